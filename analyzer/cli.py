@@ -1,0 +1,136 @@
+"""The `framing` command: a thin click layer over the library.
+
+Exit codes: 0 success, 1 bad input (a one-line message naming the file), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from .corpus import DEFAULT_MAX_BYTES, LoadOptions, load_corpus
+from .errors import InputError
+from .pipeline import AnalysisOptions, analyze, tool_version
+from .report import FORMATS, render
+
+
+def _formats(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:
+    chosen = tuple(f.strip().lower() for f in value.split(",") if f.strip())
+    bad = [f for f in chosen if f not in FORMATS]
+    if bad or not chosen:
+        raise click.BadParameter(f"{', '.join(bad) or 'nothing'} is not a format; choose from {','.join(FORMATS)}")
+    return chosen
+
+
+def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Options shared by every command that reads a corpus."""
+    options = [
+        click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str)),
+        click.option("--strict", is_flag=True, help="Treat warnings about input (a skipped file or row) as errors."),
+        click.option(
+            "--max-file-size",
+            type=click.IntRange(min=1),
+            default=DEFAULT_MAX_BYTES // (1024 * 1024),
+            show_default=True,
+            help="Refuse input files larger than this many megabytes.",
+        ),
+        click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors."),
+        click.option("--debug", is_flag=True, help="Show a traceback on errors."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn library errors into one-line messages with exit code 1 (traceback with --debug)."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except InputError as err:
+            if kwargs.get("debug"):
+                traceback.print_exc()
+            raise click.ClickException(str(err)) from None
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(tool_version(), prog_name="framing")
+def main() -> None:
+    """Show how news outlets cover the same event differently.
+
+    \b
+    Example:
+      framing report corpus/ -o reports/
+    """
+
+
+@main.command()
+@input_options
+@click.option(
+    "-o",
+    "--output",
+    default="reports",
+    show_default=True,
+    type=click.Path(path_type=str),
+    help="Folder to write the report into.",
+)
+@click.option(
+    "--format",
+    "formats",
+    default=",".join(FORMATS),
+    show_default=True,
+    callback=_formats,
+    help="Comma-separated outputs to write: " + ", ".join(FORMATS) + ".",
+)
+@click.option(
+    "--lexicon",
+    "lexicons",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=str),
+    help="Extra lexicon TSV (same columns as the built-in ones); may be repeated.",
+)
+@handle_errors
+def report(
+    paths: tuple[str, ...],
+    output: str,
+    formats: tuple[str, ...],
+    lexicons: tuple[str, ...],
+    strict: bool,
+    max_file_size: int,
+    quiet: bool,
+    debug: bool,
+) -> None:
+    """Analyse the articles in PATHS and write a report.
+
+    PATHS are files or folders (searched recursively) of .txt/.md (with YAML front matter),
+    .html, .csv or .jsonl articles.
+
+    \b
+    Example:
+      framing report corpus/ -o reports/ --format json,pdf
+    """
+    corpus = load_corpus(paths, options=LoadOptions(strict=strict, max_bytes=max_file_size * 1024 * 1024))
+    for warning in corpus.warnings:
+        if not quiet:
+            click.echo(f"warning: {warning}", err=True)
+    analysis = analyze(corpus, options=AnalysisOptions(lexicons=lexicons))
+    written = render(analysis, output, formats=formats)
+    if not quiet:
+        click.echo(
+            f"{len(analysis.articles)} articles, {len(analysis.events)} events, "
+            f"{len(analysis.sentences)} sentences → {output}/ ({len(written)} files)",
+            err=True,
+        )
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

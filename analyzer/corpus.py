@@ -1,0 +1,395 @@
+"""Read corpus files into `Article` records.
+
+Formats: `.txt`/`.md` with optional YAML front matter, saved `.html`/`.htm` pages (main text and
+metadata by trafilatura), and `.jsonl`/`.csv` with one article a row. A file that cannot be used
+becomes a one-line warning naming it (an `InputError` with `strict=True`); the others still load.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+import os
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import InputError
+from .model import Article
+
+TEXT_SUFFIXES = {".txt", ".md"}
+HTML_SUFFIXES = {".html", ".htm"}
+TABLE_SUFFIXES = {".csv", ".jsonl"}
+MANIFESTS = ("sources.csv", "sources.yaml", "sources.yml")
+# Files that live beside articles in a corpus folder but are not articles.
+NOT_ARTICLES = {"gold.json", "readme.md", "readme.txt", *MANIFESTS}
+METADATA_KEYS = ("outlet", "title", "date", "url", "event")
+
+DEFAULT_MAX_BYTES = 100 * 1024 * 1024
+# Share of control characters above which a file is binary rather than text; real articles,
+# even badly converted ones, have none besides tabs and line breaks.
+BINARY_CONTROL_SHARE = 0.01
+FRONT_MATTER_MAX_BYTES = 64 * 1024
+# A first line longer than this (in words) is a paragraph, not a headline.
+HEADLINE_MAX_WORDS = 30
+
+
+@dataclass(frozen=True)
+class LoadOptions:
+    strict: bool = False
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The articles that loaded, the warnings about what did not, and every file's sha256."""
+
+    articles: tuple[Article, ...]
+    warnings: tuple[str, ...]
+    files: dict[str, str]
+
+
+def load_corpus(paths: Iterable[str | os.PathLike[str]], *, options: LoadOptions = LoadOptions()) -> Corpus:
+    """Load every article under `paths` (files or folders, searched recursively)."""
+    warnings: list[str] = []
+    articles: list[Article] = []
+    files: dict[str, str] = {}
+    seen_bodies: dict[str, str] = {}
+    ids: set[str] = set()
+    named_by_file: dict[str, int] = {}
+
+    def warn(err: InputError) -> None:
+        if options.strict:
+            raise err
+        warnings.append(str(err))
+
+    for root, path in _walk(paths):
+        try:
+            data = _read_bytes(path, options.max_bytes)
+            files[str(path)] = hashlib.sha256(data).hexdigest()
+            loaded = list(_parse_file(path, root, data, warn, named_by_file))
+        except InputError as err:
+            warn(err)
+            continue
+        for art in loaded:
+            digest = hashlib.sha256(art.body.encode()).hexdigest()
+            if digest in seen_bodies:
+                warn(InputError(art.source, f"same text as {seen_bodies[digest]}; reported once"))
+                continue
+            seen_bodies[digest] = art.source
+            art_id = _unique(art.id, ids)
+            articles.append(Article(**{**art.__dict__, "id": art_id, "sha256": digest}))
+    for folder, count in sorted(named_by_file.items()):
+        warnings.append(
+            f"{folder}: {count} file(s) without front matter or manifest entry; "
+            "outlet taken from the file name (add front matter or a sources.csv)"
+        )
+    if not articles:
+        shown = ", ".join(str(p) for p in paths)
+        raise InputError(shown or ".", "no readable articles found")
+    return Corpus(tuple(articles), tuple(warnings), files)
+
+
+def _walk(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, Path]]:
+    """Yield (root, file) for every candidate file, sorted, following no symlinked folders."""
+    for given in paths:
+        p = Path(given)
+        if not p.exists():
+            raise InputError(str(p), "no such file or folder")
+        if p.is_file():
+            yield p.parent, p
+            continue
+        for dirpath, dirnames, filenames in os.walk(p, followlinks=False):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in sorted(filenames):
+                if name.startswith(".") or name.lower() in NOT_ARTICLES:
+                    continue
+                yield p, Path(dirpath) / name
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise InputError(str(path), f"file is {size:,} bytes, over the limit of {max_bytes:,} (--max-file-size)")
+    try:
+        return path.read_bytes()
+    except OSError as err:
+        raise InputError(str(path), f"cannot read: {err.strerror}") from err
+
+
+def decode(data: bytes, source: str) -> str:
+    """Bytes → NFC text with `\\n` line endings: UTF-8 (with or without BOM), UTF-16 with BOM,
+    else the encoding charset-normalizer detects (cp1252 smart quotes are common)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = _detect(data, source)
+    if _is_binary(text):
+        raise InputError(source, "binary data, not text (is it a PDF or an image?)")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text)
+
+
+def _detect(data: bytes, source: str) -> str:
+    from charset_normalizer import from_bytes
+
+    if b"\x00" in data:
+        raise InputError(source, "binary data, not text (is it a PDF or an image?)")
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError(source, "cannot tell the text encoding")
+    return str(best)
+
+
+def _is_binary(text: str) -> bool:
+    if not text:
+        return False
+    sample = text[:65536]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
+    return "\x00" in sample or controls / len(sample) > BINARY_CONTROL_SHARE
+
+
+def _parse_file(path: Path, root: Path, data: bytes, warn, named_by_file: dict[str, int]) -> Iterator[Article]:
+    suffix = path.suffix.lower()
+    source = str(path)
+    base_id = _article_id(path, root)
+    if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES | TABLE_SUFFIXES:
+        raise InputError(source, f"unknown file type {suffix or '(none)'}; expected .txt, .md, .html, .csv or .jsonl")
+    if not data.strip():
+        raise InputError(source, "empty file")
+    text = decode(data, source)
+    if not text.strip():
+        raise InputError(source, "empty file (only white space)")
+    if suffix in TEXT_SUFFIXES:
+        yield _from_text(text, path, base_id, named_by_file)
+    elif suffix in HTML_SUFFIXES:
+        yield _from_html(text, path, base_id)
+    elif suffix == ".csv":
+        yield from _from_rows(_csv_rows(text, source), path, base_id, warn)
+    else:
+        yield from _from_rows(_jsonl_rows(text, source, warn), path, base_id, warn)
+
+
+def _article_id(path: Path, root: Path) -> str:
+    try:
+        rel = path.relative_to(root)
+    except ValueError:
+        rel = Path(path.name)
+    return str(rel.with_suffix("")).replace(os.sep, "/")
+
+
+def _unique(base: str, taken: set[str]) -> str:
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    taken.add(candidate)
+    return candidate
+
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+
+
+def split_front_matter(text: str, source: str) -> tuple[dict[str, Any], str]:
+    """Return (metadata, body). Text without front matter gives ({}, text)."""
+    if not text.startswith("---"):
+        return {}, text
+    m = FRONT_MATTER.match(text)
+    if not m:
+        raise InputError(source, "front matter opened with '---' is never closed", line=1)
+    raw = m.group(1) or ""
+    if len(raw) > FRONT_MATTER_MAX_BYTES:
+        raise InputError(source, "front matter is too large", line=1)
+    try:
+        meta = yaml.safe_load(raw)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        problem = getattr(err, "problem", None) or "not valid YAML"
+        raise InputError(source, f"front matter is not valid YAML: {problem}", line=line) from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise InputError(source, f"front matter must be 'key: value' lines, not a {type(meta).__name__}", line=2)
+    return _metadata(meta, source), text[m.end() :]
+
+
+def _metadata(raw: dict[Any, Any], source: str, line: int | None = None) -> dict[str, Any]:
+    """Keep the known keys; each must be a scalar. Dates become ISO strings."""
+    meta: dict[str, Any] = {}
+    for key in METADATA_KEYS:
+        value = raw.get(key)
+        if value is None or value == "":
+            continue
+        if isinstance(value, (list, dict)):
+            raise InputError(source, f"'{key}' must be text, not a {type(value).__name__}", line=line)
+        meta[key] = _date(value, source, line) if key == "date" else str(value).strip()
+    return meta
+
+
+DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%d %B %Y", "%B %d, %Y", "%d/%m/%Y")
+
+
+def _date(value: Any, source: str, line: int | None) -> str:
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value).strip()
+    try:
+        return dt.datetime.fromisoformat(text).date().isoformat()
+    except ValueError:
+        pass
+    for fmt in DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text, fmt).date().isoformat()
+        except ValueError:
+            continue
+    raise InputError(source, f"date {text!r} is not a date (use YYYY-MM-DD)", line=line)
+
+
+def _from_text(text: str, path: Path, base_id: str, named_by_file: dict[str, int]) -> Article:
+    source = str(path)
+    meta, body = split_front_matter(text, source)
+    manifest = _manifest(path.parent).get(path.name, {})
+    merged = {**manifest, **meta}
+    if "outlet" not in merged:
+        named_by_file[str(path.parent)] = named_by_file.get(str(path.parent), 0) + 1
+        merged["outlet"] = _outlet_from_name(path)
+    if not body.strip():
+        raise InputError(source, "no article text after the front matter")
+    title = merged.get("title") or _first_line_title(body) or path.stem
+    return _article(base_id, merged, title, source, body)
+
+
+def _first_line_title(body: str) -> str | None:
+    for line in body.split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        if re.search(r"[{}<>;|]", line) or len(line.split()) < 2:
+            continue  # leaked CSS, markup or a one-word menu item: not a headline
+        if len(line.split()) <= HEADLINE_MAX_WORDS and not line.endswith((".", "!", "?", "”", '"')):
+            return line
+        return None
+    return None
+
+
+def _outlet_from_name(path: Path) -> str:
+    return re.sub(r"[_-]+", " ", path.stem).strip().title() or path.stem
+
+
+def _article(art_id: str, meta: dict[str, Any], title: str, source: str, body: str) -> Article:
+    return Article(
+        id=art_id,
+        outlet=meta["outlet"],
+        title=title,
+        date=meta.get("date"),
+        url=meta.get("url"),
+        source=source,
+        body=body,
+        event=meta.get("event"),
+    )
+
+
+def _manifest(folder: Path) -> dict[str, dict[str, Any]]:
+    """sources.csv (columns file,outlet,…) or sources.yaml (file: {outlet: …} or file: outlet)."""
+    for name in MANIFESTS:
+        path = folder / name
+        if not path.is_file():
+            continue
+        text = decode(path.read_bytes(), str(path))
+        if name.endswith(".csv"):
+            rows = csv.DictReader(io.StringIO(text))
+            return {
+                (row.get("file") or "").strip(): _metadata(row, str(path), rows.line_num)
+                for row in rows
+                if row.get("file")
+            }
+        try:
+            data = yaml.safe_load(text) or {}
+        except yaml.YAMLError as err:
+            raise InputError(str(path), "manifest is not valid YAML") from err
+        if not isinstance(data, dict):
+            raise InputError(str(path), "manifest must map file names to outlets")
+        return {str(k): _metadata(v if isinstance(v, dict) else {"outlet": v}, str(path)) for k, v in data.items()}
+    return {}
+
+
+def _from_html(text: str, path: Path, base_id: str) -> Article:
+    import trafilatura
+
+    source = str(path)
+    doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False, include_tables=False)
+    body = getattr(doc, "text", None) if doc is not None else None
+    if not body or not body.strip():
+        raise InputError(source, "no article text found in the HTML page")
+    manifest = _manifest(path.parent).get(path.name, {})
+    meta: dict[str, Any] = dict(manifest)
+    site = doc.sitename or doc.hostname
+    if "outlet" not in meta:
+        meta["outlet"] = site or _outlet_from_name(path)
+    if doc.date and "date" not in meta:
+        meta["date"] = _date(doc.date, source, None)
+    if doc.url and "url" not in meta:
+        meta["url"] = doc.url
+    body = unicodedata.normalize("NFC", body)
+    return _article(base_id, meta, meta.get("title") or doc.title or path.stem, source, body)
+
+
+def _csv_rows(text: str, source: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    csv.field_size_limit(DEFAULT_MAX_BYTES)
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    if not reader.fieldnames or "text" not in [f.strip() for f in reader.fieldnames]:
+        raise InputError(source, "CSV needs a header row with at least the columns outlet and text", line=1)
+    try:
+        for row in reader:
+            yield reader.line_num, {(k or "").strip(): v for k, v in row.items()}
+    except csv.Error as err:
+        raise InputError(source, f"malformed CSV: {err}", line=reader.line_num) from None
+
+
+def _jsonl_rows(text: str, source: str, warn) -> Iterator[tuple[int, dict[str, Any]]]:
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as err:
+            warn(InputError(source, f"not valid JSON ({err.msg})", line=number))
+            continue
+        if not isinstance(row, dict):
+            warn(InputError(source, "each line must be a JSON object", line=number))
+            continue
+        yield number, row
+
+
+def _from_rows(rows: Iterator[tuple[int, dict[str, Any]]], path: Path, base_id: str, warn) -> Iterator[Article]:
+    source = str(path)
+    for line, row in rows:
+        where = f"{source}:{line}"
+        body = row.get("text")
+        if not isinstance(body, str) or not body.strip():
+            warn(InputError(source, "row has no text", line=line))
+            continue
+        try:
+            meta = _metadata(row, source, line)
+        except InputError as err:
+            warn(err)
+            continue
+        if "outlet" not in meta:
+            warn(InputError(source, "row has no outlet", line=line))
+            continue
+        body = unicodedata.normalize("NFC", body.replace("\r\n", "\n").replace("\r", "\n"))
+        title = meta.get("title") or _first_line_title(body) or f"{path.stem} row {line}"
+        yield _article(f"{base_id}-{line}", meta, title, where, body)

@@ -1,0 +1,1 @@
+"""Package data: boilerplate patterns and abbreviations (loaded with importlib.resources)."""

@@ -1,0 +1,14 @@
+"""Errors the library raises for bad input; the CLI turns them into one-line messages."""
+
+from __future__ import annotations
+
+
+class InputError(Exception):
+    """Input the tool cannot use: names the file (and line or row where it helps)."""
+
+    def __init__(self, path: str, message: str, line: int | None = None) -> None:
+        self.path = path
+        self.line = line
+        self.message = message
+        where = f"{path}:{line}" if line is not None else path
+        super().__init__(f"{where}: {message}")

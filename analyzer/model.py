@@ -1,0 +1,243 @@
+"""The records every stage passes on, and the one `Analysis` that renderers read.
+
+All records are frozen dataclasses. `Analysis.to_json()` writes the `framing-analysis/1`
+contract of DESIGN.md (fixed keys first, extra keys after them); `Analysis.from_json()` reads
+it back, so a saved analysis can be rendered again without re-running the pipeline.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA = "framing-analysis/1"
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as read from the corpus, before cleaning.
+
+    `body` is the text after any front matter, NFC-normalised with `\\n` line endings; every
+    offset in the analysis points into it.
+    """
+
+    id: str
+    outlet: str
+    title: str
+    date: str | None
+    url: str | None
+    source: str
+    body: str
+    event: str | None = None
+    sha256: str = ""
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A span that cleaning took out of an article body, and why."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A kept sentence; `quotes` are (start, end) spans of quoted speech inside `text`."""
+
+    id: str
+    article: str
+    index: int
+    start: int
+    end: int
+    text: str
+    quotes: tuple[tuple[int, int], ...] = ()
+    position: str = "body"
+
+
+@dataclass(frozen=True)
+class ArticleInfo:
+    """An article as the analysis reports it (no body; sentences carry the text)."""
+
+    id: str
+    outlet: str
+    title: str
+    date: str | None
+    source: str
+    event: str | None
+    words: int
+    voice_words: int
+    url: str | None = None
+    sha256: str = ""
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    title: str
+    articles: tuple[str, ...]
+    outlets: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Two sentences of different outlets, same event, that state the same fact."""
+
+    a: str
+    b: str
+    score: float
+    diff: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Fact:
+    id: str
+    event: str
+    sentences: tuple[str, ...]
+    outlets: tuple[str, ...]
+    missing: tuple[str, ...]
+    numbers: dict[str, Any] = field(default_factory=dict)
+    positions: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Flag:
+    """One loaded-language match; `start`/`end` index into the sentence text."""
+
+    sentence: str
+    article: str
+    outlet: str
+    start: int
+    end: int
+    text: str
+    category: str
+    weight: float
+    quoted: bool
+    neutral: str | None
+    why: str
+    term: str = ""
+    scare_quote: bool = False
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    mentions: dict[str, int]
+    labels: dict[str, list[str]]
+    verbs: dict[str, dict[str, int]]
+
+
+@dataclass(frozen=True)
+class OutletSummary:
+    name: str
+    articles: int
+    words: int
+    voice_words: int
+    flags: int
+    voice_flags: int
+    loaded_per_100_words: float
+    categories: dict[str, int]
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything one run found; the only input of the renderers."""
+
+    tool: dict[str, str]
+    run: dict[str, Any]
+    articles: tuple[ArticleInfo, ...]
+    events: tuple[Event, ...]
+    sentences: tuple[Sentence, ...]
+    removed: tuple[Removal, ...]
+    alignments: tuple[Alignment, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    flags: tuple[Flag, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    outlets: tuple[OutletSummary, ...] = ()
+    warnings: tuple[str, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The `framing-analysis/1` document as plain Python data."""
+        doc: dict[str, Any] = {"schema": SCHEMA, "tool": dict(self.tool)}
+        doc["articles"] = [_record(a) for a in self.articles]
+        doc["events"] = [_record(e) for e in self.events]
+        doc["sentences"] = [_record(s) for s in self.sentences]
+        doc["removed"] = [_record(r) for r in self.removed]
+        doc["alignments"] = [_record(a) for a in self.alignments]
+        doc["facts"] = [_record(f) for f in self.facts]
+        doc["flags"] = [_record(f) for f in self.flags]
+        doc["actors"] = [_record(a) for a in self.actors]
+        doc["outlets"] = [_outlet_record(o) for o in self.outlets]
+        doc["run"] = self.run
+        doc["warnings"] = list(self.warnings)
+        doc.update(self.extra)
+        return doc
+
+    def to_json(self) -> str:
+        """Stable, byte-identical JSON for identical input (sorted where order is free)."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=1) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str) -> Analysis:
+        doc = json.loads(text)
+        if doc.get("schema") != SCHEMA:
+            raise ValueError(f"not a {SCHEMA} document (schema: {doc.get('schema')!r})")
+        fixed = {f.name for f in dataclasses.fields(cls)} | {"schema"}
+        return cls(
+            tool=doc["tool"],
+            run=doc.get("run", {}),
+            articles=tuple(_build(ArticleInfo, a) for a in doc["articles"]),
+            events=tuple(_build(Event, e) for e in doc["events"]),
+            sentences=tuple(_build(Sentence, s) for s in doc["sentences"]),
+            removed=tuple(_build(Removal, r) for r in doc["removed"]),
+            alignments=tuple(_build(Alignment, a) for a in doc["alignments"]),
+            facts=tuple(_build(Fact, f) for f in doc["facts"]),
+            flags=tuple(_build(Flag, f) for f in doc["flags"]),
+            actors=tuple(_build(Actor, a) for a in doc["actors"]),
+            outlets=tuple(_build_outlet(o) for o in doc["outlets"]),
+            warnings=tuple(doc.get("warnings", ())),
+            extra={k: v for k, v in doc.items() if k not in fixed},
+        )
+
+
+def _record(obj: Any) -> dict[str, Any]:
+    return {f.name: _plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+
+
+def _outlet_record(o: OutletSummary) -> dict[str, Any]:
+    rec = _record(o)
+    rec.update(rec.pop("extra"))
+    return rec
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _build(cls: type, rec: dict[str, Any]) -> Any:
+    kwargs = {}
+    for f in dataclasses.fields(cls):
+        if f.name in rec:
+            kwargs[f.name] = _frozen(rec[f.name], f.type)
+    return cls(**kwargs)
+
+
+def _build_outlet(rec: dict[str, Any]) -> OutletSummary:
+    names = {f.name for f in dataclasses.fields(OutletSummary)}
+    base = _build(OutletSummary, rec)
+    return dataclasses.replace(base, extra={k: v for k, v in rec.items() if k not in names})
+
+
+def _frozen(value: Any, annotation: str) -> Any:
+    """Turn JSON lists back into the tuples the annotation asks for."""
+    if isinstance(value, list) and str(annotation).startswith("tuple"):
+        return tuple(tuple(v) if isinstance(v, list) else v for v in value)
+    return value

@@ -1,0 +1,122 @@
+"""The one function that runs every stage: corpus → clean → segment → … → `Analysis`."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from importlib.metadata import PackageNotFoundError, version
+
+from .clean import clean_corpus
+from .corpus import Corpus
+from .model import Analysis, Article, ArticleInfo, Sentence
+from .segment import inside, quote_spans, sentence_spans, word_spans
+
+# The first this-many sentences of an article are its lead, the last fifth its end: where a
+# fact sits tells whether an outlet led with it or buried it.
+LEAD_SENTENCES = 2
+END_SHARE = 0.8
+
+
+@dataclass(frozen=True)
+class AnalysisOptions:
+    """Settings of one run; all of them are written to `analysis.json` under `run.settings`."""
+
+    lexicons: tuple[str, ...] = ()
+    aligner: str = "tfidf"
+    settings: dict[str, object] = field(default_factory=dict)
+
+
+def tool_version() -> str:
+    try:
+        return version("framing-analyzer")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+def analyze(corpus: Corpus, *, options: AnalysisOptions = AnalysisOptions()) -> Analysis:
+    """Run every stage over a loaded corpus and return the `Analysis`."""
+    cleaned = clean_corpus(corpus.articles)
+    sentences: list[Sentence] = []
+    infos: list[ArticleInfo] = []
+    removed = []
+    for art in corpus.articles:
+        c = cleaned[art.id]
+        removed.extend(c.removed)
+        art_sentences = segment_article(art, c.kept)
+        sentences.extend(art_sentences)
+        infos.append(_info(art, art_sentences))
+    return Analysis(
+        tool={"name": "framing-analyzer", "version": tool_version()},
+        run=_run_record(corpus, options),
+        articles=tuple(infos),
+        events=(),
+        sentences=tuple(sentences),
+        removed=tuple(removed),
+        warnings=corpus.warnings,
+    )
+
+
+def segment_article(article: Article, kept: Sequence) -> list[Sentence]:
+    """Sentences of the kept spans of `article`, with quoted speech and position marked."""
+    body = article.body
+    quotes = quote_spans(body)
+    spans = [s for k in kept for s in sentence_spans(body, k.start, k.end)]
+    out = []
+    for index, span in enumerate(spans):
+        local = tuple(
+            (max(q.start, span.start) - span.start, min(q.end, span.end) - span.start)
+            for q in quotes
+            if q.start < span.end and q.end > span.start
+        )
+        out.append(
+            Sentence(
+                id=f"{article.id}:{index}",
+                article=article.id,
+                index=index,
+                start=span.start,
+                end=span.end,
+                text=body[span.start : span.end],
+                quotes=local,
+                position=_position(index, len(spans)),
+            )
+        )
+    return out
+
+
+def _position(index: int, total: int) -> str:
+    if index < LEAD_SENTENCES:
+        return "lead"
+    if total > LEAD_SENTENCES + 2 and index >= total * END_SHARE:
+        return "end"
+    return "body"
+
+
+def _info(article: Article, sentences: Sequence[Sentence]) -> ArticleInfo:
+    words = voice = 0
+    for s in sentences:
+        for w in word_spans(s.text):
+            words += 1
+            if not inside(s.quotes, w.start, w.end):
+                voice += 1
+    return ArticleInfo(
+        id=article.id,
+        outlet=article.outlet,
+        title=article.title,
+        date=article.date,
+        source=article.source,
+        event=article.event,
+        words=words,
+        voice_words=voice,
+        url=article.url,
+        sha256=article.sha256,
+    )
+
+
+def _run_record(corpus: Corpus, options: AnalysisOptions) -> dict[str, object]:
+    return {
+        "inputs": [{"path": p, "sha256": h} for p, h in sorted(corpus.files.items())],
+        "lexicons": [],
+        "settings": {"aligner": options.aligner, **options.settings},
+        "corpus_sha256": hashlib.sha256("".join(h for _, h in sorted(corpus.files.items())).encode()).hexdigest(),
+    }

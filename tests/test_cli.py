@@ -1,0 +1,91 @@
+"""The `framing` command: each option changes what it does; errors are one line with exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from click.testing import CliRunner
+from conftest import article, write
+
+from analyzer.cli import main
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_report_writes_analysis_json(corpus_dir, tmp_path):
+    result = run("report", str(corpus_dir), "-o", str(tmp_path), "--format", "json")
+    assert result.exit_code == 0, result.output
+    doc = json.loads((tmp_path / "analysis.json").read_text())
+    assert len(doc["articles"]) == 11
+    assert "11 articles" in result.stderr
+
+
+def test_format_limits_the_outputs(corpus_dir, tmp_path):
+    run("report", str(corpus_dir), "-o", str(tmp_path), "--format", "json")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["analysis.json"]
+
+
+def test_unknown_format_is_a_usage_error_naming_the_valid_ones(corpus_dir, tmp_path):
+    result = run("report", str(corpus_dir), "-o", str(tmp_path), "--format", "json,docx")
+    assert result.exit_code == 2
+    assert "docx" in result.output and "json,csv,png,pdf,html" in result.output
+
+
+def test_quiet_silences_warnings_and_summary(tmp_path):
+    write(tmp_path / "in" / "a.md", article())
+    write(tmp_path / "in" / "b.txt", b"")
+    loud = run("report", str(tmp_path / "in"), "-o", str(tmp_path / "o1"), "--format", "json")
+    quiet = run("report", str(tmp_path / "in"), "-o", str(tmp_path / "o2"), "--format", "json", "--quiet")
+    assert "b.txt" in loud.stderr and "empty file" in loud.stderr
+    assert quiet.exit_code == 0 and quiet.stderr == ""
+
+
+def test_strict_turns_a_skipped_file_into_an_error(tmp_path):
+    write(tmp_path / "in" / "a.md", article())
+    write(tmp_path / "in" / "b.txt", b"")
+    result = run("report", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--strict")
+    assert result.exit_code == 1
+    assert "b.txt: empty file" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_max_file_size_refuses_large_files(tmp_path):
+    write(tmp_path / "in" / "big.md", article(body="word " * 300_000))
+    write(tmp_path / "in" / "small.md", article(body="A short story."))
+    result = run("report", str(tmp_path / "in"), "-o", str(tmp_path / "o"), "--format", "json", "--max-file-size", "1")
+    assert result.exit_code == 0 and "big.md" in result.stderr and "over the limit" in result.stderr
+    assert len(json.loads((tmp_path / "o" / "analysis.json").read_text())["articles"]) == 1
+
+
+def test_bad_input_exits_1_with_one_line_and_no_traceback(tmp_path):
+    result = run("report", str(tmp_path / "missing"), "-o", str(tmp_path / "o"))
+    assert result.exit_code == 1
+    assert result.stderr.strip().count("\n") == 0 and "no such file" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_debug_shows_the_traceback(tmp_path):
+    result = run("report", str(tmp_path / "missing"), "-o", str(tmp_path / "o"), "--debug")
+    assert result.exit_code == 1 and "Traceback" in result.stderr
+
+
+def test_output_that_is_a_file_is_refused(corpus_dir, tmp_path):
+    target = write(tmp_path / "taken", "not a folder")
+    result = run("report", str(corpus_dir), "-o", str(target), "--format", "json")
+    assert result.exit_code == 1 and "not a folder" in result.stderr
+    assert target.read_text() == "not a folder"
+
+
+def test_version_and_help_with_example():
+    assert run("--version").output.startswith("framing, version ")
+    help_text = run("report", "--help").output
+    assert "Example:" in help_text and "framing report corpus/" in help_text
+
+
+def test_python_dash_m_analyzer_runs_the_cli():
+    out = subprocess.run([sys.executable, "-m", "analyzer", "--help"], capture_output=True, text=True, check=True)
+    assert "Usage: framing" in out.stdout

@@ -1,0 +1,63 @@
+"""The analysis.json contract: schema-valid, offsets exact, round trip, byte-identical reruns."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import jsonschema
+
+from analyzer import analyze, load_corpus
+from analyzer.model import Analysis
+
+
+def _schema() -> dict:
+    return json.loads(resources.files("analyzer.data").joinpath("analysis.schema.json").read_text("utf-8"))
+
+
+def test_bundled_corpus_analysis_validates_against_the_schema(corpus_analysis):
+    doc = json.loads(corpus_analysis.to_json())
+    jsonschema.validate(doc, _schema())
+    assert doc["schema"] == "framing-analysis/1"
+    assert list(doc)[:11] == [
+        "schema",
+        "tool",
+        "articles",
+        "events",
+        "sentences",
+        "removed",
+        "alignments",
+        "facts",
+        "flags",
+        "actors",
+        "outlets",
+    ]
+
+
+def test_sentence_and_removal_offsets_slice_the_article_body(corpus_dir, corpus_analysis):
+    bodies = {a.id: a.body for a in load_corpus([corpus_dir]).articles}
+    assert corpus_analysis.sentences and corpus_analysis.removed
+    for s in corpus_analysis.sentences:
+        assert bodies[s.article][s.start : s.end] == s.text
+        assert s.id == f"{s.article}:{s.index}"
+        for qs, qe in s.quotes:
+            assert 0 <= qs < qe <= len(s.text)
+    for r in corpus_analysis.removed:
+        assert bodies[r.article][r.start : r.end] == r.text
+
+
+def test_run_section_records_inputs_and_settings(corpus_analysis):
+    run = corpus_analysis.run
+    assert len(run["inputs"]) == 11 and all(len(i["sha256"]) == 64 for i in run["inputs"])
+    assert run["settings"]["aligner"] == "tfidf"
+
+
+def test_round_trip_and_byte_identical_reruns(corpus_dir, corpus_analysis):
+    text = corpus_analysis.to_json()
+    assert Analysis.from_json(text).to_json() == text
+    assert analyze(load_corpus([corpus_dir])).to_json() == text
+
+
+def test_voice_words_exclude_quoted_speech(corpus_analysis):
+    wire = next(a for a in corpus_analysis.articles if a.id == "school-closures/wire")
+    assert 0 < wire.voice_words < wire.words
