@@ -11,17 +11,14 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Analysis
 
-FORMATS = ("json", "csv", "png", "pdf", "html")
-
-
 def _write_json(analysis: Analysis, folder: Path) -> list[Path]:
     path = folder / "analysis.json"
     path.write_text(analysis.to_json(), encoding="utf-8")
     return [path]
 
 
-def _renderers() -> dict[str, Callable[[Analysis, Path], list[Path]]]:
-    return {"json": _write_json}
+RENDERERS: dict[str, Callable[[Analysis, Path], list[Path]]] = {"json": _write_json}
+FORMATS = tuple(RENDERERS)
 
 
 def render(analysis: Analysis, out_dir: str | os.PathLike[str], *, formats: Iterable[str] = FORMATS) -> list[Path]:
@@ -44,10 +41,9 @@ def render(analysis: Analysis, out_dir: str | os.PathLike[str], *, formats: Iter
     except OSError as err:
         raise InputError(str(out), f"cannot write the report here: {err.strerror}") from err
     try:
-        renderers = _renderers()
         written: list[Path] = []
         for fmt in formats:
-            written.extend(renderers[fmt](analysis, tmp))
+            written.extend(RENDERERS[fmt](analysis, tmp))
         final = []
         for path in written:
             rel = path.relative_to(tmp)
