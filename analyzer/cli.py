@@ -6,15 +6,18 @@ Exit codes: 0 success, 1 bad input (a one-line message naming the file), 2 usage
 from __future__ import annotations
 
 import functools
+import json
 import sys
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import click
 
 from .corpus import DEFAULT_MAX_BYTES, LoadOptions, load_corpus
 from .errors import InputError
+from .evaluate import GoldError, evaluate
 from .pipeline import AnalysisOptions, analyze, tool_version
 from .report import FORMATS, render
 
@@ -129,6 +132,57 @@ def report(
             f"{len(analysis.articles)} articles, {len(analysis.events)} events, "
             f"{len(analysis.sentences)} sentences → {output}/ ({len(written)} files)",
             err=True,
+        )
+
+
+@main.command(name="evaluate")
+@input_options
+@click.option(
+    "--gold",
+    type=click.Path(exists=True, dir_okay=False, path_type=str),
+    help="Gold annotations (default: gold.json in the folder PATH).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@handle_errors
+def evaluate_command(
+    paths: tuple[str, ...], gold: str | None, as_json: bool, strict: bool, max_file_size: int, quiet: bool, debug: bool
+) -> None:
+    """Score alignment and flags of PATHS against hand-annotated gold.
+
+    Alignment is scored pairwise (precision, recall, F1); also counted: predicted pairs that
+    cross gold events, whether events were grouped exactly, and loaded-term precision/recall.
+
+    \b
+    Example:
+      framing evaluate corpus/school-closures --gold corpus/school-closures/gold.json
+    """
+    gold_path = Path(gold) if gold else Path(paths[0]) / "gold.json"
+    if not gold_path.is_file():
+        raise click.UsageError(f"no gold file: {gold_path} (name one with --gold)")
+    try:
+        gold_doc = json.loads(gold_path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as err:
+        raise InputError(str(gold_path), f"not valid JSON: {err}") from None
+    corpus = load_corpus(paths, options=LoadOptions(strict=strict, max_bytes=max_file_size * 1024 * 1024))
+    try:
+        result = evaluate(analyze(corpus), gold_doc)
+    except GoldError as err:
+        raise InputError(str(gold_path), str(err)) from None
+    if as_json:
+        click.echo(json.dumps(result.as_dict(), indent=1))
+        return
+    a = result.alignment
+    click.echo(
+        f"alignment  precision {a.precision:.3f}  recall {a.recall:.3f}  F1 {a.f1:.3f}  "
+        f"({a.true_positives} of {a.predicted} predicted pairs correct, {a.expected} gold pairs)"
+    )
+    click.echo(f"cross-event pairs  {result.cross_event_pairs}")
+    click.echo(f"events grouped exactly  {'yes' if result.events_exact else 'no'}")
+    if result.flags:
+        f = result.flags
+        click.echo(
+            f"loaded terms  precision {f.precision:.3f}  recall {f.recall:.3f}  F1 {f.f1:.3f}  "
+            f"({f.predicted} voice flags, {f.expected} gold terms)"
         )
 
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib.metadata import PackageNotFoundError, version
 
+from .align import align
 from .clean import clean_corpus
 from .corpus import Corpus
+from .events import group_events
 from .model import Analysis, Article, ArticleInfo, Sentence
+from .numbers import compare_numbers
 from .segment import inside, quote_spans, sentence_spans, word_spans
 
 # The first this-many sentences of an article are its lead, the last fifth its end: where a
@@ -46,13 +49,23 @@ def analyze(corpus: Corpus, *, options: AnalysisOptions = AnalysisOptions()) -> 
         art_sentences = segment_article(art, c.kept)
         sentences.extend(art_sentences)
         infos.append(_info(art, art_sentences))
+    texts = {a.id: "\n".join(a.body[k.start : k.end] for k in cleaned[a.id].kept) for a in corpus.articles}
+    events = group_events(corpus.articles, texts)
+    event_of = {aid: e.id for e in events for aid in e.articles}
+    infos = [replace(i, event=event_of[i.id]) for i in infos]
+    outlet_of = {a.id: a.outlet for a in corpus.articles}
+    alignments, facts = align(events, sentences, outlet_of)
+    by_id = {s.id: s for s in sentences}
+    facts = tuple(replace(f, numbers=compare_numbers(f, by_id, outlet_of)) for f in facts)
     return Analysis(
         tool={"name": "framing-analyzer", "version": tool_version()},
         run=_run_record(corpus, options),
         articles=tuple(infos),
-        events=(),
+        events=events,
         sentences=tuple(sentences),
         removed=tuple(removed),
+        alignments=alignments,
+        facts=facts,
         warnings=corpus.warnings,
     )
 

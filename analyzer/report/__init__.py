@@ -11,6 +11,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Analysis
 
+
 def _write_json(analysis: Analysis, folder: Path) -> list[Path]:
     path = folder / "analysis.json"
     path.write_text(analysis.to_json(), encoding="utf-8")

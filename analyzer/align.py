@@ -1,0 +1,235 @@
+"""Cross-outlet sentence alignment inside each event, and facts (connected aligned groups).
+
+Score of two sentences of different outlets in one event:
+  WORD_WEIGHT · cosine(word TF-IDF) + CHAR_WEIGHT · cosine(character n-gram TF-IDF) + anchors
+where word features are stemmed, stop-word-free unigrams and bigrams (sublinear tf, IDF over the
+whole corpus), character n-grams (3-5, within words) catch morphology ("closures"/"closing"), and
+anchors add for named entities, numbers and quoted words both sentences share. Similarities come
+from sparse matrix products, computed in row chunks; only candidate pairs are looked at one by
+one. A pair is kept when it clears `ALIGN_THRESHOLD` and is the mutual best match of its two
+articles, or clears `STRONG_THRESHOLD`, or one sentence's content words are nearly a subset of
+the other's (a fact one outlet splits in two or merges with another).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.sparse import csr_matrix
+from scipy.sparse.csgraph import connected_components
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from .features import content_words, entities, numbers
+from .model import Alignment, Event, Fact, Sentence
+from .segment import words
+
+# Tuned on the "tune" gold set (corpus/school-closures) with `framing evaluate`, checked on the
+# "check" sets (transit-fares, copper-ridge-mine); see README "Alignment quality".
+WORD_WEIGHT = 0.6
+CHAR_WEIGHT = 0.4
+ENTITY_BONUS = 0.05  # per shared named entity
+NUMBER_BONUS = 0.08  # per shared number
+ANCHOR_CAP = 0.2  # most the entity and number anchors add together
+QUOTE_BONUS = 0.5  # sentences that reproduce the same quoted words
+QUOTE_MIN_WORDS = 4  # a shared run of this many quoted words is the same quote
+ALIGN_THRESHOLD = 0.21
+STRONG_THRESHOLD = 0.45
+NEAR_BEST = 0.9  # a pair within this share of the best match of either sentence counts as best
+TRIANGLE_THRESHOLD = 0.12
+SUBSET_COVERAGE = 0.7  # share of the shorter sentence's content words found in the longer
+SUBSET_MIN_WORDS = 3
+SUBSET_THRESHOLD = 0.18
+CANDIDATE_FLOOR = 0.1  # pairs below this base similarity are never looked at
+CHUNK_ROWS = 4096
+
+
+@dataclass(frozen=True)
+class _Features:
+    words: csr_matrix
+    chars: csr_matrix
+    entities: list[set[str]]
+    numbers: list[set[str]]
+    quotes: list[set[tuple[str, ...]]]
+    content: list[set[str]]
+
+
+def _word_features(text: str) -> list[str]:
+    toks = content_words(text)
+    return toks + [f"{a} {b}" for a, b in zip(toks, toks[1:], strict=False)]
+
+
+def features(sentences: Sequence[Sentence]) -> _Features:
+    texts = [s.text for s in sentences]
+    word_vec = TfidfVectorizer(analyzer=_word_features, sublinear_tf=True, dtype=np.float32)
+    char_vec = TfidfVectorizer(
+        analyzer="char_wb", ngram_range=(3, 5), lowercase=True, sublinear_tf=True, dtype=np.float32
+    )
+    return _Features(
+        words=word_vec.fit_transform(texts).tocsr(),
+        chars=char_vec.fit_transform(texts).tocsr(),
+        entities=[entities(t) for t in texts],
+        numbers=[{n for n in numbers(t) if not _trivial_number(n)} for t in texts],
+        quotes=[_quote_ngrams(s) for s in sentences],
+        content=[set(content_words(t)) for t in texts],
+    )
+
+
+def _trivial_number(n: str) -> bool:
+    return len(n) == 1  # "2 schools", "3 hours": too common to anchor anything
+
+
+def _quote_ngrams(s: Sentence) -> set[tuple[str, ...]]:
+    grams: set[tuple[str, ...]] = set()
+    for qs, qe in s.quotes:
+        toks = [w.lower() for w in words(s.text[qs:qe])]
+        grams.update(tuple(toks[i : i + QUOTE_MIN_WORDS]) for i in range(len(toks) - QUOTE_MIN_WORDS + 1))
+    return grams
+
+
+def align(
+    events: Sequence[Event], sentences: Sequence[Sentence], outlet_of: dict[str, str]
+) -> tuple[tuple[Alignment, ...], tuple[Fact, ...]]:
+    """Alignments and facts of every event; `outlet_of` maps an article id to its outlet."""
+    if not sentences:
+        return (), ()
+    feats = features(sentences)
+    rows_of: dict[str, list[int]] = defaultdict(list)
+    for i, s in enumerate(sentences):
+        rows_of[s.article].append(i)
+    alignments: list[Alignment] = []
+    facts: list[Fact] = []
+    for event in events:
+        rows = [i for art in event.articles for i in rows_of[art]]
+        pairs = _event_pairs(rows, sentences, feats, outlet_of)
+        alignments.extend(
+            Alignment(sentences[i].id, sentences[j].id, round(score, 4), _diff(sentences[i].text, sentences[j].text))
+            for i, j, score in pairs
+        )
+        facts.extend(_facts(event, rows, pairs, sentences, outlet_of))
+    return tuple(alignments), tuple(facts)
+
+
+def _event_pairs(
+    rows: list[int], sentences: Sequence[Sentence], f: _Features, outlet_of: dict[str, str]
+) -> list[tuple[int, int, float]]:
+    if len(rows) < 2:
+        return []
+    idx = np.array(rows)
+    outlets = np.array([outlet_of[sentences[i].article] for i in rows])
+    w, c = f.words[idx], f.chars[idx]
+    scored: dict[tuple[int, int], float] = {}
+    for lo in range(0, len(rows), CHUNK_ROWS):
+        base = (WORD_WEIGHT * (w[lo : lo + CHUNK_ROWS] @ w.T) + CHAR_WEIGHT * (c[lo : lo + CHUNK_ROWS] @ c.T)).tocoo()
+        r, k = base.row + lo, base.col
+        keep = (r < k) & (outlets[r] != outlets[k]) & (base.data >= CANDIDATE_FLOOR)
+        for a, b, s in zip(r[keep], k[keep], base.data[keep], strict=True):
+            i, j = rows[a], rows[b]
+            scored[(i, j)] = min(1.0, float(s) + _anchors(i, j, f))
+    return _select(scored, sentences, f)
+
+
+def _anchors(i: int, j: int, f: _Features) -> float:
+    anchor = ENTITY_BONUS * len(f.entities[i] & f.entities[j]) + NUMBER_BONUS * len(f.numbers[i] & f.numbers[j])
+    quote = QUOTE_BONUS if f.quotes[i] & f.quotes[j] else 0.0
+    return min(ANCHOR_CAP, anchor) + quote
+
+
+def _select(
+    scored: dict[tuple[int, int], float], sentences: Sequence[Sentence], f: _Features
+) -> list[tuple[int, int, float]]:
+    """Keep (near-)mutual best matches per article pair, strong matches, near-subset matches,
+    and pairs that close a triangle: two sentences both aligned to one sentence of a third
+    outlet state the same fact as each other when they are at all alike."""
+    best: dict[tuple[int, str], float] = {}
+    for (i, j), s in scored.items():
+        for x, y in ((i, j), (j, i)):
+            key = (x, sentences[y].article)
+            best[key] = max(best.get(key, 0.0), s)
+    kept: dict[tuple[int, int], float] = {}
+    for (i, j), s in sorted(scored.items()):
+        near_best = s >= NEAR_BEST * max(best[(i, sentences[j].article)], best[(j, sentences[i].article)])
+        if (
+            (s >= ALIGN_THRESHOLD and near_best)
+            or s >= STRONG_THRESHOLD
+            or (s >= SUBSET_THRESHOLD and _subset(i, j, f))
+        ):
+            kept[(i, j)] = s
+    linked: dict[int, set[int]] = defaultdict(set)
+    for i, j in kept:
+        linked[i].add(j)
+        linked[j].add(i)
+    for (i, j), s in sorted(scored.items()):
+        if (i, j) not in kept and s >= TRIANGLE_THRESHOLD and linked[i] & linked[j]:
+            kept[(i, j)] = s
+    return [(i, j, s) for (i, j), s in sorted(kept.items())]
+
+
+def _subset(i: int, j: int, f: _Features) -> bool:
+    small, large = sorted((f.content[i], f.content[j]), key=len)
+    return len(small) >= SUBSET_MIN_WORDS and len(small & large) >= SUBSET_COVERAGE * len(small)
+
+
+def _facts(
+    event: Event,
+    rows: list[int],
+    pairs: list[tuple[int, int, float]],
+    sentences: Sequence[Sentence],
+    outlet_of: dict[str, str],
+) -> list[Fact]:
+    """Connected groups of aligned sentences; an unaligned sentence is a fact of its own."""
+    if not rows:
+        return []
+    local = {r: n for n, r in enumerate(rows)}
+    if pairs:
+        a = [local[i] for i, _, _ in pairs]
+        b = [local[j] for _, j, _ in pairs]
+        graph = csr_matrix((np.ones(len(a)), (a, b)), shape=(len(rows), len(rows)))
+    else:
+        graph = csr_matrix((len(rows), len(rows)))
+    _, labels = connected_components(graph, directed=False)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for n, label in enumerate(labels):
+        groups[int(label)].append(rows[n])
+    out = []
+    for number, members in enumerate(sorted(groups.values(), key=min), start=1):
+        sents = [sentences[i] for i in members]
+        reported = tuple(dict.fromkeys(outlet_of[s.article] for s in sents))
+        positions = {}
+        for s in sents:
+            positions.setdefault(outlet_of[s.article], s.position)
+        out.append(
+            Fact(
+                id=f"{event.id}:{number}",
+                event=event.id,
+                sentences=tuple(s.id for s in sents),
+                outlets=reported,
+                missing=tuple(o for o in event.outlets if o not in reported),
+                positions=positions,
+            )
+        )
+    return out
+
+
+# A replaced run longer than this on either side is a rewrite, not a word swap.
+SWAP_MAX_WORDS = 4
+
+
+def _diff(a: str, b: str) -> dict[str, list]:
+    """Word-level difference of two aligned sentences: what one says where the other says
+    something else ("said" → "claimed"), and what only one of them has."""
+    ta, tb = words(a), words(b)
+    matcher = difflib.SequenceMatcher(a=[t.lower() for t in ta], b=[t.lower() for t in tb], autojunk=False)
+    swaps, only_a, only_b = [], [], []
+    for op, a0, a1, b0, b1 in matcher.get_opcodes():
+        if op == "replace" and max(a1 - a0, b1 - b0) <= SWAP_MAX_WORDS:
+            swaps.append([" ".join(ta[a0:a1]), " ".join(tb[b0:b1])])
+            continue
+        if op in ("replace", "delete"):
+            only_a.append(" ".join(ta[a0:a1]))
+        if op in ("replace", "insert"):
+            only_b.append(" ".join(tb[b0:b1]))
+    return {"swaps": swaps, "only_a": only_a, "only_b": only_b}

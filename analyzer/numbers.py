@@ -1,0 +1,131 @@
+"""Quantities in sentences, and how outlets state the same fact's numbers differently.
+
+"$1.2 million a year" and "$100,000 a month" are one quantity framed two ways; "about 150
+people" and "a few dozen protesters" disagree; "some 640" hedges what another states exactly.
+Figures are compared per year where a rate is given (a month is 12, a week 52, a day 365).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from .model import Fact, Sentence
+
+SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9}
+PER_YEAR = {"year": 1, "annually": 1, "month": 12, "week": 52, "day": 365}
+HEDGES = (
+    "about|some|nearly|almost|roughly|around|approximately|approx\\.|an estimated|estimated|up to|"
+    "more than|over|at least|fewer than|less than|under|just|only|as many as|as few as"
+)
+QUANTITY = re.compile(
+    rf"(?P<hedge>\b(?:{HEDGES})\s+)?"
+    r"(?P<currency>[$€£])?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)"
+    r"(?:\s*(?P<scale>thousand|million|billion|bn|mn|k|m|b)\b)?"
+    r"(?:\s*(?P<percent>%|percent\b|per cent\b))?"
+    r"(?:\s+(?!(?:a|an|per|every|each|the|this|that|of|in|on|to|and|or)\b)(?P<noun>[a-z]+(?:-[a-z]+)?))?"
+    r"(?:[\s,]+(?:a|per|every|each)\s+(?P<per>year|month|week|day)\b|\s+(?P<annual>annually)\b)?",
+    re.I,
+)
+VAGUE = re.compile(
+    r"\b(?P<text>(?:a few |several |many )?(?:dozens?|hundreds|thousands|tens of thousands|millions)"
+    r")(?:\s+(?:of\s+)?(?P<noun>[a-z]+))?",
+    re.I,
+)
+MONTH_BEFORE = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$")
+# Two figures within this relative difference are the same quantity (rounding in the copy).
+SAME_WITHIN = 0.02
+# Numbers that are dates, times and vote tallies are not quantities to compare.
+NOT_QUANTITY_NOUNS = {"a", "p", "am", "pm", "percent"}
+
+
+def quantities(text: str) -> list[dict[str, Any]]:
+    """Every quantity stated in `text` with its value per year where a rate is given."""
+    out = []
+    for m in QUANTITY.finditer(text):
+        num = m.group("num")
+        if re.fullmatch(r"(19|20)\d\d", num) and not m.group("currency"):
+            continue  # a year
+        if _part_of_tally_or_date(text, m.start("num"), m.end("num")) or MONTH_BEFORE.search(text[: m.start("num")]):
+            continue
+        value = float(num.replace(",", "")) * SCALE.get((m.group("scale") or "").lower(), 1)
+        per = (m.group("per") or m.group("annual") or "").lower()
+        unit = m.group("currency") or ("%" if m.group("percent") else (m.group("noun") or "").lower())
+        if unit in ("cents", "cent"):
+            unit, value = "$", value / 100
+        out.append(
+            {
+                "text": m.group(0).strip(),
+                "value": value,
+                "unit": unit,
+                "per_year": value * PER_YEAR[per] if per else None,
+                "hedge": (m.group("hedge") or "").strip().lower() or None,
+                "vague": False,
+            }
+        )
+    for m in VAGUE.finditer(text):
+        out.append(
+            {
+                "text": m.group(0).strip(),
+                "value": None,
+                "unit": (m.group("noun") or "").lower(),
+                "per_year": None,
+                "hedge": None,
+                "vague": True,
+            }
+        )
+    return out
+
+
+def _part_of_tally_or_date(text: str, start: int, end: int) -> bool:
+    before, after = text[max(0, start - 1) : start], text[end : end + 1]
+    return before in "-:/" and before != "" or after in "-:/" and after != "" and text[end + 1 : end + 2].isdigit()
+
+
+def compare_numbers(fact: Fact, sentences: dict[str, Sentence], outlet_of: dict[str, str]) -> dict[str, Any]:
+    """The numbers each outlet gives for `fact`, and what differs between outlets."""
+    mentions = []
+    for sid in fact.sentences:
+        s = sentences[sid]
+        for q in quantities(s.text):
+            mentions.append({"outlet": outlet_of[s.article], "sentence": sid, **q})
+    if len({m["outlet"] for m in mentions}) < 2:
+        return {"mentions": mentions, "findings": []} if mentions else {}
+    return {"mentions": mentions, "findings": _findings(mentions)}
+
+
+def _findings(mentions: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    findings = []
+    seen = set()
+    for i, a in enumerate(mentions):
+        for b in mentions[i + 1 :]:
+            if a["outlet"] == b["outlet"]:
+                continue
+            kind = _kind(a, b)
+            key = (kind, a["text"], b["text"])
+            if kind and key not in seen:
+                seen.add(key)
+                findings.append({"kind": kind, "outlets": [a["outlet"], b["outlet"]], "texts": [a["text"], b["text"]]})
+    return findings
+
+
+def _kind(a: dict[str, Any], b: dict[str, Any]) -> str | None:
+    if a["vague"] or b["vague"]:
+        if a["vague"] and b["vague"]:
+            return None if a["text"].lower() == b["text"].lower() else "different vague figures"
+        return "vague vs exact"
+    if a["unit"] != b["unit"] and "$" not in (a["unit"], b["unit"]):
+        return None
+    va = a["per_year"] if a["per_year"] is not None else a["value"]
+    vb = b["per_year"] if b["per_year"] is not None else b["value"]
+    same = abs(va - vb) <= SAME_WITHIN * max(abs(va), abs(vb), 1e-9)
+    if same:
+        if a["text"].lower() == b["text"].lower():
+            return None
+        if (a["per_year"] is None) != (b["per_year"] is None) or a["value"] != b["value"]:
+            return "same quantity, framed differently"
+        return "hedged differently" if a["hedge"] != b["hedge"] else None
+    if a["unit"] == b["unit"] and a["unit"]:
+        return "different figures"
+    return None

@@ -1,0 +1,63 @@
+"""Grid search of the alignment constants on the "tune" gold set, checked on the "check" sets.
+
+    python benchmarks/tune_alignment.py
+
+Prints F1 per setting on the tune split (corpus sets whose gold.json says "split": "tune") and,
+for the best few, on the check split. The constants in analyzer/align.py come from this run.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+
+from analyzer import align as A
+from analyzer import analyze, load_corpus
+from analyzer.evaluate import evaluate
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+GRID = {
+    "ALIGN_THRESHOLD": [0.18, 0.2, 0.22, 0.25, 0.28],
+    "NEAR_BEST": [0.6, 0.7, 0.8, 0.9, 1.0],
+    "TRIANGLE_THRESHOLD": [0.08, 0.12, 0.16, 1.0],
+    "STRONG_THRESHOLD": [0.35, 0.45, 0.55],
+}
+
+
+def sets(split: str) -> list[tuple[list, dict]]:
+    out = []
+    for gold_path in sorted(CORPUS.glob("*/gold.json")):
+        gold = json.loads(gold_path.read_text())
+        if gold.get("split") == split:
+            out.append((load_corpus([gold_path.parent]), gold))
+    return out
+
+
+def f1(data: list[tuple[list, dict]]) -> tuple[float, int]:
+    tp = pred = exp = cross = 0
+    for corpus, gold in data:
+        e = evaluate(analyze(corpus), gold)
+        tp, pred, exp = tp + e.alignment.true_positives, pred + e.alignment.predicted, exp + e.alignment.expected
+        cross += e.cross_event_pairs
+    p, r = (tp / pred if pred else 1.0), (tp / exp if exp else 1.0)
+    return (2 * p * r / (p + r) if p + r else 0.0), cross
+
+
+def main() -> None:
+    tune, check = sets("tune"), sets("check")
+    results = []
+    for values in itertools.product(*GRID.values()):
+        for name, value in zip(GRID, values, strict=True):
+            setattr(A, name, value)
+        results.append((f1(tune)[0], values))
+    results.sort(reverse=True)
+    print("tune F1  " + "  ".join(GRID) + "  | check F1")
+    for score, values in results[:10]:
+        for name, value in zip(GRID, values, strict=True):
+            setattr(A, name, value)
+        print(f"{score:.3f}  {values}  | {f1(check)[0]:.3f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,104 @@
+"""Alignment and facts on the bundled gold, plus the properties the contract promises."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import EVENT_SETS, gold
+
+from analyzer import analyze, load_corpus
+from analyzer.evaluate import evaluate
+
+# Issue target on our own gold: F1 >= 0.85 overall, zero cross-event pairs. Per set we hold the
+# measured floor so that a regression fails (see README "Alignment quality").
+MIN_F1 = {"school-closures": 0.85, "transit-fares": 0.75, "copper-ridge-mine": 0.9}
+
+
+@pytest.fixture(scope="module")
+def evaluations(corpus_dir):
+    return {name: evaluate(analyze(load_corpus([corpus_dir / name])), gold(name)) for name in EVENT_SETS}
+
+
+@pytest.mark.parametrize("event_set", EVENT_SETS)
+def test_alignment_quality_on_gold(evaluations, event_set):
+    result = evaluations[event_set]
+    assert result.cross_event_pairs == 0
+    assert result.alignment.f1 >= MIN_F1[event_set]
+
+
+def test_overall_f1_meets_the_target(evaluations):
+    tp = sum(e.alignment.true_positives for e in evaluations.values())
+    pred = sum(e.alignment.predicted for e in evaluations.values())
+    exp = sum(e.alignment.expected for e in evaluations.values())
+    p, r = tp / pred, tp / exp
+    assert 2 * p * r / (p + r) >= 0.85
+
+
+def test_whole_corpus_has_no_cross_event_pair(corpus_analysis):
+    event_of = {a.id: a.event for a in corpus_analysis.articles}
+    article_of = {s.id: s.article for s in corpus_analysis.sentences}
+    outlet_of = {a.id: a.outlet for a in corpus_analysis.articles}
+    assert corpus_analysis.alignments
+    for al in corpus_analysis.alignments:
+        a, b = article_of[al.a], article_of[al.b]
+        assert event_of[a] == event_of[b]
+        assert outlet_of[a] != outlet_of[b]
+        assert 0 <= al.score <= 1
+    pairs = [frozenset((al.a, al.b)) for al in corpus_analysis.alignments]
+    assert len(pairs) == len(set(pairs))
+
+
+def test_identical_quotes_align(corpus_analysis):
+    text = {s.id: s.text for s in corpus_analysis.sentences}
+    quote = '"The state has put a river at risk for a company\'s profits,"'
+    pairs = {frozenset((al.a, al.b)) for al in corpus_analysis.alignments}
+    holders = [sid for sid, t in text.items() if t.startswith(quote)]
+    assert len(holders) == 2 and frozenset(holders) in pairs
+
+
+def test_one_sentence_may_align_with_several(corpus_analysis):
+    text = {s.id: s.text for s in corpus_analysis.sentences}
+    partners = {}
+    for al in corpus_analysis.alignments:
+        partners.setdefault(al.a, set()).add(al.b)
+        partners.setdefault(al.b, set()).add(al.a)
+    # The Beacon splits the wire's first mine sentence in two; both align with it.
+    wire = next(s for s, t in text.items() if t.startswith("State regulators on Thursday approved"))
+    assert any(text[p].startswith("The permit allows Ardent Minerals") for p in partners[wire])
+
+
+def test_facts_partition_each_event_and_name_the_missing_outlets(corpus_analysis):
+    sentences_in_facts = [s for f in corpus_analysis.facts for s in f.sentences]
+    assert sorted(sentences_in_facts) == sorted(s.id for s in corpus_analysis.sentences)
+    events = {e.id: e for e in corpus_analysis.events}
+    for f in corpus_analysis.facts:
+        assert set(f.outlets) | set(f.missing) == set(events[f.event].outlets)
+        assert not set(f.outlets) & set(f.missing)
+    text = {s.id: s.text for s in corpus_analysis.sentences}
+    buildings = next(
+        f for f in corpus_analysis.facts if any(text[s].startswith("The board has not decided") for s in f.sentences)
+    )
+    assert set(buildings.missing) == {"The Daily Patriot", "The Harlow Beacon"}
+
+
+def test_fact_positions_say_where_each_outlet_put_it(corpus_analysis):
+    text = {s.id: s.text for s in corpus_analysis.sentences}
+    vote = next(
+        f
+        for f in corpus_analysis.facts
+        if any(text[s].startswith("The Harlow Unified School District board voted 5-4") for s in f.sentences)
+    )
+    assert vote.positions["Lakeshore Wire Service"] == "lead"
+
+
+def test_diff_shows_word_swaps(corpus_analysis):
+    text = {s.id: s.text for s in corpus_analysis.sentences}
+    al = next(
+        a
+        for a in corpus_analysis.alignments
+        if text[a.a].startswith("The new fares take effect")
+        and text[a.b].startswith("The outrageous increase")
+        or text[a.b].startswith("The new fares take effect")
+        and text[a.a].startswith("The outrageous increase")
+    )
+    swapped = {w for pair in al.diff["swaps"] for w in pair} | set(al.diff["only_a"]) | set(al.diff["only_b"])
+    assert "outrageous increase" in swapped or "outrageous" in " ".join(swapped)

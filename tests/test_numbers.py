@@ -1,0 +1,53 @@
+"""Quantities and how outlets frame the same fact's numbers."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyzer.model import Fact, Sentence
+from analyzer.numbers import compare_numbers, quantities
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It will save $1.2 million a year.", [("$", 1.2e6, 1.2e6, None)]),
+        ("It will save $100,000 a month.", [("$", 1e5, 1.2e6, None)]),
+        ("Some 640 children will move.", [("children", 640, None, "some")]),
+        ("A drop of 15 percent.", [("%", 15, None, None)]),
+        ("The board voted 5-4 on Tuesday at 10:30 a.m. on July 1 in 2026.", []),
+        ("About 50 cents a day.", [("$", 0.5, 182.5, "about")]),
+    ],
+)
+def test_quantities(text, expected):
+    got = [(q["unit"], q["value"], q["per_year"], q["hedge"]) for q in quantities(text)]
+    assert got == expected
+
+
+def _fact(*texts_and_outlets):
+    sentences = {f"s{n}": Sentence(f"s{n}", f"a{n}", 0, 0, len(t), t) for n, (t, _) in enumerate(texts_and_outlets)}
+    outlet_of = {f"a{n}": o for n, (_, o) in enumerate(texts_and_outlets)}
+    fact = Fact("f", "e", tuple(sentences), tuple(outlet_of.values()), ())
+    return compare_numbers(fact, sentences, outlet_of)
+
+
+def test_same_quantity_framed_differently():
+    result = _fact(
+        ("It will save $1.2 million a year.", "Wire"), ("She claims it will save $100,000 a month.", "Patriot")
+    )
+    assert [f["kind"] for f in result["findings"]] == ["same quantity, framed differently"]
+
+
+def test_real_disagreement_and_vague_figures():
+    result = _fact(
+        ("About 150 people protested.", "Wire"),
+        ("A few dozen protesters waved signs.", "Patriot"),
+        ("Hundreds of residents rallied.", "Beacon"),
+    )
+    kinds = sorted(f["kind"] for f in result["findings"])
+    assert kinds == ["different vague figures", "vague vs exact", "vague vs exact"]
+
+
+def test_bundled_fact_with_monthly_and_yearly_savings(corpus_analysis):
+    kinds = [f["kind"] for fact in corpus_analysis.facts for f in fact.numbers.get("findings", [])]
+    assert "same quantity, framed differently" in kinds
