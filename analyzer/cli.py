@@ -15,9 +15,11 @@ from typing import Any
 
 import click
 
+from . import lexicons
 from .corpus import DEFAULT_MAX_BYTES, LoadOptions, load_corpus
 from .errors import InputError
 from .evaluate import GoldError, evaluate
+from .lexicons import CATEGORIES
 from .pipeline import AnalysisOptions, analyze, tool_version
 from .report import FORMATS, render
 
@@ -184,6 +186,90 @@ def evaluate_command(
             f"loaded terms  precision {f.precision:.3f}  recall {f.recall:.3f}  F1 {f.f1:.3f}  "
             f"({f.predicted} voice flags, {f.expected} gold terms)"
         )
+
+
+@main.group()
+def lexicon() -> None:
+    """List, explain and validate loaded-language lexicons.
+
+    \b
+    Example:
+      framing lexicon explain "power grab"
+    """
+
+
+def _lexicon_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--lexicon",
+        "lexicon_files",
+        multiple=True,
+        type=click.Path(exists=True, dir_okay=False, path_type=str),
+        help="Extra lexicon TSV to include; may be repeated.",
+    )(func)
+
+
+@lexicon.command(name="show")
+@click.option("--category", type=click.Choice(CATEGORIES), help="Only this category.")
+@_lexicon_option
+@handle_errors
+def lexicon_show(category: str | None, lexicon_files: tuple[str, ...], debug: bool = False) -> None:
+    """List lexicon terms: term, category, weight and neutral alternative, tab-separated.
+
+    \b
+    Example:
+      framing lexicon show --category attribution
+    """
+    lex = lexicons.load(lexicon_files)
+    for src in lex.sources:
+        click.echo(f"# {src['name']} version {src['version']}")
+    click.echo("term\tcategory\tweight\tneutral")
+    for e in sorted(lex.entries, key=lambda e: (e.category, e.term)):
+        if category is None or e.category == category:
+            click.echo(f"{e.term}\t{e.category}\t{e.weight}\t{e.neutral or ''}")
+
+
+@lexicon.command(name="explain")
+@click.argument("term")
+@_lexicon_option
+@handle_errors
+def lexicon_explain(term: str, lexicon_files: tuple[str, ...], debug: bool = False) -> None:
+    """Explain why TERM (or one of its inflections) is loaded, and what to write instead.
+
+    \b
+    Example:
+      framing lexicon explain slashed
+    """
+    entry = lexicons.load(lexicon_files).lookup(term)
+    if entry is None:
+        raise click.ClickException(f"{term!r} is not in the lexicons (see: framing lexicon show)")
+    click.echo(explain_entry(entry))
+
+
+@lexicon.command(name="check")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=str))
+def lexicon_check(file: str) -> None:
+    """Validate a lexicon FILE; print each problem with its line and exit 1 if there are any.
+
+    \b
+    Example:
+      framing lexicon check my-terms.tsv
+    """
+    problems = lexicons.check(file)
+    for p in problems:
+        click.echo(p, err=True)
+    if problems:
+        raise SystemExit(1)
+    click.echo(f"{file}: ok")
+
+
+def explain_entry(entry: lexicons.Entry) -> str:
+    neutral = entry.neutral or "(leave it out)"
+    return (
+        f"{entry.term}  [{entry.category}, weight {entry.weight}]\n"
+        f"  why: {entry.why}\n"
+        f"  neutral: {neutral}\n"
+        f"  source: {entry.source} ({entry.lexicon})"
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover

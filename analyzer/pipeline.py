@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from importlib.metadata import PackageNotFoundError, version
 
+from . import lexicons
+from .actors import find_actors
 from .align import align
 from .clean import clean_corpus
+from .compare import distinctive_by_event, outlet_summaries
 from .corpus import Corpus
 from .events import group_events
-from .model import Analysis, Article, ArticleInfo, Sentence
+from .framing import classify_swaps, flag_headline, flag_sentence
+from .model import Analysis, Article, ArticleInfo, Flag, Sentence
 from .numbers import compare_numbers
 from .segment import inside, quote_spans, sentence_spans, word_spans
 
@@ -57,6 +61,10 @@ def analyze(corpus: Corpus, *, options: AnalysisOptions = AnalysisOptions()) -> 
     alignments, facts = align(events, sentences, outlet_of)
     by_id = {s.id: s for s in sentences}
     facts = tuple(replace(f, numbers=compare_numbers(f, by_id, outlet_of)) for f in facts)
+    lexicon = lexicons.load(options.lexicons)
+    flags = tuple(f for s in sentences for f in flag_sentence(s, outlet_of[s.article], lexicon))
+    headline_flags = tuple(f for a in corpus.articles for f in flag_headline(a, lexicon))
+    alignments = classify_swaps(alignments, lexicon)
     return Analysis(
         tool={"name": "framing-analyzer", "version": tool_version()},
         run=_run_record(corpus, options),
@@ -66,7 +74,14 @@ def analyze(corpus: Corpus, *, options: AnalysisOptions = AnalysisOptions()) -> 
         removed=tuple(removed),
         alignments=alignments,
         facts=facts,
+        flags=flags,
+        actors=find_actors(events, sentences, outlet_of, lexicon),
+        outlets=outlet_summaries(infos, sentences, flags, headline_flags),
         warnings=corpus.warnings,
+        extra={
+            "headline_flags": [_flag_record(f) for f in headline_flags],
+            "distinctive": distinctive_by_event(events, sentences, outlet_of),
+        },
     )
 
 
@@ -126,10 +141,14 @@ def _info(article: Article, sentences: Sequence[Sentence]) -> ArticleInfo:
     )
 
 
+def _flag_record(flag: Flag) -> dict[str, object]:
+    return {f.name: getattr(flag, f.name) for f in fields(flag)}
+
+
 def _run_record(corpus: Corpus, options: AnalysisOptions) -> dict[str, object]:
     return {
         "inputs": [{"path": p, "sha256": h} for p, h in sorted(corpus.files.items())],
-        "lexicons": [],
+        "lexicons": list(lexicons.load(options.lexicons).sources),
         "settings": {"aligner": options.aligner, **options.settings},
         "corpus_sha256": hashlib.sha256("".join(h for _, h in sorted(corpus.files.items())).encode()).hexdigest(),
     }

@@ -1,0 +1,189 @@
+"""Who is called what: the people and organisations an event is about, and for each outlet the
+titles and epithets it attaches to them and the verbs that attribute their words.
+
+Actors are capitalised names that recur (in two outlets, or twice in one). "Ana Park", "Park"
+and "Superintendent Park" merge: a title is split off, and a lone surname joins the full name it
+ends. Labels are what stands before the name (a title and the words before it: "embattled
+Superintendent") and appositives after it or before it ("Lee, the board's lone voice of sanity,";
+"The group's director, Mira Santos,"). This is the word-choice-and-labelling view of media bias
+research (Hamborg et al.).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+
+from .lexicons import Lexicon
+from .model import Actor, Event, Sentence
+from .segment import SPEECH_VERBS
+
+NAME = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:of|the|for|de|van|von|al)\s+[A-Z][\w’'.-]*|\s+[A-Z][\w’'.-]*)*")
+APPOSITIVE_AFTER = re.compile(
+    r"^,\s+((?:a|an|the|its|his|her|their)\s+[^,;:\"“”]{3,80}?"
+    r"|(?!(?:who|whom|whose|which|that|said|says|and|but|or|as|when|while|after|before)\b)"
+    r"[a-z][a-z-]*(?<!ing)(?<!ed)\s+(?:of|for|at)\s+[^,;:\"“”]{3,60}?)(?=,|\.(?:\s|$)|;|$)"
+)
+APPOSITIVE_BEFORE = re.compile(r"((?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+[^,.;:\"“”]{3,60}?),\s+$")
+# "Radical activists from the Clearwater Alliance": a loaded phrase naming the group's members.
+MEMBER_OF = re.compile(r"((?:[\w-]+\s+)?[\w-]+)\s+(?:from|of|at|with)\s+(?:the\s+)?$")
+SPEAKER_AFTER_VERB = 4  # "said Trustee Marcus Lee": the speaker may follow the verb this closely
+NOT_NAMES = frozenset(
+    "The A An In On At By For From To Of And But Or If As It Its He She They We I This That These Those "
+    "Some About More Most No Not Without With After Before During While When Where Critics Riders Seniors "
+    "Construction Consolidating Enrollment District Hundreds Share Photo Related Sign Follow Like Regarding "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
+    "August September October November December".split()
+)
+POSSESSIVE = re.compile(r"['’]s$")
+
+
+@lru_cache(maxsize=1)
+def titles() -> tuple[str, ...]:
+    text = resources.files("analyzer.data").joinpath("titles.txt").read_text("utf-8")
+    rows = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return tuple(sorted(rows, key=len, reverse=True))
+
+
+def _mentions(sentence: Sentence, describers: frozenset[str]) -> list[tuple[int, int, str, str]]:
+    """(start, end, label before the name, name) of each capitalised name in a sentence.
+
+    The label is the title ("Superintendent", "Council member") with the describing words
+    written before it ("Embattled Superintendent", "reform-minded Superintendent"), or a loaded
+    label alone ("strongman Vladimir Putin")."""
+    text = sentence.text
+    out = []
+    for m in NAME.finditer(text):
+        words = POSSESSIVE.sub("", m.group(0)).rstrip(".").split()
+        lead: list[str] = []
+        while words and words[0] in NOT_NAMES:
+            words = words[1:]
+        title = ""
+        for k in range(len(words)):
+            rest = " ".join(words[k:])
+            found = next((t for t in titles() if rest.startswith(t + " ")), None)
+            if found:
+                lead, title = words[:k], found
+                words = rest[len(found) + 1 :].split()
+                break
+        if not words:
+            continue
+        name = " ".join(words)
+        start = text.find(name, m.start())
+        before = text[: text.find(" ".join(lead + [title]).strip() or name, m.start())]
+        if not title:
+            title = next((t for t in titles() if before.endswith(t + " ")), "")
+            before = before[: len(before) - len(title) - 1] if title else before
+        describing = lead or [
+            w for w in before.split()[-1:] if w.lower().strip(",") in describers or ("-" in w and w.islower())
+        ]
+        label = " ".join(describing + [title]).strip()
+        member = MEMBER_OF.search(before)
+        if not label and member and any(w.lower() in describers for w in member.group(1).split()):
+            label = member.group(1)
+        out.append((start, start + len(name), label, name))
+    return out
+
+
+def find_actors(
+    events: Sequence[Event], sentences: Sequence[Sentence], outlet_of: dict[str, str], lexicon: Lexicon
+) -> tuple[Actor, ...]:
+    by_article: dict[str, list[Sentence]] = defaultdict(list)
+    for s in sentences:
+        by_article[s.article].append(s)
+    mentions: dict[str, Counter] = defaultdict(Counter)
+    labels: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    verbs: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
+    speech = re.compile(rf"\b({SPEECH_VERBS}|{_attribution_forms(lexicon)})\b")
+    describers = frozenset(e.term.lower() for e in lexicon.entries if e.category in ("label", "adjective"))
+    for event in events:
+        found = [
+            (outlet_of[s.article], s, m)
+            for art in event.articles
+            for s in by_article[art]
+            for m in _mentions(s, describers)
+        ]
+        canonical = _canonical_names([m[3] for _, _, m in found])
+        per_sentence: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        for outlet, s, (start, end, label, name) in found:
+            actor = canonical[name]
+            if " " not in actor and (not s.text[:start].strip(' "“‘') or actor in NOT_NAMES):
+                continue  # a lone capitalised word opening a sentence is rarely a name
+            mentions[actor][outlet] += 1
+            per_sentence[s.id].append((start, end, actor))
+            for text in [label] + _appositives(s.text, start, end, bool(label)):
+                if text and text not in labels[actor][outlet]:
+                    labels[actor][outlet].append(text)
+        for s in (s for art in event.articles for s in by_article[art]):
+            for actor, verb in _attributions(s.text, per_sentence.get(s.id, []), speech):
+                verbs[actor][outlet_of[s.article]][verb.lower()] += 1
+    actors = []
+    for name, counts in mentions.items():
+        if len(counts) < 2 and sum(counts.values()) < 2:
+            continue
+        actors.append(
+            Actor(
+                name=name,
+                mentions=dict(sorted(counts.items())),
+                labels={o: labels[name].get(o, []) for o in sorted(counts)},
+                verbs={o: dict(sorted(verbs[name].get(o, {}).items())) for o in sorted(counts)},
+            )
+        )
+    actors.sort(key=lambda a: (-sum(a.mentions.values()), a.name))
+    return tuple(actors)
+
+
+def _attribution_forms(lexicon: Lexicon) -> str:
+    forms = sorted(
+        {
+            f
+            for first, cands in lexicon.index.items()
+            for seq, e, _ in cands
+            if e.category == "attribution" and len(seq) == 1
+            for f in seq[0]
+        }
+    )
+    return "|".join(re.escape(f) for f in forms) or "said"
+
+
+def _canonical_names(names: Sequence[str]) -> dict[str, str]:
+    """Map each name to its actor: the longest name whose last word it is (Park → Ana Park)."""
+    full = sorted({n for n in names if len(n.split()) > 1}, key=len, reverse=True)
+    out = {}
+    for n in set(names):
+        parts = n.split()
+        if len(parts) > 1:
+            out[n] = n
+            continue
+        matches = [f for f in full if f.split()[-1] == n or f.split()[0] == n and len(f.split()) > 2]
+        out[n] = matches[0] if len(matches) == 1 else n
+    return out
+
+
+def _appositives(text: str, start: int, end: int, titled: bool) -> list[str]:
+    """Noun phrases set off by commas right after the name, or right before an untitled one."""
+    out = []
+    after = APPOSITIVE_AFTER.match(text[end:])
+    if after:
+        out.append(after.group(1).strip())
+    before = APPOSITIVE_BEFORE.search(text[:start])
+    if before and not titled:
+        out.append(before.group(1).strip())
+    return out
+
+
+def _attributions(text: str, names: list[tuple[int, int, str]], speech: re.Pattern[str]) -> list[tuple[str, str]]:
+    """(actor, verb) for each speech verb: the name right after it ("said Trustee Marcus Lee"),
+    else the first name before it (the subject: "Lee, who opposed the plan Park proposed, said")."""
+    out = []
+    for m in speech.finditer(text):
+        following = [n for n in names if n[0] >= m.end() and len(text[m.end() : n[0]].split()) <= SPEAKER_AFTER_VERB]
+        following = [n for n in following if not speech.search(text[m.end() : n[0]])]
+        preceding = [n for n in names if n[1] <= m.start()]
+        speaker = following[0] if following and not preceding else (preceding[0] if preceding else None)
+        if speaker:
+            out.append((speaker[2], m.group(0)))
+    return out

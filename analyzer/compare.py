@@ -1,0 +1,222 @@
+"""Per-outlet figures and what distinguishes each outlet's coverage.
+
+- Loaded language per outlet: voice flags per 100 words of the outlet's own voice (quotes
+  excluded), by category; headlines counted apart, since a loaded headline over a neutral body is
+  a finding of its own.
+- Attribution profile: neutral "said" against doubt-casting ("claimed", "insisted") and
+  presupposing ("admitted", "conceded") verbs.
+- Tone kept apart from intensity: VADER's compound score (negative to positive) averaged over the
+  outlet's own-voice text, and the share of emotionally charged words (VADER's positive plus
+  negative share), from the lexicon inside the installed vaderSentiment package.
+- Distinctive words: log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn
+  2008), each outlet against all the others, with z-scores; a term counts as distinctive only
+  above the noise floor, the largest |z| reached when the same sentences are dealt to the outlets
+  at random (a permutation test).
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from .model import ArticleInfo, Event, Flag, OutletSummary, Sentence
+from .segment import inside, word_spans
+
+NEUTRAL_ATTRIBUTION = frozenset({"said", "says", "say", "told", "tells", "added", "adds", "according"})
+# Attribution verbs that presuppose the reported statement is true (factive), as against those
+# that cast doubt on it (Recasens et al. 2013).
+PRESUPPOSING = frozenset({"admit", "concede", "acknowledge", "reveal", "confess"})
+PRIOR_STRENGTH = 500.0  # total pseudo-count of the informative Dirichlet prior (corpus word shares)
+PERMUTATIONS = 30  # random re-deals of sentences for the noise floor
+PERMUTATION_SEED = 20261122
+NOISE_QUANTILE = 0.95  # the floor is this quantile of the largest |z| per random deal
+TOP_TERMS = 12
+MIN_TERM_COUNT = 2  # a word used once cannot distinguish an outlet
+
+
+@lru_cache(maxsize=1)
+def _vader():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def voice_text(sentence: Sentence) -> str:
+    """The sentence with quoted speech blanked out: the outlet's own words."""
+    text = list(sentence.text)
+    for s, e in sentence.quotes:
+        text[s:e] = " " * (e - s)
+    return "".join(text)
+
+
+def outlet_summaries(
+    articles: Sequence[ArticleInfo],
+    sentences: Sequence[Sentence],
+    flags: Sequence[Flag],
+    headline_flags: Sequence[Flag],
+) -> tuple[OutletSummary, ...]:
+    by_outlet: dict[str, list[ArticleInfo]] = defaultdict(list)
+    for a in articles:
+        by_outlet[a.outlet].append(a)
+    outlet_of = {a.id: a.outlet for a in articles}
+    sents: dict[str, list[Sentence]] = defaultdict(list)
+    for s in sentences:
+        sents[outlet_of[s.article]].append(s)
+    out = []
+    for outlet in sorted(by_outlet):
+        arts = by_outlet[outlet]
+        own = [f for f in flags if f.outlet == outlet]
+        voice = [f for f in own if not f.quoted]
+        words = sum(a.words for a in arts)
+        voice_words = sum(a.voice_words for a in arts)
+        heads = [f for f in headline_flags if f.outlet == outlet and not f.quoted]
+        head_words = sum(len(word_spans(a.title)) for a in arts)
+        out.append(
+            OutletSummary(
+                name=outlet,
+                articles=len(arts),
+                words=words,
+                voice_words=voice_words,
+                flags=len(own),
+                voice_flags=len(voice),
+                loaded_per_100_words=_per_100(len(voice), voice_words),
+                categories=dict(sorted(Counter(f.category for f in voice).items())),
+                extra={
+                    "quoted_flags": len(own) - len(voice),
+                    "quote_share": round(1 - voice_words / words, 3) if words else 0.0,
+                    "weighted_per_100_words": _per_100(sum(f.weight for f in voice), voice_words),
+                    "terms": dict(sorted(Counter(f.term.lower() for f in voice).items())),
+                    "headline_flags": len(heads),
+                    "headline_loaded_per_100_words": _per_100(len(heads), head_words),
+                    "attribution": attribution_profile(sents[outlet], voice),
+                    **tone(sents[outlet]),
+                },
+            )
+        )
+    return tuple(out)
+
+
+def _per_100(count: float, words: int) -> float:
+    return round(100 * count / words, 2) if words else 0.0
+
+
+def attribution_profile(sentences: Sequence[Sentence], voice_flags: Sequence[Flag]) -> dict[str, int]:
+    """How the outlet attributes statements: neutral, doubt-casting and presupposing verbs."""
+    neutral = 0
+    for s in sentences:
+        for w in word_spans(s.text):
+            if not inside(s.quotes, w.start, w.end) and s.text[w.start : w.end].lower() in NEUTRAL_ATTRIBUTION:
+                neutral += 1
+    presupposing = sum(1 for f in voice_flags if f.category == "attribution" and _lemma(f.term) in PRESUPPOSING)
+    doubting = sum(1 for f in voice_flags if f.category == "attribution") - presupposing
+    return {"neutral": neutral, "doubt_casting": doubting, "presupposing": presupposing}
+
+
+def _lemma(term: str) -> str:
+    return re.sub(r"(ted|ed|s|d|ing)$", "", term.lower()) if term.lower() not in PRESUPPOSING else term.lower()
+
+
+def tone(sentences: Sequence[Sentence]) -> dict[str, float]:
+    """Tone (mean VADER compound, -1..1) and intensity (mean charged-word share, 0..1) of the
+    outlet's own voice."""
+    texts = [t for t in (voice_text(s).strip() for s in sentences) if t]
+    if not texts:
+        return {"tone": 0.0, "intensity": 0.0}
+    scores = [_vader().polarity_scores(t) for t in texts]
+    return {
+        "tone": round(sum(s["compound"] for s in scores) / len(scores), 3),
+        "intensity": round(sum(s["pos"] + s["neg"] for s in scores) / len(scores), 3),
+    }
+
+
+def _tokens(sentence: Sentence) -> list[str]:
+    return [
+        w.lower()
+        for w in re.findall(r"[A-Za-z][A-Za-z’'-]+", voice_text(sentence))
+        if w.lower() not in ENGLISH_STOP_WORDS and len(w) > 2
+    ]
+
+
+def log_odds(counts_a: Counter, counts_b: Counter, prior: Counter) -> dict[str, float]:
+    """z-scores of the log-odds ratio of each word, A against B, with an informative Dirichlet
+    prior (Monroe et al. 2008). Antisymmetric: log_odds(b, a) is the negative of log_odds(a, b)."""
+    n_a, n_b = sum(counts_a.values()), sum(counts_b.values())
+    total_prior = sum(prior.values())
+    if not n_a or not n_b or not total_prior:
+        return {}
+    alpha0 = PRIOR_STRENGTH
+    z = {}
+    for word in set(counts_a) | set(counts_b):
+        a_w = alpha0 * prior[word] / total_prior
+        if a_w <= 0:
+            continue
+        ya, yb = counts_a[word], counts_b[word]
+        delta = math.log((ya + a_w) / (n_a + alpha0 - ya - a_w)) - math.log((yb + a_w) / (n_b + alpha0 - yb - a_w))
+        z[word] = delta / math.sqrt(1 / (ya + a_w) + 1 / (yb + a_w))
+    return z
+
+
+def distinctive(sentences: Sequence[Sentence], outlet_of: dict[str, str]) -> dict[str, Any]:
+    """Top distinctive words per outlet (each against the rest) and the noise floor."""
+    tokens = [(outlet_of[s.article], _tokens(s)) for s in sentences]
+    outlets = sorted({o for o, _ in tokens})
+    if len(outlets) < 2:
+        return {"noise_floor": None, "outlets": {}}
+    prior = Counter(t for _, toks in tokens for t in toks)
+    scores = _scores(tokens, outlets, prior)
+    floor = _noise_floor(tokens, outlets, prior)
+    counts = {o: Counter(t for oo, toks in tokens if oo == o for t in toks) for o in outlets}
+    result = {}
+    for o in outlets:
+        ranked = sorted(
+            ((w, z) for w, z in scores[o].items() if counts[o][w] >= MIN_TERM_COUNT),
+            key=lambda x: (-x[1], x[0]),
+        )[:TOP_TERMS]
+        result[o] = [
+            {"term": w, "z": round(z, 2), "count": counts[o][w], "above_noise": z > floor} for w, z in ranked if z > 0
+        ]
+    return {"noise_floor": round(floor, 2), "outlets": result}
+
+
+def _scores(tokens: list[tuple[str, list[str]]], outlets: list[str], prior: Counter) -> dict[str, dict[str, float]]:
+    out = {}
+    for o in outlets:
+        mine = Counter(t for oo, toks in tokens if oo == o for t in toks)
+        rest = Counter(t for oo, toks in tokens if oo != o for t in toks)
+        out[o] = log_odds(mine, rest, prior)
+    return out
+
+
+def _noise_floor(tokens: list[tuple[str, list[str]]], outlets: list[str], prior: Counter) -> float:
+    rng = random.Random(PERMUTATION_SEED)
+    labels = [o for o, _ in tokens]
+    maxima = []
+    for _ in range(PERMUTATIONS):
+        shuffled = labels[:]
+        rng.shuffle(shuffled)
+        dealt = [(o, toks) for o, (_, toks) in zip(shuffled, tokens, strict=True)]
+        best = 0.0
+        for o, scores in _scores(dealt, outlets, prior).items():
+            counts = Counter(t for oo, toks in dealt if oo == o for t in toks)
+            best = max([best] + [z for w, z in scores.items() if counts[w] >= MIN_TERM_COUNT])
+        maxima.append(best)
+    maxima.sort()
+    return maxima[min(len(maxima) - 1, int(NOISE_QUANTILE * len(maxima)))]
+
+
+def distinctive_by_event(events: Sequence[Event], sentences: Sequence[Sentence], outlet_of: dict[str, str]) -> dict:
+    members: dict[str, list[Sentence]] = defaultdict(list)
+    event_of = {a: e.id for e in events for a in e.articles}
+    for s in sentences:
+        members[event_of[s.article]].append(s)
+    return {
+        "corpus": distinctive(sentences, outlet_of),
+        "events": {e.id: distinctive(members[e.id], outlet_of) for e in events if len(e.outlets) > 1},
+    }

@@ -1,0 +1,221 @@
+"""Flag loaded language in each outlet's own voice.
+
+Lexicon terms are matched on our own tokens. A match inside quoted speech is the speaker's word:
+it is flagged with `quoted=True` and does not count toward the outlet. A scare quote (a loaded
+term alone in quotation marks, one to three words, with no one quoted in the sentence) is the
+outlet's own voice and a technique of its own; a short quote without a loaded term is left alone,
+since on real pages most are an official's phrase quoted without a speech verb.
+
+Context rules keep false alarms down, since a neutral wire report should score near zero: proper
+names are never flagged ("The Daily Patriot"), listed contexts are not loaded ("free radical",
+"extreme weather"), and a negated adjective or intensifier ("not reckless") is not flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from .lexicons import NUMBER, Entry, Lexicon
+from .model import Alignment, Article, Flag, Sentence
+from .segment import SPEECH_VERBS, Span, inside, quote_spans, word_spans
+
+NEGATIONS = frozenset({"not", "never", "no", "n't", "hardly", "neither", "nor", "nothing"})
+NEGATION_WINDOW = 3  # tokens before a term that can negate it
+NEGATABLE = frozenset({"adjective", "intensifier"})
+SCARE_QUOTE_MAX_WORDS = 3
+SCARE_QUOTE_WHY = (
+    "The outlet puts it in quotation marks with no one quoted (a scare quote), which lets it use the word "
+    "while seeming to keep a distance."
+)
+SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS}|says|according to|calls?|dubbed|described)\b", re.I)
+# Share of capitalised words above which a headline is in Title Case, where capitals say nothing
+# about proper names.
+TITLE_CASE_SHARE = 0.6
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    low: str
+    start: int
+    end: int
+
+
+def flag_sentence(sentence: Sentence, outlet: str, lexicon: Lexicon, *, headline: bool = False) -> list[Flag]:
+    """Every loaded-language flag in one sentence (or headline)."""
+    text = sentence.text
+    toks = [_Token(text[s.start : s.end], text[s.start : s.end].lower(), s.start, s.end) for s in word_spans(text)]
+    low_text = text.lower()
+    quotes = list(sentence.quotes)
+    scare = _scare_quotes(text, quotes)
+    title_case = headline and _title_case(toks)
+    flags: list[Flag] = []
+    i = 0
+    while i < len(toks):
+        hit = _match(toks, i, lexicon)
+        if hit is None:
+            i += 1
+            continue
+        length, entry = hit
+        span = toks[i : i + length]
+        start, end = span[0].start, span[-1].end
+        if _skip(toks, i, length, entry, low_text, lexicon, title_case):
+            i += 1
+            continue
+        in_scare = any(s <= start and end <= e for s, e in scare)
+        quoted = inside(quotes, start, end) and not in_scare
+        why = entry.why + (" " + SCARE_QUOTE_WHY if in_scare else "")
+        flags.append(
+            _flag(
+                sentence,
+                outlet,
+                start,
+                end,
+                entry.category,
+                entry.weight,
+                quoted,
+                entry.neutral,
+                why,
+                entry.term,
+                in_scare,
+            )
+        )
+        i += length
+    return flags
+
+
+def _flag(
+    sentence: Sentence,
+    outlet: str,
+    start: int,
+    end: int,
+    category: str,
+    weight: float,
+    quoted: bool,
+    neutral: str | None,
+    why: str,
+    term: str,
+    scare: bool,
+) -> Flag:
+    return Flag(
+        sentence=sentence.id,
+        article=sentence.article,
+        outlet=outlet,
+        start=start,
+        end=end,
+        text=sentence.text[start:end],
+        category=category,
+        weight=weight,
+        quoted=quoted,
+        neutral=neutral,
+        why=why,
+        term=term,
+        scare_quote=scare,
+    )
+
+
+def _match(toks: Sequence[_Token], i: int, lexicon: Lexicon) -> tuple[int, Entry] | None:
+    first = NUMBER if _is_number(toks[i].low) else toks[i].low
+    for seq, entry, _exact in lexicon.index.get(first, []):
+        if i + len(seq) > len(toks):
+            continue
+        if all(
+            (NUMBER in forms and _is_number(t.low)) or t.low in forms
+            for t, forms in zip(toks[i : i + len(seq)], seq, strict=True)
+        ):
+            return len(seq), entry
+    return None
+
+
+def _is_number(low: str) -> bool:
+    return bool(low) and (low[0].isdigit() or (low[0] in "$€£" and low[1:2].isdigit()))
+
+
+def _skip(
+    toks: Sequence[_Token], i: int, length: int, entry: Entry, low_text: str, lexicon: Lexicon, title_case: bool
+) -> bool:
+    span = toks[i : i + length]
+    if not title_case and _proper_name(toks, i, length):
+        return True
+    start, end = span[0].start, span[-1].end
+    for context in lexicon.exceptions.get(entry.term.lower(), ()):
+        for m in re.finditer(re.escape(context), low_text):
+            if m.start() <= start and end <= m.end():
+                return True
+    if entry.category in NEGATABLE:
+        before = {t.low for t in toks[max(0, i - NEGATION_WINDOW) : i]}
+        if before & NEGATIONS or any(t.low.endswith("n't") for t in toks[max(0, i - NEGATION_WINDOW) : i]):
+            return True
+    return False
+
+
+def _proper_name(toks: Sequence[_Token], i: int, length: int) -> bool:
+    """A capitalised match that is not sentence-initial and stands beside another capitalised
+    word is part of a name ("The Daily Patriot", "Radical Party")."""
+    span = toks[i : i + length]
+    if not any(t.text[0].isupper() for t in span):
+        return False
+    neighbours = toks[max(0, i - 1) : i] + toks[i + length : i + length + 1]
+    caps_beside = [t for t in neighbours if t.text[0].isupper() and t is not toks[0]]
+    if i == 0:
+        return False
+    return bool(caps_beside) or all(t.text[0].isupper() for t in span) and length > 1
+
+
+def _title_case(toks: Sequence[_Token]) -> bool:
+    alpha = [t for t in toks if t.text[0].isalpha()]
+    return bool(alpha) and sum(t.text[0].isupper() for t in alpha) / len(alpha) >= TITLE_CASE_SHARE
+
+
+def _scare_quotes(text: str, quotes: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Short quoted spans in a sentence that quotes no one."""
+    if SPEECH.search(text):
+        return []
+    out = []
+    for s, e in quotes:
+        inner = text[s:e].strip('"“”‘’«» ')
+        before = text[:s].rstrip()
+        if 0 < len(inner.split()) <= SCARE_QUOTE_MAX_WORDS and not before.endswith(":"):
+            out.append((s, e))
+    return out
+
+
+def flag_headline(article: Article, lexicon: Lexicon) -> list[Flag]:
+    """Flags in an article's headline (sentence id `<article>:headline`, offsets into the title)."""
+    title = article.title
+    quotes = tuple((q.start, q.end) for q in quote_spans(title))
+    sentence = Sentence(f"{article.id}:headline", article.id, -1, 0, len(title), title, quotes, "headline")
+    return flag_sentence(sentence, article.outlet, lexicon, headline=True)
+
+
+def classify_swaps(alignments: Sequence[Alignment], lexicon: Lexicon) -> tuple[Alignment, ...]:
+    """Name the lexicon category of each side of each word swap ("said" → "claimed": attribution)."""
+    out = []
+    for al in alignments:
+        swaps = []
+        for a, b in al.diff.get("swaps", []):
+            ea, eb = _entry_in(a, lexicon), _entry_in(b, lexicon)
+            swaps.append(
+                {"a": a, "b": b, "a_category": ea.category if ea else None, "b_category": eb.category if eb else None}
+            )
+        out.append(replace(al, diff={**al.diff, "swaps": swaps}))
+    return tuple(out)
+
+
+def _entry_in(phrase: str, lexicon: Lexicon) -> Entry | None:
+    toks = [_Token(w, w.lower(), 0, 0) for w in phrase.split()]
+    for i in range(len(toks)):
+        hit = _match(toks, i, lexicon)
+        if hit:
+            return hit[1]
+    return None
+
+
+def voice_words(sentence: Sentence) -> int:
+    """Words of a sentence outside quoted speech."""
+    return sum(1 for w in word_spans(sentence.text) if not inside(sentence.quotes, w.start, w.end))
+
+
+__all__ = ["Span", "flag_headline", "flag_sentence", "voice_words"]

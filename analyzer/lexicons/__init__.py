@@ -1,0 +1,223 @@
+"""Loaded-language lexicons: versioned TSV package data, user lexicons, and their validation.
+
+Files have a header row `term, category, weight, neutral, why, source` (lines starting with `#`
+are comments; the first comment names the version). A user lexicon has the same columns; a row
+with weight 0 disables that term and every entry it is an inflection of ("claimed" 0 also turns
+off "claim"). Terms match with their inflections ("slash": slashes, slashed,
+slashing; "power grab": power grabs), an explicitly listed form wins over a generated one, and
+`#` in a term stands for a number ("only #" matches "only 20").
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from ..errors import InputError
+from ..segment import words
+
+COLUMNS = ("term", "category", "weight", "neutral", "why", "source")
+CATEGORIES = ("label", "adjective", "intensifier", "noun", "verb", "attribution", "doubt")
+BUILTIN = ("framing.tsv", "epistemic.tsv")
+NUMBER = "#"
+VERSION = re.compile(r"version\s+(\d+(?:\.\d+)*)")
+
+
+@dataclass(frozen=True)
+class Entry:
+    term: str
+    category: str
+    weight: float
+    neutral: str | None
+    why: str
+    source: str
+    lexicon: str = ""
+
+
+Candidates = list[tuple[tuple[frozenset[str], ...], Entry, bool]]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Entries, their match index (first word form → candidate word sequences, longest and
+    exact first), the contexts where a term is not loaded, and where the entries came from."""
+
+    entries: tuple[Entry, ...]
+    index: dict[str, Candidates] = field(default_factory=dict, repr=False)
+    exceptions: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    sources: tuple[dict[str, str], ...] = ()
+
+    def lookup(self, term: str) -> Entry | None:
+        """The entry whose term or one of its inflections is `term` (case-insensitive)."""
+        toks = tuple(t.lower() for t in term.split())
+        for seq, entry, _ in self.index.get(toks[0] if toks else "", []):
+            if len(seq) == len(toks) and all(t in forms for t, forms in zip(toks, seq, strict=True)):
+                return entry
+        return None
+
+
+def make_index(entries: Iterable[Entry]) -> dict[str, Candidates]:
+    index: dict[str, Candidates] = {}
+    for entry in entries:
+        parts = entry.term.lower().split()
+        exact = tuple(frozenset([p]) for p in parts)
+        inflected = tuple(
+            frozenset(inflections(p)) if n in (0, len(parts) - 1) else frozenset([p]) for n, p in enumerate(parts)
+        )
+        for seq, is_exact in ((exact, True), (inflected, False)):
+            for first in seq[0]:
+                index.setdefault(first, []).append((seq, entry, is_exact))
+    for candidates in index.values():
+        candidates.sort(key=lambda c: (-len(c[0]), not c[2]))
+    return index
+
+
+VOWELS = set("aeiou")
+
+
+def inflections(word: str) -> set[str]:
+    """The word and its regular inflections; words already inflected (-ed, -ing) stay as they are."""
+    if word == NUMBER or not word.isalpha() and "-" not in word:
+        return {word}
+    out = {word}
+    if word.endswith(("ed", "ing")) or len(word) < 3:
+        return out
+    stem_e = word[:-1] if word.endswith("e") else word
+    out |= {word + "s", stem_e + "ed", stem_e + "ing", word + "d" if word.endswith("e") else word + "ed"}
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        out.add(word + "es")
+    if word.endswith("y") and word[-2] not in VOWELS:
+        out |= {word[:-1] + "ies", word[:-1] + "ied"}
+    last3 = word[-3:]
+    if len(word) <= 5 and last3[0] not in VOWELS and last3[1] in VOWELS and last3[2] not in VOWELS | set("wxy"):
+        out |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    return out
+
+
+def parse(text: str, name: str) -> tuple[list[Entry], list[str]]:
+    """Entries of one lexicon file, and a message per malformed row (`name:line: …`)."""
+    entries, errors = [], []
+    lines = text.splitlines()
+    rows = [(n, line) for n, line in enumerate(lines, start=1) if line.strip() and not line.startswith("#")]
+    if not rows or tuple(c.strip().lower() for c in rows[0][1].split("\t")) != COLUMNS:
+        return [], [f"{name}:{rows[0][0] if rows else 1}: header must be {chr(9).join(COLUMNS)!r} (tab-separated)"]
+    seen: set[str] = set()
+    for n, line in rows[1:]:
+        cells = line.split("\t")
+        if len(cells) != len(COLUMNS):
+            errors.append(f"{name}:{n}: expected {len(COLUMNS)} tab-separated columns, found {len(cells)}")
+            continue
+        term, category, weight, neutral, why, source = (c.strip() for c in cells)
+        try:
+            w = float(weight)
+        except ValueError:
+            errors.append(f"{name}:{n}: weight {weight!r} is not a number")
+            continue
+        problem = _row_problem(term, category, w, why, seen)
+        if problem:
+            errors.append(f"{name}:{n}: {problem}")
+            continue
+        seen.add(term.lower())
+        entries.append(Entry(term, category, w, neutral or None, why, source, name))
+    return entries, errors
+
+
+def _row_problem(term: str, category: str, weight: float, why: str, seen: set[str]) -> str | None:
+    if not term:
+        return "empty term"
+    if term.lower() in seen:
+        return f"duplicate term {term!r}"
+    if not 0 <= weight <= 1:
+        return f"weight {weight} is outside 0..1"
+    if weight > 0 and category not in CATEGORIES:
+        return f"unknown category {category!r}; choose from {', '.join(CATEGORIES)}"
+    if weight > 0 and not why:
+        return "every term needs a 'why' for the reader"
+    if any(not _matchable(part) for part in term.split()):
+        return f"term {term!r} has a part our tokenizer does not produce as one word"
+    return None
+
+
+def _matchable(part: str) -> bool:
+    return part == NUMBER or words(part) == [part]
+
+
+def _version(text: str) -> str:
+    first = next((line for line in text.splitlines() if line.startswith("#")), "")
+    m = VERSION.search(first)
+    return m.group(1) if m else "unversioned"
+
+
+@lru_cache(maxsize=1)
+def builtin() -> Lexicon:
+    """The lexicons shipped with the package."""
+    return _combine([_read_builtin(name) for name in BUILTIN])
+
+
+def _read_builtin(name: str) -> tuple[str, str]:
+    return name, resources.files("analyzer.lexicons").joinpath(name).read_text("utf-8")
+
+
+def load(paths: Sequence[str | Path] = ()) -> Lexicon:
+    """The built-in lexicons plus user lexicons; later files override earlier ones term by term."""
+    if not paths:
+        return builtin()
+    files = [_read_builtin(name) for name in BUILTIN]
+    for path in paths:
+        try:
+            files.append((str(path), Path(path).read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError) as err:
+            raise InputError(str(path), f"cannot read lexicon: {err}") from None
+    return _combine(files)
+
+
+def _combine(files: Iterable[tuple[str, str]]) -> Lexicon:
+    by_term: dict[str, Entry] = {}
+    sources = []
+    for name, text in files:
+        entries, errors = parse(text, name)
+        if errors:
+            raise InputError(errors[0].split(":")[0], errors[0].split(":", 2)[-1].strip(), line=_line(errors[0]))
+        for e in entries:
+            by_term[e.term.lower()] = e
+        sources.append({"name": name, "version": _version(text), "sha256": hashlib.sha256(text.encode()).hexdigest()})
+    disabled = {form for e in by_term.values() if e.weight == 0 for form in _forms(e.term)}
+    kept = tuple(e for e in by_term.values() if e.weight > 0 and not _forms(e.term) & disabled)
+    return Lexicon(kept, make_index(kept), _exceptions(), tuple(sources))
+
+
+def _forms(term: str) -> set[str]:
+    """Every inflected form of a term, as lower-case strings."""
+    parts = term.lower().split()
+    if len(parts) == 1:
+        return inflections(parts[0])
+    return {" ".join([f, *parts[1:]]) for f in inflections(parts[0])} | {
+        " ".join([*parts[:-1], f]) for f in inflections(parts[-1])
+    }
+
+
+def _line(message: str) -> int | None:
+    parts = message.split(":")
+    return int(parts[1]) if len(parts) > 2 and parts[1].isdigit() else None
+
+
+@lru_cache(maxsize=1)
+def _exceptions() -> dict[str, tuple[str, ...]]:
+    text = resources.files("analyzer.lexicons").joinpath("exceptions.tsv").read_text("utf-8")
+    out: dict[str, list[str]] = {}
+    for line in text.splitlines()[2:]:
+        if line.strip():
+            term, context, _reason = line.split("\t")
+            out.setdefault(term.lower(), []).append(context.lower())
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def check(path: str | Path) -> list[str]:
+    """Problems in a lexicon file (empty when it is valid)."""
+    text = Path(path).read_text(encoding="utf-8")
+    return parse(text, str(path))[1]

@@ -1,0 +1,45 @@
+"""Distinctive vocabulary: the log-odds measure is antisymmetric and has a noise floor."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from analyzer.compare import distinctive, log_odds
+from analyzer.model import Sentence
+
+
+def test_log_odds_is_antisymmetric():
+    a = Counter({"gutted": 5, "board": 3, "schools": 4})
+    b = Counter({"closed": 4, "board": 3, "schools": 5})
+    prior = a + b
+    ab, ba = log_odds(a, b, prior), log_odds(b, a, prior)
+    assert ab.keys() == ba.keys()
+    for word in ab:
+        assert abs(ab[word] + ba[word]) < 1e-12
+    assert ab["gutted"] > 0 > ab["closed"]
+
+
+def _sentences(outlet_words):
+    out, outlet_of = [], {}
+    for n, (outlet, text) in enumerate(outlet_words):
+        out.append(Sentence(f"s{n}", f"a{n}", 0, 0, len(text), text))
+        outlet_of[f"a{n}"] = outlet
+    return out, outlet_of
+
+
+def test_strong_difference_clears_the_noise_floor_and_noise_does_not():
+    rows = [("A", "the board gutted schools again and slashed budgets")] * 20
+    rows += [("B", "the board closed schools again and reduced budgets")] * 20
+    sents, outlet_of = _sentences(rows)
+    result = distinctive(sents, outlet_of)
+    top = {t["term"]: t for t in result["outlets"]["A"]}
+    assert top["gutted"]["above_noise"] and top["slashed"]["above_noise"]
+    same = [("A", "the board met on monday about schools")] * 10 + [("B", "the board met on monday about schools")] * 10
+    sents, outlet_of = _sentences(same)
+    assert not any(t["above_noise"] for ts in distinctive(sents, outlet_of)["outlets"].values() for t in ts)
+
+
+def test_corpus_analysis_has_distinctive_terms_per_event(corpus_analysis):
+    d = corpus_analysis.extra["distinctive"]
+    assert d["corpus"]["noise_floor"] is not None
+    assert len(d["events"]) == 3
