@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import tempfile
@@ -11,15 +12,77 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Analysis
 
+Charts = dict[str, bytes]
 
-def _write_json(analysis: Analysis, folder: Path) -> list[Path]:
+
+def _write_json(analysis: Analysis, folder: Path, charts: Charts) -> list[Path]:
     path = folder / "analysis.json"
     path.write_text(analysis.to_json(), encoding="utf-8")
     return [path]
 
 
-RENDERERS: dict[str, Callable[[Analysis, Path], list[Path]]] = {"json": _write_json}
+def _write_csv(analysis: Analysis, folder: Path, charts: Charts) -> list[Path]:
+    from .tables import TABLES
+
+    out = []
+    for name, build in TABLES.items():
+        path = folder / name
+        path.write_text(build(analysis), encoding="utf-8")
+        out.append(path)
+    return out
+
+
+def _write_png(analysis: Analysis, folder: Path, charts: Charts) -> list[Path]:
+    (folder / "charts").mkdir(exist_ok=True)
+    out = []
+    for name, png in charts.items():
+        path = folder / "charts" / f"{name}.png"
+        path.write_bytes(png)
+        out.append(path)
+    return out
+
+
+def _write_pdf(analysis: Analysis, folder: Path, charts: Charts) -> list[Path]:
+    from .pdf import render_pdf
+
+    path = folder / "report.pdf"
+    path.write_bytes(render_pdf(analysis, charts))
+    return [path]
+
+
+def _write_html(analysis: Analysis, folder: Path, charts: Charts) -> list[Path]:
+    from .html import render_html
+
+    path = folder / "report.html"
+    path.write_text(render_html(analysis, charts), encoding="utf-8")
+    return [path]
+
+
+RENDERERS: dict[str, Callable[[Analysis, Path, Charts], list[Path]]] = {
+    "json": _write_json,
+    "csv": _write_csv,
+    "png": _write_png,
+    "pdf": _write_pdf,
+    "html": _write_html,
+}
 FORMATS = tuple(RENDERERS)
+NEEDS_CHARTS = {"png", "pdf", "html"}
+
+
+def chart_pngs(analysis: Analysis) -> Charts:
+    """Every chart as PNG bytes: drawn once, saved as files and embedded in the PDF and HTML.
+    PNG metadata carries no date, so the same analysis gives the same bytes."""
+    import matplotlib.pyplot as plt
+
+    from .charts import DPI, figures
+
+    out = {}
+    for name, fig in figures(analysis).items():
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None})
+        plt.close(fig)
+        out[name] = buf.getvalue()
+    return out
 
 
 def render(analysis: Analysis, out_dir: str | os.PathLike[str], *, formats: Iterable[str] = FORMATS) -> list[Path]:
@@ -42,9 +105,10 @@ def render(analysis: Analysis, out_dir: str | os.PathLike[str], *, formats: Iter
     except OSError as err:
         raise InputError(str(out), f"cannot write the report here: {err.strerror}") from err
     try:
+        charts = chart_pngs(analysis) if NEEDS_CHARTS & set(formats) else {}
         written: list[Path] = []
         for fmt in formats:
-            written.extend(RENDERERS[fmt](analysis, tmp))
+            written.extend(RENDERERS[fmt](analysis, tmp, charts))
         final = []
         for path in written:
             rel = path.relative_to(tmp)

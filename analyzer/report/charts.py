@@ -1,0 +1,201 @@
+"""Charts as matplotlib Figures (no file I/O here; `report.render` saves them).
+
+Colours are colour-blind safe (Okabe-Ito); each outlet keeps one colour across every chart, and
+each framing category one colour. Every axis says what it counts and over what.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+from ..model import Analysis, Event  # noqa: E402
+
+OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
+CATEGORY_COLOURS = {
+    "label": "#D55E00",
+    "adjective": "#E69F00",
+    "intensifier": "#F0E442",
+    "noun": "#CC79A7",
+    "verb": "#0072B2",
+    "attribution": "#009E73",
+    "doubt": "#56B4E9",
+}
+DPI = 200
+MAX_FACT_ROWS = 30  # rows of a coverage chart before it says how many more are in facts.csv
+
+
+def outlet_colours(analysis: Analysis) -> dict[str, str]:
+    names = sorted({a.outlet for a in analysis.articles})
+    return {name: OKABE_ITO[i % len(OKABE_ITO)] for i, name in enumerate(names)}
+
+
+def _style(fig: Figure) -> Figure:
+    for ax in fig.axes:
+        ax.spines[["top", "right"]].set_visible(False)
+    fig.tight_layout()
+    return fig
+
+
+def loaded_language(analysis: Analysis) -> Figure:
+    """Stacked bars: voice flags per 100 own-voice words, by category, per outlet."""
+    outlets = sorted(analysis.outlets, key=lambda o: o.loaded_per_100_words)
+    fig, ax = plt.subplots(figsize=(8, 1.2 + 0.6 * len(outlets)))
+    left = [0.0] * len(outlets)
+    for cat, colour in CATEGORY_COLOURS.items():
+        values = [100 * o.categories.get(cat, 0) / o.voice_words if o.voice_words else 0 for o in outlets]
+        if any(values):
+            ax.barh([o.name for o in outlets], values, left=left, color=colour, label=cat, edgecolor="white")
+            left = [a + b for a, b in zip(left, values, strict=True)]
+    for y, o in enumerate(outlets):
+        ax.text(left[y] + 0.1, y, f"{o.loaded_per_100_words:.1f}", va="center", fontsize=9)
+    ax.set_xlabel("loaded terms per 100 words of the outlet's own voice (quotes excluded)")
+    ax.set_title("Loaded language by outlet and kind")
+    if ax.get_legend_handles_labels()[0]:
+        ax.legend(ncol=7, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.25), frameon=False)
+    ax.set_xlim(0, max(left + [1.0]) * 1.15)
+    return _style(fig)
+
+
+def attribution(analysis: Analysis) -> Figure:
+    """How each outlet attributes statements: "said" vs doubt-casting vs presupposing verbs."""
+    outlets = sorted(analysis.outlets, key=lambda o: o.name)
+    kinds = (
+        ("neutral", "neutral (said, told)", "#999999"),
+        ("doubt_casting", "doubt-casting (claimed, insisted)", "#D55E00"),
+        ("presupposing", "presupposing (admitted, conceded)", "#0072B2"),
+    )
+    fig, ax = plt.subplots(figsize=(8, 1.2 + 0.6 * len(outlets)))
+    left = [0] * len(outlets)
+    for key, label, colour in kinds:
+        values = [o.extra.get("attribution", {}).get(key, 0) for o in outlets]
+        ax.barh([o.name for o in outlets], values, left=left, color=colour, label=label, edgecolor="white")
+        left = [a + b for a, b in zip(left, values, strict=True)]
+    ax.set_xlabel("attribution verbs in the outlet's own voice (count)")
+    ax.set_title("How each outlet reports what people said")
+    ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.28), ncol=3, frameon=False)
+    return _style(fig)
+
+
+def headline_vs_body(analysis: Analysis) -> Figure:
+    outlets = sorted(analysis.outlets, key=lambda o: o.name)
+    colours = outlet_colours(analysis)
+    fig, ax = plt.subplots(figsize=(8, 1.2 + 0.8 * len(outlets)))
+    ys = range(len(outlets))
+    ax.barh(
+        [y + 0.2 for y in ys],
+        [o.extra.get("headline_loaded_per_100_words", 0) for o in outlets],
+        height=0.4,
+        color=[colours[o.name] for o in outlets],
+        label="headlines",
+    )
+    ax.barh(
+        [y - 0.2 for y in ys],
+        [o.loaded_per_100_words for o in outlets],
+        height=0.4,
+        color=[colours[o.name] for o in outlets],
+        alpha=0.45,
+        label="body (own voice)",
+    )
+    ax.set_yticks(list(ys), [o.name for o in outlets])
+    ax.set_xlabel("loaded terms per 100 words (headline words, or own-voice body words)")
+    ax.set_title("Headlines against body text")
+    ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=2, frameon=False)
+    return _style(fig)
+
+
+def tone_intensity(analysis: Analysis) -> Figure:
+    colours = outlet_colours(analysis)
+    fig, ax = plt.subplots(figsize=(6.5, 4.5))
+    for n, o in enumerate(sorted(analysis.outlets, key=lambda o: o.extra.get("intensity", 0.0))):
+        x, y = o.extra.get("tone", 0.0), o.extra.get("intensity", 0.0)
+        ax.scatter([x], [y], s=120, color=colours[o.name], edgecolor="black", zorder=3)
+        ax.annotate(o.name, (x, y), textcoords="offset points", xytext=(10, -12 if n % 2 else 8), fontsize=9)
+    ax.axvline(0, color="#bbbbbb", lw=1)
+    ax.set_xlim(-1, 1)
+    ax.set_ylim(0, max([0.3] + [o.extra.get("intensity", 0) * 1.3 for o in analysis.outlets]))
+    ax.set_xlabel("tone of the outlet's own voice (VADER compound: -1 negative … +1 positive)")
+    ax.set_ylabel("intensity (share of emotionally charged words)")
+    ax.set_title("Tone and intensity are different things")
+    return _style(fig)
+
+
+def coverage(analysis: Analysis, event: Event) -> Figure:
+    """Facts × outlets: which outlet reports which fact (facts reported by one outlet only are
+    shown too: omission is framing)."""
+    facts = [f for f in analysis.facts if f.event == event.id]
+    shown = facts[:MAX_FACT_ROWS]
+    outlets = list(event.outlets)
+    fig, ax = plt.subplots(figsize=(1.8 + 1.6 * len(outlets), 1.2 + 0.3 * len(shown)))
+    colours = outlet_colours(analysis)
+    for y, fact in enumerate(shown):
+        for x, outlet in enumerate(outlets):
+            reported = outlet in fact.outlets
+            ax.add_patch(
+                plt.Rectangle(
+                    (x + 0.05, y + 0.05), 0.9, 0.9, color=colours[outlet] if reported else "#eeeeee", ec="white"
+                )
+            )
+            if not reported:
+                ax.text(x + 0.5, y + 0.5, "—", ha="center", va="center", fontsize=8, color="#888888")
+    ax.set_xlim(0, len(outlets))
+    ax.set_ylim(len(shown), 0)
+    ax.set_xticks([x + 0.5 for x in range(len(outlets))], outlets, fontsize=9)
+    ax.xaxis.tick_top()
+    ax.set_yticks([y + 0.5 for y in range(len(shown))], [f"fact {n}" for n in range(1, len(shown) + 1)], fontsize=8)
+    more = len(facts) - len(shown)
+    title = "Which outlet reports which fact (coloured: reported; grey: left out)"
+    ax.set_title(title + (f"\n{more} more facts in facts.csv" if more else ""), fontsize=10, pad=24)
+    for side in ("top", "right", "bottom", "left"):
+        ax.spines[side].set_visible(False)
+    ax.tick_params(length=0)
+    fig.tight_layout()
+    return fig
+
+
+def distinctive(analysis: Analysis, scope: dict | None = None, title: str = "across the corpus") -> Figure:
+    """Each outlet's most distinctive words (log-odds z-scores against the other outlets)."""
+    data = scope or analysis.extra.get("distinctive", {}).get("corpus", {})
+    per_outlet = data.get("outlets", {})
+    floor = data.get("noise_floor")
+    colours = outlet_colours(analysis)
+    outlets = sorted(per_outlet)
+    fig, axes = plt.subplots(1, max(1, len(outlets)), figsize=(3.4 * max(1, len(outlets)), 4.2), squeeze=False)
+    for ax, outlet in zip(axes[0], outlets, strict=False):
+        terms = per_outlet[outlet][:8][::-1]
+        ax.barh(
+            [t["term"] for t in terms],
+            [t["z"] for t in terms],
+            color=[colours.get(outlet, "#777777") if t["above_noise"] else "#cccccc" for t in terms],
+        )
+        if floor:
+            ax.axvline(floor, color="black", lw=1, ls="--")
+        ax.set_title(outlet, fontsize=10, color=colours.get(outlet, "black"))
+        ax.set_xlabel("z-score of log-odds")
+    fig.suptitle(
+        f"Words that set each outlet apart, {title} (grey: within random noise; dashed: noise floor)", fontsize=10
+    )
+    return _style(fig)
+
+
+def figures(analysis: Analysis) -> dict[str, Figure]:
+    """Every chart of the report, by file name (without extension)."""
+    out = {
+        "loaded_language": loaded_language(analysis),
+        "attribution": attribution(analysis),
+        "headlines": headline_vs_body(analysis),
+        "tone_intensity": tone_intensity(analysis),
+        "distinctive_words": distinctive(analysis),
+    }
+    for n, event in enumerate(multi_outlet_events(analysis), start=1):
+        out[f"coverage_{n:02d}"] = coverage(analysis, event)
+    return out
+
+
+def multi_outlet_events(analysis: Analysis) -> Sequence[Event]:
+    return [e for e in analysis.events if len(e.outlets) > 1]

@@ -1,0 +1,160 @@
+"""The self-contained HTML report: one file, inline CSS, charts as data URIs, no script at all.
+
+Every piece of text that comes from the corpus, the lexicons or the user (article text, titles,
+outlet names, explanations) goes through `html.escape`; the page's Content-Security-Policy also
+forbids scripts, so a hostile corpus cannot run anything in a reader's browser.
+"""
+
+from __future__ import annotations
+
+import base64
+from html import escape
+from importlib import resources
+from string import Template
+
+from ..model import Analysis, Event
+from . import summary
+from .charts import outlet_colours
+
+CHART_ALT = {
+    "loaded_language": "Loaded terms per 100 words of each outlet's own voice, by kind",
+    "attribution": "Attribution verbs per outlet: neutral, doubt-casting, presupposing",
+    "headlines": "Loaded terms in headlines against body text, per outlet",
+    "tone_intensity": "Tone and intensity of each outlet's own voice",
+    "distinctive_words": "Words that set each outlet apart",
+}
+
+
+def e(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+def _img(png: bytes, alt: str) -> str:
+    return f'<img alt="{e(alt)}" src="data:image/png;base64,{base64.b64encode(png).decode()}">'
+
+
+def render_html(analysis: Analysis, charts: dict[str, bytes]) -> str:
+    title = "How the outlets covered it"
+    colours = outlet_colours(analysis)
+    parts = [
+        f"<h1>{e(title)}</h1>",
+        f'<p class="meta">{len(analysis.articles)} articles · {e(summary.date_range(analysis))} · '
+        f"generated on {e(summary.generated_on())} by framing-analyzer {e(analysis.tool.get('version', ''))}</p>",
+        '<p class="outlet-key">'
+        + "".join(
+            f'<span><i class="swatch" style="background:{colours[o]}"></i>{e(o)}</span>'
+            for o in summary.outlet_names(analysis)
+        )
+        + "</p>",
+        "<h2>What differs between the outlets</h2>",
+        '<ul class="findings">' + "".join(f"<li>{e(line)}</li>" for line in summary.findings(analysis)) + "</ul>",
+        '<p class="legend note">In the tables, <mark class="voice">highlighted</mark> words are loaded words in the '
+        "outlet's own voice; <mark class=\"quoted\">dotted</mark> ones are inside a quotation (the speaker's words). "
+        "Hover over or tab to a word to see why it is flagged and a neutral alternative.</p>",
+    ]
+    for name in ("loaded_language", "attribution", "headlines", "tone_intensity"):
+        if name in charts:
+            parts.append(_img(charts[name], CHART_ALT[name]))
+    events, more = summary.shown_events(analysis)
+    for n, event in enumerate(events, start=1):
+        parts.append(_event(analysis, event, charts.get(f"coverage_{n:02d}")))
+    if more:
+        parts.append(f'<p class="note">{more} more events are in analysis.json and facts.csv.</p>')
+    parts.append(_actors(analysis))
+    if "distinctive_words" in charts:
+        parts += [
+            "<h2>Words that set each outlet apart</h2>",
+            _img(charts["distinctive_words"], CHART_ALT["distinctive_words"]),
+        ]
+    parts.append(_method(analysis))
+    body = "\n".join(parts)
+    template = Template(resources.files("analyzer.report").joinpath("template.html").read_text("utf-8"))
+    return template.substitute(title=e(title), body=body)
+
+
+def _mark(seg: summary.Segment) -> str:
+    if seg.flag is None:
+        return e(seg.text)
+    f = seg.flag
+    kind = "quoted" if f.quoted else "voice"
+    whose = "Inside a quotation: the speaker's word, not the outlet's. " if f.quoted else ""
+    neutral = f" Neutral: {f.neutral}." if f.neutral else ""
+    tip = f"{f.category}. {whose}{f.why}{neutral}"
+    return f'<mark class="{kind}" tabindex="0">{e(seg.text)}<span class="tip" role="tooltip">{e(tip)}</span></mark>'
+
+
+def _event(analysis: Analysis, event: Event, coverage_png: bytes | None) -> str:
+    rows, more = summary.side_by_side(analysis, event)
+    head = "".join(f"<th>{e(o)}</th>" for o in event.outlets)
+    body = []
+    for row in rows:
+        cells = []
+        for outlet in event.outlets:
+            sentences = row.cells[outlet]
+            if not sentences:
+                cells.append('<td class="missing">not reported</td>')
+            else:
+                cells.append(
+                    "<td>" + "".join("<p>" + "".join(_mark(s) for s in sent) + "</p>" for sent in sentences) + "</td>"
+                )
+        body.append(f'<tr><td class="num">{row.number}</td>{"".join(cells)}</tr>')
+    out = [
+        f"<h2>{e(event.title)}</h2>",
+        f'<p class="meta">{len(event.articles)} articles · {e(", ".join(event.outlets))}</p>',
+        f"<table><thead><tr><th>fact</th>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>",
+    ]
+    if more:
+        out.append(f'<p class="note">{more} more facts of this event are in facts.csv.</p>')
+    numbers = [x for f in analysis.facts if f.event == event.id for x in f.numbers.get("findings", [])]
+    if numbers:
+        out.append("<h3>Numbers stated differently</h3><ul>")
+        out += [
+            f"<li>{e(x['kind'])}: “{e(x['texts'][0])}” ({e(x['outlets'][0])}) / “{e(x['texts'][1])}” ({e(x['outlets'][1])})</li>"
+            for x in numbers
+        ]
+        out.append("</ul>")
+    if coverage_png:
+        out.append(_img(coverage_png, f"Coverage of {event.title}: which outlet reports which fact"))
+    return "\n".join(out)
+
+
+def _actors(analysis: Analysis) -> str:
+    actors = [a for a in analysis.actors if any(a.labels.values()) or any(a.verbs.values())][:25]
+    if not actors:
+        return ""
+    outlets = summary.outlet_names(analysis)
+    rows = []
+    for a in actors:
+        cells = []
+        for o in outlets:
+            if o not in a.mentions:
+                cells.append('<td class="missing">not mentioned</td>')
+                continue
+            labels = "; ".join(a.labels.get(o, [])) or "(no title or description)"
+            verbs = ", ".join(f"{v} ×{n}" for v, n in a.verbs.get(o, {}).items())
+            cells.append(
+                f"<td>{e(labels)}"
+                + (f'<br><span class="note">words reported with: {e(verbs)}</span>' if verbs else "")
+                + "</td>"
+            )
+        rows.append(f"<tr><th>{e(a.name)}</th>{''.join(cells)}</tr>")
+    head = "".join(f"<th>{e(o)}</th>" for o in outlets)
+    return (
+        "<h2>Who is called what</h2>"
+        '<p class="note">The titles and descriptions each outlet puts beside a person or group, and the verbs it uses '
+        "for their words.</p>"
+        f"<table><thead><tr><th>person or group</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def _method(analysis: Analysis) -> str:
+    lex = ", ".join(f"{x['name']} {x['version']}" for x in analysis.run.get("lexicons", []))
+    removed = ", ".join(f"{reason} ({n})" for reason, n in summary.removed_by_reason(analysis))
+    parts = ["<h2>Method and limits</h2>"] + [f"<p>{e(p)}</p>" for p in summary.METHOD]
+    parts.append(f'<p class="note">Lexicons: {e(lex)}. Page text removed before analysis: {e(removed or "none")}.</p>')
+    if analysis.warnings:
+        parts.append("<h3>Skipped input</h3><ul>" + "".join(f"<li>{e(w)}</li>" for w in analysis.warnings) + "</ul>")
+    parts.append(
+        "<footer>framing-analyzer: flags mark word choices a neutral report would avoid; read the sentences, not only the numbers.</footer>"
+    )
+    return "\n".join(parts)

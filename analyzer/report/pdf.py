@@ -1,0 +1,289 @@
+"""The printable report (fpdf2): real, selectable text in an embedded DejaVu Sans (the TrueType
+font matplotlib ships), page numbers, a title page, and charts embedded at 200 dpi.
+
+Loaded words are marked in the text itself so the page still reads in black and white: bold
+for a loaded word in the outlet's own voice, italic for one inside a quotation.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import matplotlib
+from fpdf import FPDF
+from fpdf.fonts import FontFace
+
+from ..model import Analysis
+from . import summary
+from .charts import outlet_colours
+
+FONT = "DejaVu"
+MARKERS = re.compile(r"(\\+)?(\*\*|__|--|~~)|(\\+)")
+
+
+def _escape(text: str) -> str:
+    """Article text as literal fpdf2 markdown: markers and backslashes escaped, no links."""
+
+    def repl(m: re.Match[str]) -> str:
+        if m.group(2):
+            return (m.group(1) or "") * 2 + "\\" + m.group(2)
+        return "\\" * (2 * len(m.group(3)) - 1)
+
+    return MARKERS.sub(repl, text).replace("](", "]\u200b(")
+
+
+class _Report(FPDF):
+    def __init__(self, title: str) -> None:
+        super().__init__(format="A4")
+        self.report_title = title
+        fonts = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+        for style, name in (
+            ("", "DejaVuSans"),
+            ("B", "DejaVuSans-Bold"),
+            ("I", "DejaVuSans-Oblique"),
+            ("BI", "DejaVuSans-BoldOblique"),
+        ):
+            self.add_font(FONT, style, str(fonts / f"{name}.ttf"))
+        self.set_font(FONT, size=10)
+        self.set_auto_page_break(auto=True, margin=15)
+        self.set_title(title)
+        self.set_creator("framing-analyzer")
+
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font(FONT, size=8)
+        self.set_text_color(110)
+        self.cell(0, 8, f"{self.report_title} · page {self.page_no()} of {{nb}}", align="C")
+        self.set_text_color(0)
+
+    def heading(self, text: str, size: int = 15) -> None:
+        self.set_font(FONT, "B", size)
+        self.multi_cell(0, size * 0.5, text, new_x="LMARGIN", new_y="NEXT")
+        self.ln(2)
+        self.set_font(FONT, size=10)
+
+    def para(self, text: str, size: int = 10, markdown: bool = False) -> None:
+        self.set_font(FONT, size=size)
+        self.multi_cell(0, size * 0.5, text, markdown=markdown, new_x="LMARGIN", new_y="NEXT")
+        self.ln(1.5)
+
+    def chart(self, png: bytes, width: float | None = None) -> None:
+        width = width or self.epw
+        self.image(io.BytesIO(png), w=width, x=self.l_margin + (self.epw - width) / 2)
+        self.ln(3)
+
+
+def render_pdf(analysis: Analysis, charts: dict[str, bytes]) -> bytes:
+    title = "How the outlets covered it"
+    pdf = _Report(title)
+    _title_page(pdf, analysis, title)
+    _summary(pdf, analysis, charts)
+    events, more_events = summary.shown_events(analysis)
+    for n, event in enumerate(events, start=1):
+        _event(pdf, analysis, event, charts.get(f"coverage_{n:02d}"))
+    if more_events:
+        pdf.para(f"{more_events} more events are in analysis.json and facts.csv.")
+    _actors(pdf, analysis)
+    if "distinctive_words" in charts:
+        pdf.add_page()
+        pdf.heading("Words that set each outlet apart")
+        pdf.para(
+            "Log-odds ratio with an informative prior (Monroe et al. 2008), each outlet against the others. "
+            "Bars in grey are within what random splits of the same sentences reach, so they are probably noise."
+        )
+        pdf.chart(charts["distinctive_words"])
+    _method(pdf, analysis)
+    return bytes(pdf.output())
+
+
+def _title_page(pdf: _Report, analysis: Analysis, title: str) -> None:
+    pdf.add_page()
+    pdf.ln(30)
+    pdf.set_font(FONT, "B", 26)
+    pdf.multi_cell(0, 12, title, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    pdf.set_font(FONT, size=12)
+    events = [e for e in analysis.events if len(e.outlets) > 1]
+    pdf.multi_cell(
+        0,
+        7,
+        f"{len(analysis.articles)} articles from {len(summary.outlet_names(analysis))} outlets "
+        f"about {len(events)} events covered by more than one outlet",
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
+    pdf.multi_cell(0, 7, f"Dates: {summary.date_range(analysis)}", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(6)
+    pdf.set_font(FONT, "B", 12)
+    pdf.cell(0, 8, "Outlets", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(FONT, size=11)
+    colours = outlet_colours(analysis)
+    for name in summary.outlet_names(analysis):
+        pdf.set_fill_color(*_rgb(colours[name]))
+        pdf.cell(5, 6, "", fill=True)
+        pdf.cell(0, 6, f"  {name}", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(1)
+    pdf.set_fill_color(255)
+    pdf.ln(6)
+    pdf.set_font(FONT, "B", 12)
+    pdf.cell(0, 8, "Events", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(FONT, size=10)
+    for e in events[: summary.MAX_EVENTS]:
+        pdf.multi_cell(0, 5.5, f"• {e.title} ({', '.join(e.outlets)})", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(10)
+    pdf.set_font(FONT, size=9)
+    pdf.set_text_color(90)
+    pdf.multi_cell(
+        0,
+        5,
+        f"Generated on {summary.generated_on()} by framing-analyzer {analysis.tool.get('version', '')}.",
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
+    pdf.set_text_color(0)
+
+
+def _summary(pdf: _Report, analysis: Analysis, charts: dict[str, bytes]) -> None:
+    pdf.add_page()
+    pdf.heading("What differs between the outlets")
+    for line in summary.findings(analysis):
+        pdf.para("• " + line)
+    pdf.ln(2)
+    pdf.heading("How to read this report", 12)
+    pdf.para(
+        "In the side-by-side pages, **bold** marks a loaded word in the outlet's own voice and __italic__ a "
+        "loaded word inside a quotation (the speaker's word, not the outlet's). Each flag is listed under "
+        "the table with why it is loaded and a neutral alternative. An empty cell means the outlet did not "
+        "report that fact.",
+        markdown=True,
+    )
+    for name in ("loaded_language", "attribution", "headlines", "tone_intensity"):
+        if name in charts:
+            if pdf.will_page_break(80):
+                pdf.add_page()
+            pdf.chart(charts[name], width=pdf.epw * (0.75 if name == "tone_intensity" else 1))
+
+
+def _event(pdf: _Report, analysis: Analysis, event, coverage_png: bytes | None) -> None:
+    pdf.add_page(orientation="L")
+    dates = sorted({a.date for a in analysis.articles if a.id in event.articles and a.date})
+    pdf.heading(event.title, 14)
+    pdf.para(f"{len(event.articles)} articles · {', '.join(event.outlets)} · {', '.join(dates) or 'no dates'}", 9)
+    rows, more = summary.side_by_side(analysis, event)
+    pdf.set_font(FONT, size=8)
+    widths = (10,) + tuple((pdf.epw - 10) / len(event.outlets) for _ in event.outlets)
+    heading = FontFace(emphasis="BOLD", fill_color=(235, 235, 235))
+    notes = []
+    with pdf.table(
+        col_widths=widths, markdown=True, headings_style=heading, line_height=4, padding=1.2, text_align="LEFT"
+    ) as table:
+        head = table.row()
+        head.cell("fact")
+        for outlet in event.outlets:
+            head.cell(_escape(outlet))
+        for row in rows:
+            r = table.row()
+            r.cell(str(row.number))
+            for outlet in event.outlets:
+                sentences = row.cells[outlet]
+                if not sentences:
+                    r.cell("— not reported —", style=FontFace(color=(150, 150, 150)))
+                    continue
+                r.cell("\n".join("".join(_segment(seg) for seg in sent) for sent in sentences))
+                notes.extend((row.number, outlet, seg.flag) for sent in sentences for seg in sent if seg.flag)
+    if more:
+        pdf.para(f"{more} more facts of this event are in facts.csv.", 8)
+    if notes:
+        pdf.ln(3)
+        pdf.set_font(FONT, "B", 10)
+        pdf.cell(0, 6, "Why these words are flagged", new_x="LMARGIN", new_y="NEXT")
+        for number, outlet, flag in notes:
+            where = "quoted speech" if flag.quoted else "outlet's voice"
+            neutral = f" Neutral: {flag.neutral}." if flag.neutral else ""
+            pdf.para(
+                f"Fact {number}, {_escape(outlet)} ({where}): **{_escape(flag.text)}** [{flag.category}]: "
+                f"{_escape(flag.why)}{_escape(neutral)}",
+                8,
+                markdown=True,
+            )
+    numbers = [(x, f) for f in analysis.facts if f.event == event.id for x in f.numbers.get("findings", [])]
+    if numbers:
+        pdf.ln(2)
+        pdf.set_font(FONT, "B", 10)
+        pdf.cell(0, 6, "Numbers stated differently", new_x="LMARGIN", new_y="NEXT")
+        for x, _fact in numbers:
+            pdf.para(f"{x['kind']}: “{x['texts'][0]}” ({x['outlets'][0]}) / “{x['texts'][1]}” ({x['outlets'][1]})", 8)
+    if coverage_png:
+        pdf.add_page(orientation="L")
+        pdf.heading(f"Coverage: {event.title}", 12)
+        pdf.chart(coverage_png, width=min(pdf.epw, 200))
+
+
+def _segment(seg: summary.Segment) -> str:
+    if seg.flag is None:
+        return _escape(seg.text)
+    return f"__{_escape(seg.text)}__" if seg.flag.quoted else f"**{_escape(seg.text)}**"
+
+
+def _actors(pdf: _Report, analysis: Analysis) -> None:
+    actors = [a for a in analysis.actors if any(a.labels.values()) or any(a.verbs.values())][:25]
+    if not actors:
+        return
+    outlets = summary.outlet_names(analysis)
+    pdf.add_page(orientation="L")
+    pdf.heading("Who is called what")
+    pdf.para(
+        "The titles and descriptions each outlet puts beside a person or group, and the verbs it uses for "
+        "their words (“said” is neutral; “claimed”, “insisted”, “conceded” are not).",
+        9,
+    )
+    pdf.set_font(FONT, size=8)
+    widths = (40,) + tuple((pdf.epw - 40) / len(outlets) for _ in outlets)
+    with pdf.table(
+        col_widths=widths,
+        headings_style=FontFace(emphasis="BOLD", fill_color=(235, 235, 235)),
+        line_height=4,
+        padding=1.2,
+        text_align="LEFT",
+    ) as table:
+        head = table.row()
+        head.cell("person or group")
+        for o in outlets:
+            head.cell(o)
+        for a in actors:
+            r = table.row()
+            r.cell(a.name)
+            for o in outlets:
+                if o not in a.mentions:
+                    r.cell("— not mentioned —", style=FontFace(color=(150, 150, 150)))
+                    continue
+                labels = "; ".join(a.labels.get(o, [])) or "(no title or description)"
+                verbs = ", ".join(f"{v} ×{n}" for v, n in a.verbs.get(o, {}).items())
+                r.cell(labels + (f"\nwords reported with: {verbs}" if verbs else ""))
+
+
+def _method(pdf: _Report, analysis: Analysis) -> None:
+    pdf.add_page()
+    pdf.heading("Method and limits")
+    for paragraph in summary.METHOD:
+        pdf.para(paragraph)
+    lex = ", ".join(f"{x['name']} {x['version']}" for x in analysis.run.get("lexicons", []))
+    pdf.para(
+        f"Lexicons: {lex or 'built-in'}. Settings: "
+        + ", ".join(f"{k} = {v}" for k, v in sorted(analysis.run.get("settings", {}).items()))
+        + ".",
+        9,
+    )
+    removed = summary.removed_by_reason(analysis)
+    if removed:
+        pdf.para("Page text removed before analysis: " + ", ".join(f"{reason} ({n})" for reason, n in removed) + ".", 9)
+    if analysis.warnings:
+        pdf.heading("Skipped input", 11)
+        for w in analysis.warnings[:30]:
+            pdf.para(w, 8)
+
+
+def _rgb(hex_colour: str) -> tuple[int, int, int]:
+    return tuple(int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))  # type: ignore[return-value]

@@ -1,0 +1,150 @@
+"""What the PDF and the HTML both show, in one place: findings written from the numbers, the
+side-by-side rows of each event, and the title-page facts. Reads only the `Analysis`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from ..model import Analysis, Event, Fact, Flag
+
+MAX_SIDE_BY_SIDE_ROWS = 40  # facts per event in the side-by-side view; the rest are in facts.csv
+MAX_FINDINGS = 8
+MAX_EVENTS = 25  # events drawn in full; the rest are listed
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A piece of a sentence: plain text, or a flagged term with its explanation."""
+
+    text: str
+    flag: Flag | None = None
+
+
+@dataclass(frozen=True)
+class Row:
+    number: int
+    fact: Fact
+    cells: dict[str, list[list[Segment]]]  # outlet → its sentences, each a list of segments
+
+
+def generated_on() -> str:
+    """The one date line in the outputs; SOURCE_DATE_EPOCH fixes it for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    when = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
+    return when.strftime("%Y-%m-%d")
+
+
+def date_range(analysis: Analysis) -> str:
+    dates = sorted(a.date for a in analysis.articles if a.date)
+    if not dates:
+        return "no dates given"
+    return dates[0] if dates[0] == dates[-1] else f"{dates[0]} to {dates[-1]}"
+
+
+def outlet_names(analysis: Analysis) -> list[str]:
+    return sorted({a.outlet for a in analysis.articles})
+
+
+def segments(text: str, flags: list[Flag]) -> list[Segment]:
+    out, pos = [], 0
+    for f in sorted(flags, key=lambda f: f.start):
+        if f.start < pos:
+            continue
+        if f.start > pos:
+            out.append(Segment(text[pos : f.start]))
+        out.append(Segment(text[f.start : f.end], f))
+        pos = f.end
+    if pos < len(text):
+        out.append(Segment(text[pos:]))
+    return out
+
+
+def side_by_side(analysis: Analysis, event: Event) -> tuple[list[Row], int]:
+    """Rows of the event's facts (story order), outlets as columns; and how many were left out."""
+    text = {s.id: s for s in analysis.sentences}
+    outlet_of = {a.id: a.outlet for a in analysis.articles}
+    by_sentence: dict[str, list[Flag]] = defaultdict(list)
+    for f in analysis.flags:
+        by_sentence[f.sentence].append(f)
+    facts = [f for f in analysis.facts if f.event == event.id]
+    rows = []
+    for n, fact in enumerate(facts[:MAX_SIDE_BY_SIDE_ROWS], start=1):
+        cells: dict[str, list[list[Segment]]] = {o: [] for o in event.outlets}
+        for sid in fact.sentences:
+            s = text[sid]
+            cells[outlet_of[s.article]].append(segments(s.text, by_sentence[sid]))
+        rows.append(Row(n, fact, cells))
+    return rows, max(0, len(facts) - MAX_SIDE_BY_SIDE_ROWS)
+
+
+def findings(analysis: Analysis) -> list[str]:
+    """One-line findings, each written from a number in the analysis."""
+    out = []
+    outlets = sorted(analysis.outlets, key=lambda o: -o.loaded_per_100_words)
+    if outlets:
+        parts = [f"{o.name} {o.loaded_per_100_words:.1f}" for o in outlets]
+        out.append("Loaded terms per 100 words of each outlet's own voice (quotes excluded): " + "; ".join(parts) + ".")
+    said = {o.name: o.extra.get("attribution", {}) for o in analysis.outlets}
+    for name, att in sorted(said.items()):
+        if att.get("doubt_casting") or att.get("presupposing"):
+            out.append(
+                f"{name} attributed statements with doubt-casting verbs {att.get('doubt_casting', 0)} times and "
+                f"presupposing verbs {att.get('presupposing', 0)} times, against {att.get('neutral', 0)} neutral "
+                "ones (said, told)."
+            )
+    for o in analysis.outlets:
+        head, body = o.extra.get("headline_loaded_per_100_words", 0), o.loaded_per_100_words
+        if head > 2 * body and head > 0:
+            out.append(
+                f"{o.name}'s headlines are more loaded than its articles: {head:.1f} loaded terms per 100 headline "
+                f"words against {body:.1f} per 100 words of body text."
+            )
+    missing = Counter(m for f in analysis.facts if len(f.outlets) > 1 for m in f.missing)
+    for name, n in sorted(missing.items(), key=lambda x: (-x[1], x[0]))[:3]:
+        out.append(f"{name} left out {n} facts that at least two other outlets reported.")
+    for fact in analysis.facts:
+        for x in fact.numbers.get("findings", []):
+            if x["kind"] == "same quantity, framed differently":
+                out.append(
+                    f"Same quantity, framed differently: “{x['texts'][0]}” ({x['outlets'][0]}) and "
+                    f"“{x['texts'][1]}” ({x['outlets'][1]})."
+                )
+                break
+    for actor in analysis.actors:
+        labels = {o: ls for o, ls in actor.labels.items() if ls}
+        if len({tuple(ls) for ls in labels.values()}) > 1:
+            described = "; ".join(f"{', '.join(ls)} ({o})" for o, ls in sorted(labels.items()))
+            out.append(f"{actor.name} is called: {described}.")
+            break
+    return out[:MAX_FINDINGS]
+
+
+def removed_by_reason(analysis: Analysis) -> list[tuple[str, int]]:
+    return sorted(Counter(r.reason for r in analysis.removed).items(), key=lambda x: (-x[1], x[0]))
+
+
+def shown_events(analysis: Analysis) -> tuple[list[Event], int]:
+    events = [e for e in analysis.events if len(e.outlets) > 1]
+    return events[:MAX_EVENTS], max(0, len(events) - MAX_EVENTS)
+
+
+METHOD = (
+    "A flag marks a word or phrase from our lexicon of loaded language: labels for people and groups, "
+    "editorialised adjectives, intensifiers, loaded nouns and verbs, attribution verbs other than “said”, and "
+    "words that cast doubt. A flag does not mean the sentence is false or the outlet dishonest: it marks a word "
+    "choice a neutral report would avoid, and says why and what a neutral report might write instead.",
+    "Words inside quotation marks belong to the person quoted: they are marked differently and do not count "
+    "against the outlet. A loaded word in quotation marks with no one quoted (a scare quote) counts as the "
+    "outlet's own voice.",
+    "Sentences that state the same fact are aligned across outlets by shared words, word parts, names, numbers "
+    "and quotes. A fact an outlet does not report is an omission; omissions are framing too, but an outlet may "
+    "also simply have had less space.",
+    "Rates are per 100 words of the outlet's own voice, that is, words outside quotations. Tone (negative to "
+    "positive) and intensity (how emotionally charged) come from the VADER sentiment lexicon and are not "
+    "measures of bias.",
+    "Limits: the lexicon cannot see sarcasm, framing by choice of facts beyond omission, or loaded words it does "
+    "not list; a few flags will be words used neutrally. Read the flagged sentences, not only the numbers.",
+)
