@@ -36,8 +36,9 @@ VAGUE = re.compile(
 MONTH_BEFORE = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$")
 # Two figures within this relative difference are the same quantity (rounding in the copy).
 SAME_WITHIN = 0.02
-# Numbers that are dates, times and vote tallies are not quantities to compare.
-NOT_QUANTITY_NOUNS = {"a", "p", "am", "pm", "percent"}
+# Figures of one unit further apart than this factor are different quantities (a total and a
+# change, say), not two outlets disagreeing about one.
+DISAGREE_WITHIN = 3
 
 
 def quantities(text: str) -> list[dict[str, Any]]:
@@ -67,7 +68,7 @@ def quantities(text: str) -> list[dict[str, Any]]:
     for m in VAGUE.finditer(text):
         out.append(
             {
-                "text": m.group(0).strip(),
+                "text": m.group("text").strip(),
                 "value": None,
                 "unit": (m.group("noun") or "").lower(),
                 "per_year": None,
@@ -126,6 +127,6 @@ def _kind(a: dict[str, Any], b: dict[str, Any]) -> str | None:
         if (a["per_year"] is None) != (b["per_year"] is None) or a["value"] != b["value"]:
             return "same quantity, framed differently"
         return "hedged differently" if a["hedge"] != b["hedge"] else None
-    if a["unit"] == b["unit"] and a["unit"]:
+    if a["unit"] == b["unit"] and a["unit"] and max(va, vb) <= DISAGREE_WITHIN * min(va, vb):
         return "different figures"
     return None

@@ -90,3 +90,58 @@ def test_version_and_help_with_example():
 def test_python_dash_m_analyzer_runs_the_cli():
     out = subprocess.run([sys.executable, "-m", "analyzer", "--help"], capture_output=True, text=True, check=True)
     assert "Usage: framing" in out.stdout
+
+
+def test_lexicon_option_adds_and_disables_terms(corpus_dir, tmp_path):
+    mine = write(
+        tmp_path / "mine.tsv",
+        "term\tcategory\tweight\tneutral\twhy\tsource\n"
+        "pushed\tverb\t0.5\tproposed\tSuggests pressure.\tours\n"
+        "gutted\tverb\t0\t\t\tours\n",
+    )
+    base = tmp_path / "base"
+    custom = tmp_path / "custom"
+    run("report", str(corpus_dir / "school-closures"), "-o", str(base), "--format", "json", "-q")
+    result = run(
+        "report",
+        str(corpus_dir / "school-closures"),
+        "-o",
+        str(custom),
+        "--format",
+        "json",
+        "-q",
+        "--lexicon",
+        str(mine),
+    )
+    assert result.exit_code == 0, result.output
+    terms = {f["text"] for f in json.loads((base / "analysis.json").read_text())["flags"]}
+    custom_doc = json.loads((custom / "analysis.json").read_text())
+    custom_terms = {f["text"] for f in custom_doc["flags"]}
+    assert "gutted" in terms and "gutted" not in custom_terms
+    assert "pushed" not in terms and "pushed" in custom_terms
+    assert custom_doc["run"]["lexicons"][-1]["name"] == str(mine)
+
+
+def test_lexicon_show_explain_and_check(tmp_path):
+    shown = run("lexicon", "show", "--category", "attribution").output
+    assert "claimed\tattribution" in shown and "gutted" not in shown
+    explained = run("lexicon", "explain", "slashing").output
+    assert "slash" in explained and "why:" in explained and "neutral: cut" in explained
+    assert run("lexicon", "explain", "table").exit_code == 1
+    good = write(
+        tmp_path / "good.tsv", "term\tcategory\tweight\tneutral\twhy\tsource\nfoo\tlabel\t0.5\tbar\tBecause.\tme\n"
+    )
+    bad = write(
+        tmp_path / "bad.tsv", "term\tcategory\tweight\tneutral\twhy\tsource\nfoo\tlabel\t7\tbar\tBecause.\tme\n"
+    )
+    assert run("lexicon", "check", str(good)).exit_code == 0
+    result = run("lexicon", "check", str(bad))
+    assert result.exit_code == 1 and "bad.tsv:2: weight 7.0 is outside 0..1" in result.stderr
+
+
+def test_lexicon_show_includes_a_user_lexicon(tmp_path):
+    mine = write(
+        tmp_path / "mine.tsv", "term\tcategory\tweight\tneutral\twhy\tsource\nzorbed\tverb\t0.5\tx\tBecause.\tme\n"
+    )
+    assert "zorbed" in run("lexicon", "show", "--lexicon", str(mine)).output
+    assert "zorbed" in run("lexicon", "explain", "zorbed", "--lexicon", str(mine)).output

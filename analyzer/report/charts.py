@@ -13,6 +13,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.patches import Patch  # noqa: E402
 
 from ..model import Analysis, Event  # noqa: E402
 
@@ -105,7 +106,17 @@ def headline_vs_body(analysis: Analysis) -> Figure:
     ax.set_yticks(list(ys), [o.name for o in outlets])
     ax.set_xlabel("loaded terms per 100 words (headline words, or own-voice body words)")
     ax.set_title("Headlines against body text")
-    ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=2, frameon=False)
+    ax.legend(
+        handles=[
+            Patch(color="#666666", label="headlines"),
+            Patch(color="#666666", alpha=0.45, label="body (own voice)"),
+        ],
+        fontsize=8,
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.22),
+        ncol=2,
+        frameon=False,
+    )
     return _style(fig)
 
 

@@ -29,8 +29,9 @@ def e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
-def _img(png: bytes, alt: str) -> str:
-    return f'<img alt="{e(alt)}" src="data:image/png;base64,{base64.b64encode(png).decode()}">'
+def _img(png: bytes, alt: str, css: str = "") -> str:
+    data = base64.b64encode(png).decode()
+    return f'<img class="{css}" alt="{e(alt)}" src="data:image/png;base64,{data}">'
 
 
 def render_html(analysis: Analysis, charts: dict[str, bytes]) -> str:
@@ -52,9 +53,8 @@ def render_html(analysis: Analysis, charts: dict[str, bytes]) -> str:
         "outlet's own voice; <mark class=\"quoted\">dotted</mark> ones are inside a quotation (the speaker's words). "
         "Hover over or tab to a word to see why it is flagged and a neutral alternative.</p>",
     ]
-    for name in ("loaded_language", "attribution", "headlines", "tone_intensity"):
-        if name in charts:
-            parts.append(_img(charts[name], CHART_ALT[name]))
+    shown = [n for n in ("loaded_language", "attribution", "headlines", "tone_intensity") if n in charts]
+    parts.append('<div class="charts">' + "".join(_img(charts[n], CHART_ALT[n]) for n in shown) + "</div>")
     events, more = summary.shown_events(analysis)
     for n, event in enumerate(events, start=1):
         parts.append(_event(analysis, event, charts.get(f"coverage_{n:02d}")))
@@ -108,13 +108,12 @@ def _event(analysis: Analysis, event: Event, coverage_png: bytes | None) -> str:
     numbers = [x for f in analysis.facts if f.event == event.id for x in f.numbers.get("findings", [])]
     if numbers:
         out.append("<h3>Numbers stated differently</h3><ul>")
-        out += [
-            f"<li>{e(x['kind'])}: “{e(x['texts'][0])}” ({e(x['outlets'][0])}) / “{e(x['texts'][1])}” ({e(x['outlets'][1])})</li>"
-            for x in numbers
-        ]
+        for x in numbers:
+            (ta, tb), (oa, ob) = x["texts"], x["outlets"]
+            out.append(f"<li>{e(x['kind'])}: “{e(ta)}” ({e(oa)}) / “{e(tb)}” ({e(ob)})</li>")
         out.append("</ul>")
     if coverage_png:
-        out.append(_img(coverage_png, f"Coverage of {event.title}: which outlet reports which fact"))
+        out.append(_img(coverage_png, f"Coverage of {event.title}: which outlet reports which fact", "coverage"))
     return "\n".join(out)
 
 
@@ -155,6 +154,7 @@ def _method(analysis: Analysis) -> str:
     if analysis.warnings:
         parts.append("<h3>Skipped input</h3><ul>" + "".join(f"<li>{e(w)}</li>" for w in analysis.warnings) + "</ul>")
     parts.append(
-        "<footer>framing-analyzer: flags mark word choices a neutral report would avoid; read the sentences, not only the numbers.</footer>"
+        "<footer>framing-analyzer: flags mark word choices a neutral report would avoid; "
+        "read the sentences, not only the numbers.</footer>"
     )
     return "\n".join(parts)

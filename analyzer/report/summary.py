@@ -102,9 +102,9 @@ def findings(analysis: Analysis) -> list[str]:
                 f"{o.name}'s headlines are more loaded than its articles: {head:.1f} loaded terms per 100 headline "
                 f"words against {body:.1f} per 100 words of body text."
             )
-    missing = Counter(m for f in analysis.facts if len(f.outlets) > 1 for m in f.missing)
+    missing = Counter(m for f in analysis.facts if len(f.outlets) > 1 for m in f.missing)  # reported by 2+
     for name, n in sorted(missing.items(), key=lambda x: (-x[1], x[0]))[:3]:
-        out.append(f"{name} left out {n} facts that at least two other outlets reported.")
+        out.append(f"{name} left out {n} fact{'s' if n != 1 else ''} that other outlets reported.")
     for fact in analysis.facts:
         for x in fact.numbers.get("findings", []):
             if x["kind"] == "same quantity, framed differently":

@@ -1,0 +1,164 @@
+"""Renderers: every output written, structure and text present, HTML escaped, CSV columns,
+deterministic bytes, nothing half-written on failure."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import subprocess
+from html.parser import HTMLParser
+
+import pytest
+
+from analyzer import analyze, load_corpus, render
+from analyzer.model import Analysis
+from analyzer.report import FORMATS
+from analyzer.report.tables import FACT_COLUMNS, FLAG_COLUMNS, OUTLET_COLUMNS, SENTENCE_COLUMNS
+
+
+@pytest.fixture(scope="module")
+def report_dir(corpus_analysis, tmp_path_factory):
+    out = tmp_path_factory.mktemp("report")
+    render(corpus_analysis, out, formats=FORMATS)
+    return out
+
+
+def test_every_output_is_written(report_dir):
+    names = {p.relative_to(report_dir).as_posix() for p in report_dir.rglob("*") if p.is_file()}
+    expected = {"analysis.json", "report.pdf", "report.html", "flags.csv", "facts.csv", "outlets.csv", "sentences.csv"}
+    assert expected <= names
+    charts = {n for n in names if n.startswith("charts/")}
+    assert {"charts/loaded_language.png", "charts/attribution.png", "charts/distinctive_words.png"} <= charts
+    assert sum(1 for n in charts if n.startswith("charts/coverage_")) == 3
+    assert not [n for n in names if n.startswith(".framing-")]
+
+
+def test_charts_are_high_resolution_pngs(report_dir):
+    import matplotlib.image as mpimg
+
+    for png in (report_dir / "charts").glob("*.png"):
+        assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        height, width = mpimg.imread(png).shape[:2]
+        assert width >= 1000, png.name
+
+
+def _pdf_text(path) -> str:
+    try:
+        return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    except FileNotFoundError:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+
+
+def test_pdf_has_selectable_text_titles_and_page_numbers(report_dir):
+    text = _pdf_text(report_dir / "report.pdf")
+    assert "How the outlets covered it" in text
+    assert "Harlow school board votes 5-4 to close two elementary schools" in text
+    assert "\u201c" in text  # curly quotes survive
+    assert re.search(r"page 3 of \d+", text)
+    assert "Who is called what" in text and "Method and limits" in text
+    assert "not reported" in text and "Embattled" in text
+
+
+def test_pdf_embeds_its_font(report_dir):
+    data = (report_dir / "report.pdf").read_bytes()
+    assert data.startswith(b"%PDF") and b"/FontFile2" in data and b"DejaVu" in data
+
+
+class _Collector(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.scripts, self.marks, self.text = 0, [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.scripts += tag == "script"
+        if tag == "mark":
+            self.marks.append(dict(attrs))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def test_html_is_self_contained_with_highlighted_flags(report_dir):
+    page = (report_dir / "report.html").read_text(encoding="utf-8")
+    parser = _Collector()
+    parser.feed(page)
+    assert parser.scripts == 0
+    assert not re.search(r"(src|href)=\"(?!data:)", page)  # nothing is loaded from outside the file
+    focusable = [m for m in parser.marks if m.get("tabindex") == "0"]
+    assert {m["class"] for m in focusable} == {"voice", "quoted"}
+    assert len(focusable) == len(report_dir.joinpath("flags.csv").read_text().splitlines()) - 1
+    assert "Embattled" in "".join(parser.text)
+    assert len(page) < 5_000_000
+
+
+def test_html_escapes_hostile_corpus_text(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.md").write_text(
+        "---\noutlet: <script>alert(1)</script>\ntitle: <img src=x onerror=alert(2)>\n---\n"
+        'The council <b onclick="x()">gutted</b> the plan. <a href="javascript:alert(3)">link</a>\n'
+    )
+    (src / "b.md").write_text("---\noutlet: B\ntitle: T\n---\nThe council cut the plan on Monday.\n")
+    render(analyze(load_corpus([src])), tmp_path / "out", formats=["html"])
+    page = (tmp_path / "out" / "report.html").read_text()
+    parser = _Collector()
+    parser.feed(page)
+    assert parser.scripts == 0
+    assert "<img src=x" not in page and "<b onclick" not in page and '<a href="javascript' not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+@pytest.mark.parametrize(
+    ("name", "columns"),
+    [
+        ("flags.csv", FLAG_COLUMNS),
+        ("facts.csv", FACT_COLUMNS),
+        ("outlets.csv", OUTLET_COLUMNS),
+        ("sentences.csv", SENTENCE_COLUMNS),
+    ],
+)
+def test_csv_columns_and_rows(report_dir, corpus_analysis, name, columns):
+    rows = list(csv.DictReader(io.StringIO((report_dir / name).read_text(encoding="utf-8"))))
+    assert tuple(rows[0]) == columns
+    expected = {
+        "flags.csv": len(corpus_analysis.flags),
+        "facts.csv": len(corpus_analysis.facts),
+        "outlets.csv": len(corpus_analysis.outlets),
+        "sentences.csv": len(corpus_analysis.sentences),
+    }[name]
+    assert len(rows) == expected
+
+
+def test_outputs_are_byte_identical_across_runs(corpus_analysis, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    formats = ["json", "csv", "png", "html"]
+    render(corpus_analysis, tmp_path / "a", formats=formats)
+    render(corpus_analysis, tmp_path / "b", formats=formats)
+    for path in (tmp_path / "a").rglob("*"):
+        if path.is_file():
+            assert path.read_bytes() == (tmp_path / "b" / path.relative_to(tmp_path / "a")).read_bytes(), path.name
+    assert "generated on 2026-01-01" in (tmp_path / "a" / "report.html").read_text()
+
+
+def test_failed_render_leaves_the_previous_report(corpus_analysis, tmp_path, monkeypatch):
+    from analyzer import report
+
+    render(corpus_analysis, tmp_path, formats=["json"])
+    before = (tmp_path / "analysis.json").read_bytes()
+
+    def broken(*args):
+        raise RuntimeError("renderer crashed")
+
+    monkeypatch.setitem(report.RENDERERS, "html", broken)
+    with pytest.raises(RuntimeError):
+        render(corpus_analysis, tmp_path, formats=["json", "html"])
+    assert (tmp_path / "analysis.json").read_bytes() == before
+    assert not list(tmp_path.glob(".framing-*"))
+
+
+def test_render_from_saved_json(report_dir, tmp_path):
+    analysis = Analysis.from_json((report_dir / "analysis.json").read_text(encoding="utf-8"))
+    render(analysis, tmp_path, formats=["html", "csv"])
+    assert (tmp_path / "report.html").stat().st_size > 10_000
+    assert (tmp_path / "flags.csv").read_text() == (report_dir / "flags.csv").read_text()
