@@ -5,11 +5,12 @@ Exit codes: 0 success, 1 bad input (a one-line message naming the file), 2 usage
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ from .corpus import DEFAULT_MAX_BYTES, LoadOptions, load_corpus
 from .errors import InputError
 from .evaluate import GoldError, evaluate
 from .lexicons import CATEGORIES
-from .pipeline import AnalysisOptions, analyze, tool_version
+from .pipeline import STAGES, AnalysisOptions, analyze, tool_version
 from .report import FORMATS, render
 
 
@@ -103,12 +104,18 @@ def main() -> None:
     type=click.Path(exists=True, dir_okay=False, path_type=str),
     help="Extra lexicon TSV (same columns as the built-in ones); may be repeated.",
 )
+@click.option(
+    "--reproducible",
+    is_flag=True,
+    help="Date the report by its newest article instead of today, so the same input gives the same files.",
+)
 @handle_errors
 def report(
     paths: tuple[str, ...],
     output: str,
     formats: tuple[str, ...],
     lexicons: tuple[str, ...],
+    reproducible: bool,
     strict: bool,
     max_file_size: int,
     quiet: bool,
@@ -127,14 +134,34 @@ def report(
     for warning in corpus.warnings:
         if not quiet:
             click.echo(f"warning: {warning}", err=True)
-    analysis = analyze(corpus, options=AnalysisOptions(lexicons=lexicons))
-    written = render(analysis, output, formats=formats)
+    with _progress(quiet, len(corpus.articles)) as on_stage:
+        analysis = analyze(corpus, options=AnalysisOptions(lexicons=lexicons), on_stage=on_stage)
+    written = render(analysis, output, formats=formats, reproducible=reproducible)
     if not quiet:
         click.echo(
             f"{len(analysis.articles)} articles, {len(analysis.events)} events, "
             f"{len(analysis.sentences)} sentences → {output}/ ({len(written)} files)",
             err=True,
         )
+
+
+@contextlib.contextmanager
+def _progress(quiet: bool, articles: int) -> Iterator[Callable[[str], None] | None]:
+    """A stage progress bar on stderr, shown only on a terminal and without --quiet."""
+    if quiet or not sys.stderr.isatty():
+        yield None
+        return
+    with click.progressbar(length=len(STAGES), label=f"analysing {articles} articles", file=sys.stderr) as bar:
+        seen: list[str] = []
+
+        def on_stage(name: str) -> None:
+            if seen:
+                bar.update(1)
+            seen.append(name)
+            bar.label = f"analysing {articles} articles: {name}"
+
+        yield on_stage
+        bar.update(len(STAGES) - bar.pos)
 
 
 @main.command(name="evaluate")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields, replace
 from importlib.metadata import PackageNotFoundError, version
 
@@ -41,9 +41,24 @@ def tool_version() -> str:
         return "0+unknown"
 
 
-def analyze(corpus: Corpus, *, options: AnalysisOptions = AnalysisOptions()) -> Analysis:
-    """Run every stage over a loaded corpus and return the `Analysis`."""
+STAGES = ("clean", "segment", "events", "align", "framing", "compare")
+
+
+def analyze(
+    corpus: Corpus,
+    *,
+    options: AnalysisOptions = AnalysisOptions(),
+    on_stage: Callable[[str], None] | None = None,
+) -> Analysis:
+    """Run every stage over a loaded corpus and return the `Analysis`.
+
+    `on_stage` is called with each name of `STAGES` as that stage starts (for progress bars and
+    the benchmark's per-stage timings)."""
+    stage = on_stage or (lambda name: None)
+    lexicon = lexicons.load(options.lexicons)
+    stage("clean")
     cleaned = clean_corpus(corpus.articles)
+    stage("segment")
     sentences: list[Sentence] = []
     infos: list[ArticleInfo] = []
     removed = []
@@ -53,21 +68,25 @@ def analyze(corpus: Corpus, *, options: AnalysisOptions = AnalysisOptions()) -> 
         art_sentences = segment_article(art, c.kept)
         sentences.extend(art_sentences)
         infos.append(_info(art, art_sentences))
+    stage("events")
     texts = {a.id: "\n".join(a.body[k.start : k.end] for k in cleaned[a.id].kept) for a in corpus.articles}
     events = group_events(corpus.articles, texts)
     event_of = {aid: e.id for e in events for aid in e.articles}
     infos = [replace(i, event=event_of[i.id]) for i in infos]
     outlet_of = {a.id: a.outlet for a in corpus.articles}
+    stage("align")
     alignments, facts = align(events, sentences, outlet_of)
     by_id = {s.id: s for s in sentences}
     facts = tuple(replace(f, numbers=compare_numbers(f, by_id, outlet_of)) for f in facts)
-    lexicon = lexicons.load(options.lexicons)
+    stage("framing")
     flags = tuple(f for s in sentences for f in flag_sentence(s, outlet_of[s.article], lexicon))
     headline_flags = tuple(f for a in corpus.articles for f in flag_headline(a, lexicon))
     alignments = classify_swaps(alignments, lexicon)
+    actors = find_actors(events, sentences, outlet_of, lexicon)
+    stage("compare")
     return Analysis(
         tool={"name": "framing-analyzer", "version": tool_version()},
-        run=_run_record(corpus, options),
+        run=_run_record(corpus, options, lexicon),
         articles=tuple(infos),
         events=events,
         sentences=tuple(sentences),
@@ -75,14 +94,24 @@ def analyze(corpus: Corpus, *, options: AnalysisOptions = AnalysisOptions()) -> 
         alignments=alignments,
         facts=facts,
         flags=flags,
-        actors=find_actors(events, sentences, outlet_of, lexicon),
+        actors=actors,
         outlets=outlet_summaries(infos, sentences, flags, headline_flags),
-        warnings=corpus.warnings,
+        warnings=corpus.warnings + _coverage_warnings(corpus),
         extra={
             "headline_flags": [_flag_record(f) for f in headline_flags],
             "distinctive": distinctive_by_event(events, sentences, outlet_of),
         },
     )
+
+
+def _coverage_warnings(corpus: Corpus) -> tuple[str, ...]:
+    outlets = {a.outlet for a in corpus.articles}
+    if len(outlets) < 2:
+        return (
+            f"only one outlet ({next(iter(outlets))}): aligning facts and comparing outlets needs articles "
+            "from at least two",
+        )
+    return ()
 
 
 def segment_article(article: Article, kept: Sequence) -> list[Sentence]:
@@ -145,10 +174,10 @@ def _flag_record(flag: Flag) -> dict[str, object]:
     return {f.name: getattr(flag, f.name) for f in fields(flag)}
 
 
-def _run_record(corpus: Corpus, options: AnalysisOptions) -> dict[str, object]:
+def _run_record(corpus: Corpus, options: AnalysisOptions, lexicon: lexicons.Lexicon) -> dict[str, object]:
     return {
         "inputs": [{"path": p, "sha256": h} for p, h in sorted(corpus.files.items())],
-        "lexicons": list(lexicons.load(options.lexicons).sources),
+        "lexicons": list(lexicon.sources),
         "settings": {"aligner": options.aligner, **options.settings},
         "corpus_sha256": hashlib.sha256("".join(h for _, h in sorted(corpus.files.items())).encode()).hexdigest(),
     }

@@ -145,3 +145,27 @@ def test_lexicon_show_includes_a_user_lexicon(tmp_path):
     )
     assert "zorbed" in run("lexicon", "show", "--lexicon", str(mine)).output
     assert "zorbed" in run("lexicon", "explain", "zorbed", "--lexicon", str(mine)).output
+
+
+def test_reproducible_dates_the_report_by_its_newest_article(corpus_dir, tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    for name in ("a", "b"):
+        result = run(
+            "report", str(corpus_dir), "-o", str(tmp_path / name), "--format", "pdf,html", "-q", "--reproducible"
+        )
+        assert result.exit_code == 0
+    assert (tmp_path / "a" / "report.pdf").read_bytes() == (tmp_path / "b" / "report.pdf").read_bytes()
+    assert "generated on 2026-08-21" in (tmp_path / "a" / "report.html").read_text()
+    plain = run("report", str(corpus_dir), "-o", str(tmp_path / "c"), "--format", "html", "-q")
+    assert plain.exit_code == 0 and "generated on 2026-08-21" not in (tmp_path / "c" / "report.html").read_text()
+
+
+def test_one_outlet_only_is_said_in_the_report(tmp_path):
+    write(tmp_path / "in" / "a.md", article(outlet="Solo"))
+    write(tmp_path / "in" / "b.md", article(outlet="Solo", body="Another story about the budget vote."))
+    result = run("report", str(tmp_path / "in"), "-o", str(tmp_path / "o"), "--format", "json,html")
+    assert result.exit_code == 0
+    doc = json.loads((tmp_path / "o" / "analysis.json").read_text())
+    assert any("needs articles from at least two" in w for w in doc["warnings"])
+    assert doc["alignments"] == []
+    assert "at least two" in (tmp_path / "o" / "report.html").read_text()

@@ -61,3 +61,11 @@ def test_round_trip_and_byte_identical_reruns(corpus_dir, corpus_analysis):
 def test_voice_words_exclude_quoted_speech(corpus_analysis):
     wire = next(a for a in corpus_analysis.articles if a.id == "school-closures/wire")
     assert 0 < wire.voice_words < wire.words
+
+
+def test_stages_are_reported_in_order(corpus_dir):
+    from analyzer.pipeline import STAGES
+
+    seen = []
+    analyze(load_corpus([corpus_dir / "transit-fares"]), on_stage=seen.append)
+    assert tuple(seen) == STAGES

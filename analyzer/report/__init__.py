@@ -2,26 +2,36 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
 from ..model import Analysis
+from .summary import report_date
 
-Charts = dict[str, bytes]
+
+@dataclass(frozen=True)
+class Assets:
+    """What every renderer may use besides the Analysis: the charts as PNG bytes (drawn once)
+    and the report's date."""
+
+    charts: dict[str, bytes]
+    when: dt.datetime
 
 
-def _write_json(analysis: Analysis, folder: Path, charts: Charts) -> list[Path]:
+def _write_json(analysis: Analysis, folder: Path, assets: Assets) -> list[Path]:
     path = folder / "analysis.json"
     path.write_text(analysis.to_json(), encoding="utf-8")
     return [path]
 
 
-def _write_csv(analysis: Analysis, folder: Path, charts: Charts) -> list[Path]:
+def _write_csv(analysis: Analysis, folder: Path, assets: Assets) -> list[Path]:
     from .tables import TABLES
 
     out = []
@@ -32,33 +42,33 @@ def _write_csv(analysis: Analysis, folder: Path, charts: Charts) -> list[Path]:
     return out
 
 
-def _write_png(analysis: Analysis, folder: Path, charts: Charts) -> list[Path]:
+def _write_png(analysis: Analysis, folder: Path, assets: Assets) -> list[Path]:
     (folder / "charts").mkdir(exist_ok=True)
     out = []
-    for name, png in charts.items():
+    for name, png in assets.charts.items():
         path = folder / "charts" / f"{name}.png"
         path.write_bytes(png)
         out.append(path)
     return out
 
 
-def _write_pdf(analysis: Analysis, folder: Path, charts: Charts) -> list[Path]:
+def _write_pdf(analysis: Analysis, folder: Path, assets: Assets) -> list[Path]:
     from .pdf import render_pdf
 
     path = folder / "report.pdf"
-    path.write_bytes(render_pdf(analysis, charts))
+    path.write_bytes(render_pdf(analysis, assets.charts, assets.when))
     return [path]
 
 
-def _write_html(analysis: Analysis, folder: Path, charts: Charts) -> list[Path]:
+def _write_html(analysis: Analysis, folder: Path, assets: Assets) -> list[Path]:
     from .html import render_html
 
     path = folder / "report.html"
-    path.write_text(render_html(analysis, charts), encoding="utf-8")
+    path.write_text(render_html(analysis, assets.charts, assets.when), encoding="utf-8")
     return [path]
 
 
-RENDERERS: dict[str, Callable[[Analysis, Path, Charts], list[Path]]] = {
+RENDERERS: dict[str, Callable[[Analysis, Path, Assets], list[Path]]] = {
     "json": _write_json,
     "csv": _write_csv,
     "png": _write_png,
@@ -69,7 +79,7 @@ FORMATS = tuple(RENDERERS)
 NEEDS_CHARTS = {"png", "pdf", "html"}
 
 
-def chart_pngs(analysis: Analysis) -> Charts:
+def chart_pngs(analysis: Analysis) -> dict[str, bytes]:
     """Every chart as PNG bytes: drawn once, saved as files and embedded in the PDF and HTML.
     PNG metadata carries no date, so the same analysis gives the same bytes."""
     import matplotlib.pyplot as plt
@@ -85,8 +95,17 @@ def chart_pngs(analysis: Analysis) -> Charts:
     return out
 
 
-def render(analysis: Analysis, out_dir: str | os.PathLike[str], *, formats: Iterable[str] = FORMATS) -> list[Path]:
+def render(
+    analysis: Analysis,
+    out_dir: str | os.PathLike[str],
+    *,
+    formats: Iterable[str] = FORMATS,
+    reproducible: bool = False,
+) -> list[Path]:
     """Write the reports of `formats` into `out_dir`; return the paths written.
+
+    The report is dated today, or by SOURCE_DATE_EPOCH when set, or, with `reproducible`, by the
+    newest article's date, so that the same input gives the same bytes.
 
     Everything is first written into a temporary folder beside `out_dir` and moved into place
     only when every renderer has finished, so a failure never leaves a half-written report and
@@ -105,10 +124,12 @@ def render(analysis: Analysis, out_dir: str | os.PathLike[str], *, formats: Iter
     except OSError as err:
         raise InputError(str(out), f"cannot write the report here: {err.strerror}") from err
     try:
-        charts = chart_pngs(analysis) if NEEDS_CHARTS & set(formats) else {}
+        assets = Assets(
+            chart_pngs(analysis) if NEEDS_CHARTS & set(formats) else {}, report_date(analysis, reproducible)
+        )
         written: list[Path] = []
         for fmt in formats:
-            written.extend(RENDERERS[fmt](analysis, tmp, charts))
+            written.extend(RENDERERS[fmt](analysis, tmp, assets))
         final = []
         for path in written:
             rel = path.relative_to(tmp)

@@ -8,6 +8,7 @@ forbids scripts, so a hostile corpus cannot run anything in a reader's browser.
 from __future__ import annotations
 
 import base64
+import datetime as dt
 from html import escape
 from importlib import resources
 from string import Template
@@ -34,13 +35,13 @@ def _img(png: bytes, alt: str, css: str = "") -> str:
     return f'<img class="{css}" alt="{e(alt)}" src="data:image/png;base64,{data}">'
 
 
-def render_html(analysis: Analysis, charts: dict[str, bytes]) -> str:
+def render_html(analysis: Analysis, charts: dict[str, bytes], when: dt.datetime) -> str:
     title = "How the outlets covered it"
     colours = outlet_colours(analysis)
     parts = [
         f"<h1>{e(title)}</h1>",
         f'<p class="meta">{len(analysis.articles)} articles · {e(summary.date_range(analysis))} · '
-        f"generated on {e(summary.generated_on())} by framing-analyzer {e(analysis.tool.get('version', ''))}</p>",
+        f"generated on {when:%Y-%m-%d} by framing-analyzer {e(analysis.tool.get('version', ''))}</p>",
         '<p class="outlet-key">'
         + "".join(
             f'<span><i class="swatch" style="background:{colours[o]}"></i>{e(o)}</span>'

@@ -7,6 +7,7 @@ for a loaded word in the outlet's own voice, italic for one inside a quotation.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 from pathlib import Path
@@ -75,10 +76,11 @@ class _Report(FPDF):
         self.ln(3)
 
 
-def render_pdf(analysis: Analysis, charts: dict[str, bytes]) -> bytes:
+def render_pdf(analysis: Analysis, charts: dict[str, bytes], when: dt.datetime) -> bytes:
     title = "How the outlets covered it"
     pdf = _Report(title)
-    _title_page(pdf, analysis, title)
+    pdf.set_creation_date(when)
+    _title_page(pdf, analysis, title, when)
     _summary(pdf, analysis, charts)
     events, more_events = summary.shown_events(analysis)
     for n, event in enumerate(events, start=1):
@@ -98,7 +100,7 @@ def render_pdf(analysis: Analysis, charts: dict[str, bytes]) -> bytes:
     return bytes(pdf.output())
 
 
-def _title_page(pdf: _Report, analysis: Analysis, title: str) -> None:
+def _title_page(pdf: _Report, analysis: Analysis, title: str, when: dt.datetime) -> None:
     pdf.add_page()
     pdf.ln(30)
     pdf.set_font(FONT, "B", 26)
@@ -138,7 +140,7 @@ def _title_page(pdf: _Report, analysis: Analysis, title: str) -> None:
     pdf.multi_cell(
         0,
         5,
-        f"Generated on {summary.generated_on()} by framing-analyzer {analysis.tool.get('version', '')}.",
+        f"Generated on {when:%Y-%m-%d} by framing-analyzer {analysis.tool.get('version', '')}.",
         new_x="LMARGIN",
         new_y="NEXT",
     )

@@ -30,11 +30,17 @@ class Row:
     cells: dict[str, list[list[Segment]]]  # outlet → its sentences, each a list of segments
 
 
-def generated_on() -> str:
-    """The one date line in the outputs; SOURCE_DATE_EPOCH fixes it for reproducible builds."""
+def report_date(analysis: Analysis, reproducible: bool) -> dt.datetime:
+    """The one date in the outputs: SOURCE_DATE_EPOCH when set; with `reproducible`, the newest
+    article's date (or 1970-01-01 without dates); else now."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    when = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
-    return when.strftime("%Y-%m-%d")
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    if reproducible:
+        dates = sorted(a.date for a in analysis.articles if a.date)
+        day = dt.date.fromisoformat(dates[-1]) if dates else dt.date(1970, 1, 1)
+        return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+    return dt.datetime.now(dt.UTC)
 
 
 def date_range(analysis: Analysis) -> str:
