@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from .features import content_words, entities, numbers
 from .model import Alignment, Event, Fact, Sentence
@@ -43,6 +43,7 @@ TRIANGLE_THRESHOLD = 0.12
 SUBSET_COVERAGE = 0.7  # share of the shorter sentence's content words found in the longer
 SUBSET_MIN_WORDS = 3
 SUBSET_THRESHOLD = 0.18
+MAX_PARTNERS = 3  # per sentence and other article; our gold never needs more than 2
 CANDIDATE_FLOOR = 0.1  # pairs below this base similarity are never looked at
 CHUNK_ROWS = 4096
 
@@ -57,25 +58,31 @@ class _Features:
     content: list[set[str]]
 
 
-def _word_features(text: str) -> list[str]:
-    toks = content_words(text)
+def _word_features(toks: list[str]) -> list[str]:
     return toks + [f"{a} {b}" for a, b in zip(toks, toks[1:], strict=False)]
 
 
 def features(sentences: Sequence[Sentence]) -> _Features:
     texts = [s.text for s in sentences]
+    content = [content_words(t) for t in texts]
     word_vec = TfidfVectorizer(analyzer=_word_features, sublinear_tf=True, dtype=np.float32)
     char_vec = TfidfVectorizer(
         analyzer="char_wb", ngram_range=(3, 5), lowercase=True, sublinear_tf=True, dtype=np.float32
     )
     return _Features(
-        words=word_vec.fit_transform(texts).tocsr(),
-        chars=char_vec.fit_transform(texts).tocsr(),
+        words=word_vec.fit_transform(content).tocsr(),
+        chars=char_vec.fit_transform([_content_text(t) for t in texts]).tocsr(),
         entities=[entities(t) for t in texts],
         numbers=[{n for n in numbers(t) if not _trivial_number(n)} for t in texts],
         quotes=[_quote_ngrams(s) for s in sentences],
-        content=[set(content_words(t)) for t in texts],
+        content=[set(c) for c in content],
     )
+
+
+def _content_text(text: str) -> str:
+    """The sentence's words without stop words, for character n-grams: morphology of the words
+    that carry content, at about half the n-grams of the whole sentence."""
+    return " ".join(w for w in words(text.lower()) if w not in ENGLISH_STOP_WORDS)
 
 
 def _trivial_number(n: str) -> bool:
@@ -165,7 +172,21 @@ def _select(
     for (i, j), s in sorted(scored.items()):
         if (i, j) not in kept and s >= TRIANGLE_THRESHOLD and linked[i] & linked[j]:
             kept[(i, j)] = s
-    return [(i, j, s) for (i, j), s in sorted(kept.items())]
+    return _cap(kept, sentences)
+
+
+def _cap(kept: dict[tuple[int, int], float], sentences: Sequence[Sentence]) -> list[tuple[int, int, float]]:
+    """At most MAX_PARTNERS partners per sentence in any one other article, the best ones: a fact
+    is split over one or two sentences, not ten, and near-identical boilerplate sentences would
+    otherwise align with everything."""
+    taken: dict[tuple[int, str], int] = defaultdict(int)
+    out = []
+    for (i, j), s in sorted(kept.items(), key=lambda kv: (-kv[1], kv[0])):
+        if taken[(i, sentences[j].article)] < MAX_PARTNERS and taken[(j, sentences[i].article)] < MAX_PARTNERS:
+            taken[(i, sentences[j].article)] += 1
+            taken[(j, sentences[i].article)] += 1
+            out.append((i, j, s))
+    return sorted(out)
 
 
 def _subset(i: int, j: int, f: _Features) -> bool:

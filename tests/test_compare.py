@@ -9,14 +9,14 @@ from analyzer.model import Sentence
 
 
 def test_log_odds_is_antisymmetric():
+    words = ["gutted", "board", "schools", "closed"]
     a = Counter({"gutted": 5, "board": 3, "schools": 4})
     b = Counter({"closed": 4, "board": 3, "schools": 5})
-    prior = a + b
-    ab, ba = log_odds(a, b, prior), log_odds(b, a, prior)
-    assert ab.keys() == ba.keys()
-    for word in ab:
-        assert abs(ab[word] + ba[word]) < 1e-12
-    assert ab["gutted"] > 0 > ab["closed"]
+    ya, yb = [a[w] for w in words], [b[w] for w in words]
+    prior = [x + y for x, y in zip(ya, yb, strict=True)]
+    ab, ba = log_odds(ya, yb, prior), log_odds(yb, ya, prior)
+    assert abs(ab + ba).max() < 1e-12
+    assert ab[0] > 0 > ab[3]
 
 
 def _sentences(outlet_words):
