@@ -15,13 +15,18 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+from sklearn.feature_extraction.text import (
+    ENGLISH_STOP_WORDS,
+    HashingVectorizer,
+    TfidfTransformer,
+    TfidfVectorizer,
+)
 
 from .features import content_words, entities, numbers
 from .model import Alignment, Event, Fact, Sentence
@@ -46,36 +51,50 @@ SUBSET_THRESHOLD = 0.18
 MAX_PARTNERS = 3  # per sentence and other article; our gold never needs more than 2
 CANDIDATE_FLOOR = 0.1  # pairs below this base similarity are never looked at
 CHUNK_ROWS = 4096
+CHAR_HASH_FEATURES = 2**20  # hashed character n-grams: collisions are rare at this size
 
 
 @dataclass(frozen=True)
 class _Features:
-    words: csr_matrix
-    chars: csr_matrix
-    entities: list[set[str]]
-    numbers: list[set[str]]
-    quotes: list[set[tuple[str, ...]]]
-    content: list[set[str]]
+    """Per-sentence features as sparse matrices (rows: sentences of the whole corpus)."""
+
+    words: csr_matrix  # TF-IDF of stemmed content words and bigrams
+    chars: csr_matrix  # TF-IDF of character 3-5-grams of content words
+    entities: csr_matrix  # binary: named entities
+    numbers: csr_matrix  # binary: numbers of more than one digit
+    quotes: csr_matrix  # binary: runs of QUOTE_MIN_WORDS quoted words
+    content: csr_matrix  # binary: stemmed content words
 
 
 def _word_features(toks: list[str]) -> list[str]:
     return toks + [f"{a} {b}" for a, b in zip(toks, toks[1:], strict=False)]
 
 
+def _binary(items: Sequence[Iterable[str]]) -> csr_matrix:
+    """Rows of 0/1 over the distinct items (a sentence with none has an empty row)."""
+    vocab: dict[str, int] = {}
+    rows, cols = [], []
+    for n, row in enumerate(items):
+        for item in set(row):
+            rows.append(n)
+            cols.append(vocab.setdefault(item, len(vocab)))
+    return csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(items), max(1, len(vocab))))
+
+
 def features(sentences: Sequence[Sentence]) -> _Features:
     texts = [s.text for s in sentences]
     content = [content_words(t) for t in texts]
     word_vec = TfidfVectorizer(analyzer=_word_features, sublinear_tf=True, dtype=np.float32)
-    char_vec = TfidfVectorizer(
-        analyzer="char_wb", ngram_range=(3, 5), lowercase=True, sublinear_tf=True, dtype=np.float32
-    )
+    char_counts = HashingVectorizer(
+        analyzer="char_wb", ngram_range=(3, 5), n_features=CHAR_HASH_FEATURES, alternate_sign=False, norm=None
+    ).transform([_content_text(t) for t in texts])
     return _Features(
         words=word_vec.fit_transform(content).tocsr(),
-        chars=char_vec.fit_transform([_content_text(t) for t in texts]).tocsr(),
-        entities=[entities(t) for t in texts],
-        numbers=[{n for n in numbers(t) if not _trivial_number(n)} for t in texts],
-        quotes=[_quote_ngrams(s) for s in sentences],
-        content=[set(c) for c in content],
+        chars=TfidfTransformer(sublinear_tf=True).fit_transform(char_counts).astype(np.float32).tocsr(),
+        entities=_binary([entities(t) for t in texts]),
+        numbers=_binary([[n for n in numbers(t) if not _trivial_number(n)] for t in texts]),
+        quotes=_binary([[" ".join(g) for g in _quote_ngrams(s)] for s in sentences]),
+        content=_binary(content),
     )
 
 
@@ -107,11 +126,13 @@ def align(
     rows_of: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(sentences):
         rows_of[s.article].append(i)
+    article_index = {a: n for n, a in enumerate(rows_of)}
+    art = np.array([article_index[s.article] for s in sentences])
     alignments: list[Alignment] = []
     facts: list[Fact] = []
     for event in events:
-        rows = [i for art in event.articles for i in rows_of[art]]
-        pairs = _event_pairs(rows, sentences, feats, outlet_of)
+        rows = [i for a in event.articles for i in rows_of[a]]
+        pairs = _event_pairs(rows, sentences, feats, outlet_of, art)
         alignments.extend(
             Alignment(sentences[i].id, sentences[j].id, round(score, 4), _diff(sentences[i].text, sentences[j].text))
             for i, j, score in pairs
@@ -121,77 +142,77 @@ def align(
 
 
 def _event_pairs(
-    rows: list[int], sentences: Sequence[Sentence], f: _Features, outlet_of: dict[str, str]
+    rows: list[int], sentences: Sequence[Sentence], f: _Features, outlet_of: dict[str, str], art: np.ndarray
 ) -> list[tuple[int, int, float]]:
     if len(rows) < 2:
         return []
     idx = np.array(rows)
     outlets = np.array([outlet_of[sentences[i].article] for i in rows])
     w, c = f.words[idx], f.chars[idx]
-    scored: dict[tuple[int, int], float] = {}
+    found_i, found_j, found_s = [], [], []
     for lo in range(0, len(rows), CHUNK_ROWS):
         base = (WORD_WEIGHT * (w[lo : lo + CHUNK_ROWS] @ w.T) + CHAR_WEIGHT * (c[lo : lo + CHUNK_ROWS] @ c.T)).tocoo()
         r, k = base.row + lo, base.col
         keep = (r < k) & (outlets[r] != outlets[k]) & (base.data >= CANDIDATE_FLOOR)
-        for a, b, s in zip(r[keep], k[keep], base.data[keep], strict=True):
-            i, j = rows[a], rows[b]
-            scored[(i, j)] = min(1.0, float(s) + _anchors(i, j, f))
-    return _select(scored, sentences, f)
+        found_i.append(idx[r[keep]])
+        found_j.append(idx[k[keep]])
+        found_s.append(base.data[keep])
+    i, j = np.concatenate(found_i), np.concatenate(found_j)
+    if not len(i):
+        return []
+    scores = np.minimum(1.0, np.concatenate(found_s).astype(float) + _anchors(i, j, f))
+    return _select(i, j, scores, art, f)
 
 
-def _anchors(i: int, j: int, f: _Features) -> float:
-    anchor = ENTITY_BONUS * len(f.entities[i] & f.entities[j]) + NUMBER_BONUS * len(f.numbers[i] & f.numbers[j])
-    quote = QUOTE_BONUS if f.quotes[i] & f.quotes[j] else 0.0
-    return min(ANCHOR_CAP, anchor) + quote
+def _rowwise(m: csr_matrix, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """For each pair (i[n], j[n]), the dot product of rows i[n] and j[n] of `m`."""
+    return np.asarray(m[i].multiply(m[j]).sum(axis=1)).ravel()
 
 
-def _select(
-    scored: dict[tuple[int, int], float], sentences: Sequence[Sentence], f: _Features
-) -> list[tuple[int, int, float]]:
+def _anchors(i: np.ndarray, j: np.ndarray, f: _Features) -> np.ndarray:
+    anchor = ENTITY_BONUS * _rowwise(f.entities, i, j) + NUMBER_BONUS * _rowwise(f.numbers, i, j)
+    quote = np.where(_rowwise(f.quotes, i, j) > 0, QUOTE_BONUS, 0.0)
+    return np.minimum(ANCHOR_CAP, anchor) + quote
+
+
+def _select(i: np.ndarray, j: np.ndarray, s: np.ndarray, art: np.ndarray, f: _Features) -> list[tuple[int, int, float]]:
     """Keep (near-)mutual best matches per article pair, strong matches, near-subset matches,
     and pairs that close a triangle: two sentences both aligned to one sentence of a third
     outlet state the same fact as each other when they are at all alike."""
-    best: dict[tuple[int, str], float] = {}
-    for (i, j), s in scored.items():
-        for x, y in ((i, j), (j, i)):
-            key = (x, sentences[y].article)
-            best[key] = max(best.get(key, 0.0), s)
-    kept: dict[tuple[int, int], float] = {}
-    for (i, j), s in sorted(scored.items()):
-        near_best = s >= NEAR_BEST * max(best[(i, sentences[j].article)], best[(j, sentences[i].article)])
-        if (
-            (s >= ALIGN_THRESHOLD and near_best)
-            or s >= STRONG_THRESHOLD
-            or (s >= SUBSET_THRESHOLD and _subset(i, j, f))
-        ):
-            kept[(i, j)] = s
-    linked: dict[int, set[int]] = defaultdict(set)
-    for i, j in kept:
-        linked[i].add(j)
-        linked[j].add(i)
-    for (i, j), s in sorted(scored.items()):
-        if (i, j) not in kept and s >= TRIANGLE_THRESHOLD and linked[i] & linked[j]:
-            kept[(i, j)] = s
-    return _cap(kept, sentences)
+    n_art = int(art.max()) + 1
+    keys = np.concatenate([i * n_art + art[j], j * n_art + art[i]])
+    uniq, inverse = np.unique(keys, return_inverse=True)
+    best = np.zeros(len(uniq))
+    np.maximum.at(best, inverse, np.concatenate([s, s]))
+    best_pair = np.maximum(best[inverse[: len(s)]], best[inverse[len(s) :]])
+    near_best = s >= NEAR_BEST * best_pair
+    kept = (s >= ALIGN_THRESHOLD) & near_best | (s >= STRONG_THRESHOLD) | (s >= SUBSET_THRESHOLD) & _subset(i, j, f)
+    n = f.words.shape[0]
+    linked = csr_matrix((np.ones(int(kept.sum())), (i[kept], j[kept])), shape=(n, n))
+    linked = linked + linked.T
+    kept |= (s >= TRIANGLE_THRESHOLD) & (_rowwise(linked, i, j) > 0)
+    return _cap(i[kept], j[kept], s[kept], art)
 
 
-def _cap(kept: dict[tuple[int, int], float], sentences: Sequence[Sentence]) -> list[tuple[int, int, float]]:
+def _cap(i: np.ndarray, j: np.ndarray, s: np.ndarray, art: np.ndarray) -> list[tuple[int, int, float]]:
     """At most MAX_PARTNERS partners per sentence in any one other article, the best ones: a fact
     is split over one or two sentences, not ten, and near-identical boilerplate sentences would
     otherwise align with everything."""
-    taken: dict[tuple[int, str], int] = defaultdict(int)
+    taken: dict[tuple[int, int], int] = defaultdict(int)
     out = []
-    for (i, j), s in sorted(kept.items(), key=lambda kv: (-kv[1], kv[0])):
-        if taken[(i, sentences[j].article)] < MAX_PARTNERS and taken[(j, sentences[i].article)] < MAX_PARTNERS:
-            taken[(i, sentences[j].article)] += 1
-            taken[(j, sentences[i].article)] += 1
-            out.append((i, j, s))
+    for n in np.lexsort((j, i, -s)):
+        a, b = int(i[n]), int(j[n])
+        if taken[(a, art[b])] < MAX_PARTNERS and taken[(b, art[a])] < MAX_PARTNERS:
+            taken[(a, art[b])] += 1
+            taken[(b, art[a])] += 1
+            out.append((a, b, float(s[n])))
     return sorted(out)
 
 
-def _subset(i: int, j: int, f: _Features) -> bool:
-    small, large = sorted((f.content[i], f.content[j]), key=len)
-    return len(small) >= SUBSET_MIN_WORDS and len(small & large) >= SUBSET_COVERAGE * len(small)
+def _subset(i: np.ndarray, j: np.ndarray, f: _Features) -> np.ndarray:
+    sizes = np.asarray(f.content.sum(axis=1)).ravel()
+    small = np.minimum(sizes[i], sizes[j])
+    return (small >= SUBSET_MIN_WORDS) & (_rowwise(f.content, i, j) >= SUBSET_COVERAGE * small)
 
 
 def _facts(
