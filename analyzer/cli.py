@@ -20,9 +20,10 @@ from . import lexicons
 from .corpus import DEFAULT_MAX_BYTES, LoadOptions, load_corpus
 from .errors import InputError
 from .evaluate import GoldError, evaluate
+from .framing import example_sentences, flag_text
 from .lexicons import CATEGORIES
 from .pipeline import STAGES, AnalysisOptions, analyze, tool_version
-from .report import FORMATS, render
+from .report import FORMATS, render, write_lessons
 
 
 def _formats(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:
@@ -215,16 +216,6 @@ def evaluate_command(
         )
 
 
-@main.group()
-def lexicon() -> None:
-    """List, explain and validate loaded-language lexicons.
-
-    \b
-    Example:
-      framing lexicon explain "power grab"
-    """
-
-
 def _lexicon_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "--lexicon",
@@ -233,6 +224,103 @@ def _lexicon_option(func: Callable[..., Any]) -> Callable[..., Any]:
         type=click.Path(exists=True, dir_okay=False, path_type=str),
         help="Extra lexicon TSV to include; may be repeated.",
     )(func)
+
+
+@main.command()
+@input_options
+@click.option(
+    "-o",
+    "--output",
+    default="lesson",
+    show_default=True,
+    type=click.Path(path_type=str),
+    help="Folder to write the handouts into.",
+)
+@click.option("--answers", is_flag=True, help="Add the teacher's answer key pages.")
+@click.option("--blank", is_flag=True, help="Side-by-side pages without highlights, for students to mark first.")
+@click.option(
+    "--lexicon",
+    "lexicon_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=str),
+    help="Extra lexicon TSV; may be repeated.",
+)
+@click.option("--reproducible", is_flag=True, help="Date the handout by its newest article instead of today.")
+@handle_errors
+def lesson(
+    paths: tuple[str, ...],
+    output: str,
+    answers: bool,
+    blank: bool,
+    lexicon_files: tuple[str, ...],
+    reproducible: bool,
+    strict: bool,
+    max_file_size: int,
+    quiet: bool,
+    debug: bool,
+) -> None:
+    """Write a printable classroom handout (PDF and HTML) for each event in PATHS.
+
+    Each handout has the event in two neutral sentences, the most contrasting facts side by
+    side with the techniques named, who is called what, what each outlet left out, exercises
+    built from the articles, and a glossary.
+
+    \b
+    Example:
+      framing lesson corpus/school-closures -o lesson/ --answers
+    """
+    corpus = load_corpus(paths, options=LoadOptions(strict=strict, max_bytes=max_file_size * 1024 * 1024))
+    for warning in corpus.warnings:
+        if not quiet:
+            click.echo(f"warning: {warning}", err=True)
+    analysis = analyze(corpus, options=AnalysisOptions(lexicons=lexicon_files))
+    written = write_lessons(
+        analysis, output, lexicon=lexicons.load(lexicon_files), answers=answers, blank=blank, reproducible=reproducible
+    )
+    if not quiet:
+        click.echo(f"{len(written) // 2} handouts → {output}/", err=True)
+
+
+@main.command()
+@click.argument("term", required=False)
+@click.option("--sentence", help="Flag this sentence and explain every flag.")
+@_lexicon_option
+@handle_errors
+def explain(term: str | None, sentence: str | None, lexicon_files: tuple[str, ...], debug: bool = False) -> None:
+    """Explain a loaded TERM with an example, or flag a --sentence you type.
+
+    \b
+    Examples:
+      framing explain "power grab"
+      framing explain --sentence 'The mayor slammed the "reform" as a giveaway.'
+    """
+    lex = lexicons.load(lexicon_files)
+    if (term is None) == (sentence is None):
+        raise click.UsageError("give a TERM or --sentence, not both")
+    if term is not None:
+        entry = lex.lookup(term)
+        if entry is None:
+            raise click.ClickException(f"{term!r} is not in the lexicons (see: framing lexicon show)")
+        before, after = example_sentences(entry)
+        click.echo(explain_entry(entry))
+        click.echo(f"  example: {before}\n  neutral: {after}")
+        return
+    flags = flag_text(sentence, lex)
+    if not flags:
+        click.echo("No loaded words found (the lexicon finds only the words it lists).")
+    for f in flags:
+        whose = "inside a quotation: the speaker's word, not the writer's" if f.quoted else "the writer's own voice"
+        click.echo(f"“{f.text}” [{f.category}, {whose}]\n  why: {f.why}\n  neutral: {f.neutral or '(leave it out)'}")
+
+
+@main.group()
+def lexicon() -> None:
+    """List, explain and validate loaded-language lexicons.
+
+    \b
+    Example:
+      framing lexicon explain "power grab"
+    """
 
 
 @lexicon.command(name="show")

@@ -213,6 +213,40 @@ def _entry_in(phrase: str, lexicon: Lexicon) -> Entry | None:
     return None
 
 
+# Example sentences per category, for `framing explain TERM`: "{}" takes the term, then its
+# neutral alternative.
+EXAMPLES = {
+    "label": "The {} spoke to reporters on Monday.",
+    "adjective": "The council passed a {} budget on Monday.",
+    "intensifier": "The plan will cost {} dollars, officials said.",
+    "noun": "Critics called the bill a {}.",
+    "verb": "The mayor {} the plan on Monday.",
+    "attribution": "The mayor {} that the plan would save money.",
+    "doubt": "The {} savings were announced on Monday.",
+}
+
+
+def example_sentences(entry: Entry) -> tuple[str, str]:
+    """An invented sentence using the term, and the same sentence written neutrally."""
+    template = EXAMPLES.get(entry.category, "They used the word {} in the article.")
+    term = entry.term.replace(NUMBER, "12")
+    neutral = (entry.neutral or "").split(";")[0].strip()
+    if not neutral or neutral.startswith("("):
+        neutral = "12" if NUMBER in entry.term else ""
+    return _tidy(template.format(term)), _tidy(template.format(neutral))
+
+
+def _tidy(text: str) -> str:
+    text = " ".join(text.split()).replace(" .", ".").replace(" ,", ",")
+    return text[:1].upper() + text[1:]
+
+
+def flag_text(text: str, lexicon: Lexicon) -> list[Flag]:
+    """Flags of a sentence typed by a user (quoted speech recognised as in articles)."""
+    quotes = tuple((q.start, q.end) for q in quote_spans(text))
+    return flag_sentence(Sentence("typed:0", "typed", 0, 0, len(text), text, quotes), "you", lexicon)
+
+
 def voice_words(sentence: Sentence) -> int:
     """Words of a sentence outside quoted speech."""
     return sum(1 for w in word_spans(sentence.text) if not inside(sentence.quotes, w.start, w.end))

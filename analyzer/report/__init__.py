@@ -106,15 +106,26 @@ def render(
 
     The report is dated today, or by SOURCE_DATE_EPOCH when set, or, with `reproducible`, by the
     newest article's date, so that the same input gives the same bytes.
-
-    Everything is first written into a temporary folder beside `out_dir` and moved into place
-    only when every renderer has finished, so a failure never leaves a half-written report and
-    the previous report stays intact.
     """
     formats = list(dict.fromkeys(formats))
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise ValueError(f"unknown format {', '.join(unknown)}; choose from {', '.join(FORMATS)}")
+
+    def build(tmp: Path) -> list[Path]:
+        charts = chart_pngs(analysis) if NEEDS_CHARTS & set(formats) else {}
+        assets = Assets(charts, report_date(analysis, reproducible))
+        return [path for fmt in formats for path in RENDERERS[fmt](analysis, tmp, assets)]
+
+    return write_atomically(out_dir, build)
+
+
+def write_atomically(out_dir: str | os.PathLike[str], build: Callable[[Path], list[Path]]) -> list[Path]:
+    """Let `build` write into a temporary folder inside `out_dir`, then move its files into place.
+
+    Files move only when `build` has finished, so a failure never leaves a half-written report
+    and the previous one stays intact; the temporary folder is always removed.
+    """
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise InputError(str(out), "output path exists and is not a folder")
@@ -124,16 +135,10 @@ def render(
     except OSError as err:
         raise InputError(str(out), f"cannot write the report here: {err.strerror}") from err
     try:
-        assets = Assets(
-            chart_pngs(analysis) if NEEDS_CHARTS & set(formats) else {}, report_date(analysis, reproducible)
-        )
-        written: list[Path] = []
-        for fmt in formats:
-            written.extend(RENDERERS[fmt](analysis, tmp, assets))
+        written = build(tmp)
         final = []
         for path in written:
-            rel = path.relative_to(tmp)
-            target = out / rel
+            target = out / path.relative_to(tmp)
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(path, target)
             final.append(target)
@@ -142,3 +147,28 @@ def render(
         raise InputError(str(out), f"cannot write the report: {err.strerror}") from err
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def write_lessons(
+    analysis: Analysis, out_dir: str | os.PathLike[str], *, lexicon, answers: bool, blank: bool, reproducible: bool
+) -> list[Path]:
+    """One handout (lesson-NN.pdf and .html) per event covered by more than one outlet."""
+    from ..lesson import build_lesson
+    from .lesson import lesson_html, lesson_pdf
+
+    events = [e for e in analysis.events if len(e.outlets) > 1]
+    if not events:
+        raise InputError("PATH", "no event is covered by two or more outlets; a lesson needs at least two")
+    when = report_date(analysis, reproducible)
+
+    def build(tmp: Path) -> list[Path]:
+        out = []
+        for n, event in enumerate(events, start=1):
+            lesson = build_lesson(analysis, event, lexicon)
+            pdf, html = tmp / f"lesson-{n:02d}.pdf", tmp / f"lesson-{n:02d}.html"
+            pdf.write_bytes(lesson_pdf(lesson, answers=answers, blank=blank, when=when))
+            html.write_text(lesson_html(lesson, answers=answers, blank=blank), encoding="utf-8")
+            out += [pdf, html]
+        return out
+
+    return write_atomically(out_dir, build)

@@ -1,0 +1,264 @@
+"""Classroom material built from an analysis: for one event, a short neutral summary, the most
+contrasting facts side by side, who is called what, what each outlet left out, and exercises
+whose answers come from the analysis itself (never canned).
+
+Plain data here; `report/lesson.py` draws it as a printable PDF and an HTML page.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .lexicons import Lexicon
+from .model import Analysis, Event, Fact, Flag, Sentence
+
+TECHNIQUES = {
+    "label": "loaded label",
+    "adjective": "editorialized adjective",
+    "intensifier": "intensifier",
+    "noun": "loaded word",
+    "verb": "loaded word",
+    "attribution": "non-neutral attribution verb",
+    "doubt": "casting doubt",
+}
+GLOSSARY = (
+    (
+        "Loaded label",
+        "A name for a person or group that carries a judgement: “strongman” instead of “president”, "
+        "“radical activists” instead of “environmental group”. It tells you what to think of them before you know "
+        "what they did.",
+    ),
+    (
+        "Editorialized adjective",
+        "A describing word that gives the writer's opinion as if it were a fact: "
+        "“outrageous increase”, “bloated agency”, “beloved school”.",
+    ),
+    (
+        "Intensifier",
+        "A word that turns up the volume: “whopping”, “staggering”, “finally”. Or turns it down: "
+        "“only 20 years”, “just 12 miles”. The number alone would let you judge.",
+    ),
+    (
+        "Loaded word",
+        "A noun or verb chosen for its emotional punch: “gutted” instead of “closed”, “slammed” "
+        "instead of “criticized”, “power grab” instead of “decision”.",
+    ),
+    (
+        "Non-neutral attribution verb",
+        "“Said” reports what someone said. “Claimed” suggests it may not be true; "
+        "“admitted” and “conceded” suggest it is true and the speaker would rather not say it; “insisted” suggests "
+        "they are being stubborn.",
+    ),
+    (
+        "Casting doubt",
+        "Words like “so-called”, “supposed” or “alleged” tell the reader not to believe a name or a "
+        "claim, without saying why.",
+    ),
+    (
+        "Scare quotes",
+        "Quotation marks around a word when nobody is being quoted, as in a “reform”. They let the "
+        "writer use a word while mocking it.",
+    ),
+    (
+        "Omission",
+        "Leaving out a fact that other outlets report. What a story does not say can frame it as much as what it does.",
+    ),
+    (
+        "Numbers framed differently",
+        "The same amount can sound big or small: “$1.2 million a year” or “$100,000 a "
+        "month”, “a 25% hike” or “50 cents more”. Vague words (“hundreds”, “a few dozen”) can replace a count.",
+    ),
+    (
+        "Quoted words",
+        "Words inside quotation marks belong to the person quoted, not to the outlet. An outlet that "
+        "quotes a loaded word fairly is reporting, not framing; which quotes it chooses can still frame a story.",
+    ),
+)
+MAX_CONTRASTS = 6
+MIN_CONTRASTS = 3
+MAX_EXERCISES_PER_KIND = 3
+
+
+@dataclass(frozen=True)
+class Contrast:
+    fact: Fact
+    sentences: dict[str, list[Sentence]]  # outlet → its sentences (empty: not reported)
+    flags: dict[str, list[Flag]]  # sentence id → flags
+    notes: list[str]  # techniques, named in the margin
+
+
+@dataclass(frozen=True)
+class Exercise:
+    kind: str
+    question: str
+    answer: str
+    source: str  # the sentence or fact id the exercise comes from
+
+
+@dataclass(frozen=True)
+class Lesson:
+    event: Event
+    summary: list[str]
+    summary_outlet: str
+    contrasts: list[Contrast]
+    labels: dict[str, dict[str, list[str]]]  # actor → outlet → labels
+    left_out: dict[str, list[str]]  # outlet → sentences (of the most neutral outlet) it did not report
+    exercises: list[Exercise]
+
+
+def neutral_rewrite(sentence: Sentence, flags: list[Flag]) -> str:
+    """The sentence with each loaded word in the outlet's voice replaced by the lexicon's neutral
+    alternative (its first option), or left out when the lexicon says to omit it."""
+    text, out, pos = sentence.text, [], 0
+    for f in sorted((f for f in flags if not f.quoted), key=lambda f: f.start):
+        if f.start < pos:
+            continue
+        out.append(text[pos : f.start])
+        out.append(_neutral_word(f))
+        pos = f.end
+    out.append(text[pos:])
+    rewritten = " ".join("".join(out).split())
+    rewritten = rewritten.replace(" ,", ",").replace(" .", ".")
+    return rewritten[:1].upper() + rewritten[1:]
+
+
+def _neutral_word(flag: Flag) -> str:
+    neutral = (flag.neutral or "").split(";")[0].strip()
+    if not neutral or neutral.startswith("("):
+        return ""
+    if flag.text[:1].isupper():
+        neutral = neutral[:1].upper() + neutral[1:]
+    return neutral
+
+
+def build_lesson(analysis: Analysis, event: Event, lexicon: Lexicon) -> Lesson:
+    sentence = {s.id: s for s in analysis.sentences}
+    outlet_of = {a.id: a.outlet for a in analysis.articles}
+    flags: dict[str, list[Flag]] = defaultdict(list)
+    for f in analysis.flags:
+        flags[f.sentence].append(f)
+    facts = [f for f in analysis.facts if f.event == event.id]
+    neutral_outlet = _most_neutral(analysis, event)
+    summary = _summary(facts, sentence, outlet_of, neutral_outlet)
+    contrasts = _contrasts(facts, sentence, outlet_of, flags, event)
+    left_out: dict[str, list[str]] = {o: [] for o in event.outlets}
+    for fact in facts:
+        if len(fact.outlets) < 2:
+            continue
+        example = _first_of(
+            fact, sentence, outlet_of, neutral_outlet if neutral_outlet in fact.outlets else fact.outlets[0]
+        )
+        for o in fact.missing:
+            left_out[o].append(example.text)
+    labels = {
+        a.name: {o: a.labels.get(o, []) for o in event.outlets}
+        for a in analysis.actors
+        if sum(1 for o in event.outlets if a.labels.get(o)) >= 2
+    }
+    exercises = _exercises(analysis, event, facts, sentence, outlet_of, flags, lexicon, neutral_outlet)
+    return Lesson(event, summary, neutral_outlet, contrasts, labels, left_out, exercises)
+
+
+def _most_neutral(analysis: Analysis, event: Event) -> str:
+    voice_flags: dict[str, int] = defaultdict(int)
+    words: dict[str, int] = defaultdict(int)
+    for a in analysis.articles:
+        if a.id in event.articles:
+            words[a.outlet] += a.voice_words
+    for f in analysis.flags:
+        if f.article in event.articles and not f.quoted:
+            voice_flags[f.outlet] += 1
+    return min(event.outlets, key=lambda o: (voice_flags[o] / max(1, words[o]), o))
+
+
+def _first_of(fact: Fact, sentence: dict[str, Sentence], outlet_of: dict[str, str], outlet: str) -> Sentence:
+    return next(sentence[s] for s in fact.sentences if outlet_of[sentence[s].article] == outlet)
+
+
+def _summary(facts, sentence, outlet_of, outlet) -> list[str]:
+    """Two sentences: the facts most outlets report, in the most neutral outlet's wording."""
+    ranked = sorted(
+        (f for f in facts if outlet in f.outlets),
+        key=lambda f: (-len(f.outlets), facts.index(f)),
+    )[:2]
+    ranked.sort(key=facts.index)
+    return [_first_of(f, sentence, outlet_of, outlet).text for f in ranked]
+
+
+def _contrasts(facts, sentence, outlet_of, flags, event) -> list[Contrast]:
+    def weight(fact: Fact) -> float:
+        voice = sum(f.weight for s in fact.sentences for f in flags[s] if not f.quoted)
+        return voice + 0.5 * len(fact.numbers.get("findings", [])) + 0.3 * len(fact.missing)
+
+    shared = [f for f in facts if len(f.outlets) >= 2]
+    chosen = sorted(shared, key=lambda f: (-weight(f), facts.index(f)))[:MAX_CONTRASTS]
+    chosen = [f for f in chosen if weight(f) > 0] or chosen[:MIN_CONTRASTS]
+    chosen.sort(key=facts.index)
+    out = []
+    for fact in chosen:
+        by_outlet: dict[str, list[Sentence]] = {o: [] for o in event.outlets}
+        for sid in fact.sentences:
+            by_outlet[outlet_of[sentence[sid].article]].append(sentence[sid])
+        notes = []
+        for sid in fact.sentences:
+            for f in flags[sid]:
+                if not f.quoted:
+                    notes.append(f"{f.outlet}: “{f.text}”, {TECHNIQUES.get(f.category, f.category)}")
+        for o in fact.missing:
+            notes.append(f"{o}: omission (does not report this)")
+        for x in fact.numbers.get("findings", []):
+            notes.append(f"numbers framed differently: “{x['texts'][0]}” / “{x['texts'][1]}”")
+        out.append(Contrast(fact, by_outlet, {s: flags[s] for s in fact.sentences}, notes))
+    return out
+
+
+def _exercises(analysis, event, facts, sentence, outlet_of, flags, lexicon, neutral_outlet) -> list[Exercise]:
+    out = []
+    loaded = sorted(
+        (s for art in event.articles for s in analysis.sentences if s.article == art),
+        key=lambda s: -sum(f.weight for f in flags[s.id] if not f.quoted),
+    )
+    for s in [s for s in loaded if any(not f.quoted for f in flags[s.id])][:MAX_EXERCISES_PER_KIND]:
+        words = ", ".join(f"“{f.text}”" for f in flags[s.id] if not f.quoted)
+        out.append(
+            Exercise(
+                "rewrite",
+                f"Rewrite in a neutral voice this sentence from {outlet_of[s.article]}:  {s.text}",
+                f"{neutral_rewrite(s, flags[s.id])} (loaded: {words})",
+                s.id,
+            )
+        )
+    single = [f for f in facts if len(f.outlets) >= 2 and len(f.missing) == 1]
+    for fact in single[:MAX_EXERCISES_PER_KIND]:
+        example = _first_of(
+            fact, sentence, outlet_of, neutral_outlet if neutral_outlet in fact.outlets else fact.outlets[0]
+        )
+        out.append(
+            Exercise(
+                "omission",
+                f"Which outlet did not report this fact?  {example.text}",
+                fact.missing[0],
+                fact.id,
+            )
+        )
+    seen = set()
+    for s in loaded:
+        for f in flags[s.id]:
+            if f.category == "attribution" and not f.quoted and f.term.lower() not in seen:
+                seen.add(f.term.lower())
+                entry = lexicon.lookup(f.text) or lexicon.lookup(f.term)
+                why = entry.why if entry else f.why
+                out.append(
+                    Exercise(
+                        "attribution",
+                        f"{f.outlet} wrote “{f.text}” where a neutral report would write “said”. Why might an outlet "
+                        "choose that word?",
+                        why,
+                        s.id,
+                    )
+                )
+                break
+        if len(seen) >= MAX_EXERCISES_PER_KIND:
+            break
+    return out

@@ -1,0 +1,169 @@
+"""The classroom handout as PDF and HTML: neutral summary, contrasting facts side by side with
+margin notes, who is called what, omissions, exercises, glossary; the teacher's answer key only
+with `answers`, and side-by-side pages without highlights with `blank` (students mark the loaded
+words first, then compare with the tool's marks)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+from importlib import resources
+from string import Template
+
+from fpdf.fonts import FontFace
+
+from ..lesson import GLOSSARY, Lesson
+from .pdf import FONT, _escape, _Report
+from .summary import segments
+
+
+def _cell_markdown(lesson_flags, sentence, blank: bool) -> str:
+    if blank:
+        return _escape(sentence.text)
+    out = []
+    for seg in segments(sentence.text, lesson_flags):
+        if seg.flag is None:
+            out.append(_escape(seg.text))
+        else:
+            out.append(f"__{_escape(seg.text)}__" if seg.flag.quoted else f"**{_escape(seg.text)}**")
+    return "".join(out)
+
+
+def lesson_pdf(lesson: Lesson, *, answers: bool, blank: bool, when: dt.datetime) -> bytes:
+    pdf = _Report(f"Lesson: {lesson.event.title}")
+    pdf.set_creation_date(when)
+    pdf.add_page()
+    pdf.heading(lesson.event.title, 16)
+    pdf.para(f"How {len(lesson.event.outlets)} outlets reported it: {', '.join(lesson.event.outlets)}.", 10)
+    pdf.heading("What happened", 12)
+    pdf.para(" ".join(lesson.summary) + f" (wording of {lesson.summary_outlet}, the most neutral of the outlets here)")
+    pdf.heading("Side by side", 12)
+    pdf.para(
+        "The same facts as each outlet wrote them. "
+        + (
+            "Underline the words you think are loaded, then compare with the teacher's copy."
+            if blank
+            else "**Bold**: a loaded word in the outlet's own voice. __Italic__: a loaded word inside a "
+            "quotation (the speaker's). The notes name the technique."
+        ),
+        9,
+        markdown=not blank,
+    )
+    outlets = lesson.event.outlets
+    for c in lesson.contrasts:
+        pdf.set_font(FONT, size=9)
+        widths = tuple(pdf.epw / len(outlets) for _ in outlets)
+        with pdf.table(
+            col_widths=widths,
+            markdown=True,
+            line_height=4.2,
+            padding=1.2,
+            text_align="LEFT",
+            cell_fill_mode="NONE",
+            headings_style=FontFace(emphasis="BOLD", fill_color=(235, 235, 235)),
+        ) as table:
+            head = table.row()
+            for o in outlets:
+                head.cell(_escape(o))
+            row = table.row()
+            for o in outlets:
+                sents = c.sentences[o]
+                if not sents:
+                    row.cell("— not reported —", style=FontFace(color=(140, 140, 140)))
+                else:
+                    row.cell("\n".join(_cell_markdown(c.flags[s.id], s, blank) for s in sents))
+        if c.notes and not blank:
+            pdf.para("Notes: " + "; ".join(c.notes) + ".", 8)
+        pdf.ln(3)
+    if lesson.labels:
+        pdf.heading("Who is called what", 12)
+        for actor, per_outlet in lesson.labels.items():
+            described = "; ".join(f"{o}: {', '.join(ls) or '(none)'}" for o, ls in per_outlet.items())
+            pdf.para(f"{actor}. {described}", 9)
+    if any(lesson.left_out.values()):
+        pdf.heading("What each outlet left out", 12)
+        for outlet, missing in lesson.left_out.items():
+            if missing:
+                pdf.para(f"{outlet} did not report: " + " / ".join(f"“{m}”" for m in missing), 9)
+    pdf.add_page()
+    pdf.heading("Exercises", 14)
+    for n, ex in enumerate(lesson.exercises, start=1):
+        pdf.para(f"{n}. {ex.question}")
+        pdf.ln(8)
+    pdf.add_page()
+    pdf.heading("Glossary: techniques of framing", 14)
+    for term, text in GLOSSARY:
+        pdf.para(f"**{term}.** {text}", 10, markdown=True)
+    if answers:
+        pdf.add_page()
+        pdf.heading("Teacher's page: answer key", 14)
+        for n, ex in enumerate(lesson.exercises, start=1):
+            pdf.para(f"{n}. {ex.answer}")
+    return bytes(pdf.output())
+
+
+def lesson_html(lesson: Lesson, *, answers: bool, blank: bool) -> str:
+    e = lambda t: escape(str(t), quote=True)  # noqa: E731
+    outlets = lesson.event.outlets
+    parts = [
+        f"<h1>{e(lesson.event.title)}</h1>",
+        f'<p class="meta">How {len(outlets)} outlets reported it: {e(", ".join(outlets))}.</p>',
+        "<h2>What happened</h2>",
+        f'<p>{e(" ".join(lesson.summary))} <span class="note">(wording of {e(lesson.summary_outlet)}, '
+        "the most neutral of the outlets here)</span></p>",
+        "<h2>Side by side</h2>",
+    ]
+    for c in lesson.contrasts:
+        head = "".join(f"<th>{e(o)}</th>" for o in outlets)
+        cells = []
+        for o in outlets:
+            if not c.sentences[o]:
+                cells.append('<td class="missing">not reported</td>')
+                continue
+            paras = []
+            for s in c.sentences[o]:
+                if blank:
+                    paras.append(f"<p>{e(s.text)}</p>")
+                    continue
+                html = ""
+                for seg in segments(s.text, c.flags[s.id]):
+                    if seg.flag is None:
+                        html += e(seg.text)
+                    else:
+                        kind = "quoted" if seg.flag.quoted else "voice"
+                        html += (
+                            f'<mark class="{kind}" tabindex="0">{e(seg.text)}<span class="tip" role="tooltip">'
+                            f"{e(seg.flag.why)}</span></mark>"
+                        )
+                paras.append(f"<p>{html}</p>")
+            cells.append("<td>" + "".join(paras) + "</td>")
+        parts.append(f"<table><thead><tr>{head}</tr></thead><tbody><tr>{''.join(cells)}</tr></tbody></table>")
+        if c.notes and not blank:
+            parts.append('<p class="note">' + e("; ".join(c.notes)) + "</p>")
+    if lesson.labels:
+        parts.append("<h2>Who is called what</h2><ul>")
+        for actor, per in lesson.labels.items():
+            parts.append(
+                f"<li><b>{e(actor)}</b>: "
+                + e("; ".join(f"{o}: {', '.join(ls) or '(none)'}" for o, ls in per.items()))
+                + "</li>"
+            )
+        parts.append("</ul>")
+    if any(lesson.left_out.values()):
+        parts.append("<h2>What each outlet left out</h2><ul>")
+        for outlet, missing in lesson.left_out.items():
+            if missing:
+                parts.append(
+                    f"<li><b>{e(outlet)}</b> did not report: " + e(" / ".join(f"“{m}”" for m in missing)) + "</li>"
+                )
+        parts.append("</ul>")
+    parts.append("<h2>Exercises</h2><ol>" + "".join(f"<li>{e(x.question)}</li>" for x in lesson.exercises) + "</ol>")
+    parts.append("<h2>Glossary</h2><dl>" + "".join(f"<dt>{e(t)}</dt><dd>{e(d)}</dd>" for t, d in GLOSSARY) + "</dl>")
+    if answers:
+        parts.append(
+            "<h2>Teacher's page: answer key</h2><ol>"
+            + "".join(f"<li>{e(x.answer)}</li>" for x in lesson.exercises)
+            + "</ol>"
+        )
+    template = Template(resources.files("analyzer.report").joinpath("template.html").read_text("utf-8"))
+    return template.substitute(title=e(f"Lesson: {lesson.event.title}"), body="\n".join(parts))

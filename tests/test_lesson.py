@@ -1,0 +1,103 @@
+"""Classroom mode: handouts built from the data, answers consistent with the analysis."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+from click.testing import CliRunner
+
+from analyzer import analyze, load_corpus
+from analyzer.cli import main
+from analyzer.lesson import GLOSSARY, build_lesson, neutral_rewrite
+from analyzer.lexicons import builtin
+
+
+@pytest.fixture(scope="module")
+def school(corpus_dir):
+    analysis = analyze(load_corpus([corpus_dir / "school-closures"]))
+    event = next(e for e in analysis.events if len(e.outlets) == 3)
+    return analysis, build_lesson(analysis, event, builtin())
+
+
+def test_summary_uses_the_most_neutral_outlets_wording(school):
+    analysis, lesson = school
+    assert lesson.summary_outlet == "Lakeshore Wire Service"
+    wire_texts = {s.text for s in analysis.sentences if s.article.split("/")[-1] == "wire"}
+    assert len(lesson.summary) == 2 and all(t in wire_texts for t in lesson.summary)
+
+
+def test_contrasts_are_facts_several_outlets_report_with_techniques_named(school):
+    _, lesson = school
+    assert 3 <= len(lesson.contrasts) <= 6
+    for c in lesson.contrasts:
+        assert sum(1 for sents in c.sentences.values() if sents) >= 2
+    notes = " ".join(n for c in lesson.contrasts for n in c.notes)
+    assert "editorialized adjective" in notes and "non-neutral attribution verb" in notes and "omission" in notes
+
+
+def test_every_exercise_answer_is_consistent_with_the_analysis(school):
+    analysis, lesson = school
+    facts = {f.id: f for f in analysis.facts}
+    flags_by_sentence = {}
+    for f in analysis.flags:
+        flags_by_sentence.setdefault(f.sentence, []).append(f)
+    kinds = {x.kind for x in lesson.exercises}
+    assert kinds == {"rewrite", "omission", "attribution"}
+    for x in lesson.exercises:
+        if x.kind == "omission":
+            assert facts[x.source].missing == (x.answer,)
+        elif x.kind == "rewrite":
+            voice = [f for f in flags_by_sentence[x.source] if not f.quoted]
+            assert voice
+            rewritten = x.answer.split(" (loaded:")[0]
+            for f in voice:
+                assert f" {f.text} " not in f" {rewritten} "
+        else:
+            assert any(f.category == "attribution" and f.why == x.answer for f in analysis.flags)
+
+
+def test_neutral_rewrite_uses_the_lexicon_alternatives(school):
+    analysis, _ = school
+    s = next(s for s in analysis.sentences if s.text.startswith("District officials insisted"))
+    flags = [f for f in analysis.flags if f.sentence == s.id]
+    assert neutral_rewrite(s, flags) == "District officials said no teachers would lose their jobs."
+
+
+def test_lesson_command_writes_handouts_and_the_flags_change_them(corpus_dir, tmp_path):
+    runner = CliRunner()
+    plain = runner.invoke(main, ["lesson", str(corpus_dir / "school-closures"), "-o", str(tmp_path / "a"), "-q"])
+    assert plain.exit_code == 0, plain.output
+    keyed = runner.invoke(
+        main, ["lesson", str(corpus_dir / "school-closures"), "-o", str(tmp_path / "b"), "-q", "--answers", "--blank"]
+    )
+    assert keyed.exit_code == 0
+    a = (tmp_path / "a" / "lesson-01.html").read_text()
+    b = (tmp_path / "b" / "lesson-01.html").read_text()
+    assert "answer key" not in a and "answer key" in b
+    assert '<mark class="voice"' in a and "<mark class" not in b.split("<h2>Exercises")[0]
+    assert all(term in a for term, _ in GLOSSARY)
+    try:
+        text = subprocess.run(
+            ["pdftotext", str(tmp_path / "b" / "lesson-01.pdf"), "-"], capture_output=True, text=True, check=True
+        ).stdout
+    except FileNotFoundError:
+        pytest.skip("pdftotext is not installed")
+    assert "Teacher's page" in text and "Glossary" in text
+
+
+def test_lesson_needs_two_outlets(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.md").write_text("---\noutlet: Solo\ntitle: T\n---\nThe council met.\n")
+    result = CliRunner().invoke(main, ["lesson", str(folder), "-o", str(tmp_path / "o")])
+    assert result.exit_code == 1 and "at least two" in result.stderr
+
+
+def test_explain_term_and_sentence():
+    runner = CliRunner()
+    out = runner.invoke(main, ["explain", "power grab"]).output
+    assert "noun" in out and "example: Critics called the bill a power grab." in out
+    out = runner.invoke(main, ["explain", "--sentence", 'The mayor slammed what critics called a "giveaway."']).output
+    assert "“slammed” [verb, the writer's own voice]" in out and "“giveaway” [noun, inside a quotation" in out
+    assert runner.invoke(main, ["explain"]).exit_code == 2
