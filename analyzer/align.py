@@ -144,22 +144,27 @@ def align(
 def _event_pairs(
     rows: list[int], sentences: Sequence[Sentence], f: _Features, outlet_of: dict[str, str], art: np.ndarray
 ) -> list[tuple[int, int, float]]:
-    if len(rows) < 2:
-        return []
-    idx = np.array(rows)
-    outlets = np.array([outlet_of[sentences[i].article] for i in rows])
-    w, c = f.words[idx], f.chars[idx]
+    """Candidate pairs of one event, scored; only sentences of different outlets are compared,
+    each outlet's rows against the rows of the outlets after it, in row chunks."""
+    by_outlet: dict[str, list[int]] = defaultdict(list)
+    for i in rows:
+        by_outlet[outlet_of[sentences[i].article]].append(i)
+    groups = [np.array(by_outlet[o]) for o in sorted(by_outlet)]
     found_i, found_j, found_s = [], [], []
-    for lo in range(0, len(rows), CHUNK_ROWS):
-        base = (WORD_WEIGHT * (w[lo : lo + CHUNK_ROWS] @ w.T) + CHAR_WEIGHT * (c[lo : lo + CHUNK_ROWS] @ c.T)).tocoo()
-        r, k = base.row + lo, base.col
-        keep = (r < k) & (outlets[r] != outlets[k]) & (base.data >= CANDIDATE_FLOOR)
-        found_i.append(idx[r[keep]])
-        found_j.append(idx[k[keep]])
-        found_s.append(base.data[keep])
-    i, j = np.concatenate(found_i), np.concatenate(found_j)
-    if not len(i):
+    for g, left in enumerate(groups[:-1]):
+        right = np.concatenate(groups[g + 1 :])
+        wr, cr = f.words[right].T.tocsc(), f.chars[right].T.tocsc()
+        for lo in range(0, len(left), CHUNK_ROWS):
+            chunk = left[lo : lo + CHUNK_ROWS]
+            base = (WORD_WEIGHT * (f.words[chunk] @ wr) + CHAR_WEIGHT * (f.chars[chunk] @ cr)).tocoo()
+            keep = base.data >= CANDIDATE_FLOOR
+            a, b = chunk[base.row[keep]], right[base.col[keep]]
+            found_i.append(np.minimum(a, b))
+            found_j.append(np.maximum(a, b))
+            found_s.append(base.data[keep])
+    if not found_i or not sum(len(x) for x in found_i):
         return []
+    i, j = np.concatenate(found_i), np.concatenate(found_j)
     scores = np.minimum(1.0, np.concatenate(found_s).astype(float) + _anchors(i, j, f))
     return _select(i, j, scores, art, f)
 
@@ -187,26 +192,30 @@ def _select(i: np.ndarray, j: np.ndarray, s: np.ndarray, art: np.ndarray, f: _Fe
     best_pair = np.maximum(best[inverse[: len(s)]], best[inverse[len(s) :]])
     near_best = s >= NEAR_BEST * best_pair
     kept = (s >= ALIGN_THRESHOLD) & near_best | (s >= STRONG_THRESHOLD) | (s >= SUBSET_THRESHOLD) & _subset(i, j, f)
+    kept &= _capped(i, j, s, kept, art)
     n = f.words.shape[0]
     linked = csr_matrix((np.ones(int(kept.sum())), (i[kept], j[kept])), shape=(n, n))
     linked = linked + linked.T
     kept |= (s >= TRIANGLE_THRESHOLD) & (_rowwise(linked, i, j) > 0)
-    return _cap(i[kept], j[kept], s[kept], art)
+    kept &= _capped(i, j, s, kept, art)
+    return sorted((int(a), int(b), float(c)) for a, b, c in zip(i[kept], j[kept], s[kept], strict=True))
 
 
-def _cap(i: np.ndarray, j: np.ndarray, s: np.ndarray, art: np.ndarray) -> list[tuple[int, int, float]]:
-    """At most MAX_PARTNERS partners per sentence in any one other article, the best ones: a fact
-    is split over one or two sentences, not ten, and near-identical boilerplate sentences would
-    otherwise align with everything."""
+def _capped(i: np.ndarray, j: np.ndarray, s: np.ndarray, kept: np.ndarray, art: np.ndarray) -> np.ndarray:
+    """Which kept pairs survive a cap of MAX_PARTNERS partners per sentence in any one other
+    article, best first: a fact is split over one or two sentences, not ten, and near-identical
+    sentences would otherwise align with everything (and a repeated paragraph with itself)."""
     taken: dict[tuple[int, int], int] = defaultdict(int)
-    out = []
+    ok = np.zeros(len(s), dtype=bool)
     for n in np.lexsort((j, i, -s)):
+        if not kept[n]:
+            continue
         a, b = int(i[n]), int(j[n])
         if taken[(a, art[b])] < MAX_PARTNERS and taken[(b, art[a])] < MAX_PARTNERS:
             taken[(a, art[b])] += 1
             taken[(b, art[a])] += 1
-            out.append((a, b, float(s[n])))
-    return sorted(out)
+            ok[n] = True
+    return ok
 
 
 def _subset(i: np.ndarray, j: np.ndarray, f: _Features) -> np.ndarray:

@@ -1,6 +1,7 @@
 """The `framing` command: a thin click layer over the library.
 
-Exit codes: 0 success, 1 bad input (a one-line message naming the file), 2 usage error.
+Exit codes: 0 success, 1 bad input (a one-line message naming the file), 2 usage error,
+3 internal error (a bug; --debug shows the traceback), 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ from .framing import example_sentences, flag_text
 from .lexicons import CATEGORIES
 from .pipeline import STAGES, AnalysisOptions, analyze, tool_version
 from .report import FORMATS, render, write_lessons
+
+EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130
 
 
 def _formats(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:
@@ -65,6 +69,18 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
             if kwargs.get("debug"):
                 traceback.print_exc()
             raise click.ClickException(str(err)) from None
+        except KeyboardInterrupt:
+            click.echo("framing: interrupted; the previous report is left as it was", err=True)
+            raise SystemExit(EXIT_INTERRUPTED) from None
+        except (click.ClickException, click.exceptions.Exit, SystemExit):
+            raise
+        except Exception as err:  # a bug: say so in one line, keep the traceback for --debug
+            if kwargs.get("debug"):
+                traceback.print_exc()
+            click.echo(
+                f"framing: internal error: {type(err).__name__}: {err} (run again with --debug for details)", err=True
+            )
+            raise SystemExit(EXIT_INTERNAL) from None
 
     return wrapper
 

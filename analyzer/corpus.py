@@ -38,6 +38,9 @@ DEFAULT_MAX_BYTES = 100 * 1024 * 1024
 # even badly converted ones, have none besides tabs and line breaks.
 BINARY_CONTROL_SHARE = 0.01
 FRONT_MATTER_MAX_BYTES = 64 * 1024
+# Share of NUL bytes in the odd (or even) positions above which bytes are UTF-16 text without a
+# byte-order mark: English UTF-16 has a NUL in nearly every other byte; binary files do not.
+UTF16_NUL_SHARE = 0.9
 # A first line longer than this (in words) is a paragraph, not a headline.
 HEADLINE_MAX_WORDS = 30
 
@@ -116,7 +119,10 @@ def _walk(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, Path]
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
-    size = path.stat().st_size
+    try:
+        size = path.stat().st_size
+    except OSError as err:
+        raise InputError(str(path), f"cannot read: {err.strerror}") from err
     if size > max_bytes:
         raise InputError(str(path), f"file is {size:,} bytes, over the limit of {max_bytes:,} (--max-file-size)")
     try:
@@ -145,11 +151,23 @@ def _detect(data: bytes, source: str) -> str:
     from charset_normalizer import from_bytes
 
     if b"\x00" in data:
-        raise InputError(source, "binary data, not text (is it a PDF or an image?)")
+        return _utf16_without_bom(data, source)
     best = from_bytes(data).best()
     if best is None:
         raise InputError(source, "cannot tell the text encoding")
     return str(best)
+
+
+def _utf16_without_bom(data: bytes, source: str) -> str:
+    """Text whose every other byte is NUL is UTF-16 written without a byte-order mark."""
+    sample = data[:4096]
+    for encoding, zeros in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        if zeros and zeros.count(0) / len(zeros) > UTF16_NUL_SHARE:
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                break
+    raise InputError(source, "binary data, not text (is it a PDF or an image?)")
 
 
 def _is_binary(text: str) -> bool:

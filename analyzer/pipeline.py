@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields, replace
@@ -117,15 +118,17 @@ def _coverage_warnings(corpus: Corpus) -> tuple[str, ...]:
 def segment_article(article: Article, kept: Sequence) -> list[Sentence]:
     """Sentences of the kept spans of `article`, with quoted speech and position marked."""
     body = article.body
-    quotes = quote_spans(body)
+    quotes = quote_spans(body)  # sorted and disjoint, so their ends are sorted too
+    ends = [q.end for q in quotes]
     spans = [s for k in kept for s in sentence_spans(body, k.start, k.end)]
     out = []
     for index, span in enumerate(spans):
-        local = tuple(
-            (max(q.start, span.start) - span.start, min(q.end, span.end) - span.start)
-            for q in quotes
-            if q.start < span.end and q.end > span.start
-        )
+        local = []
+        n = bisect.bisect_right(ends, span.start)
+        while n < len(quotes) and quotes[n].start < span.end:
+            q = quotes[n]
+            local.append((max(q.start, span.start) - span.start, min(q.end, span.end) - span.start))
+            n += 1
         out.append(
             Sentence(
                 id=f"{article.id}:{index}",
@@ -134,7 +137,7 @@ def segment_article(article: Article, kept: Sequence) -> list[Sentence]:
                 start=span.start,
                 end=span.end,
                 text=body[span.start : span.end],
-                quotes=local,
+                quotes=tuple(local),
                 position=_position(index, len(spans)),
             )
         )

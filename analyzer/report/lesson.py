@@ -18,10 +18,8 @@ from .summary import segments
 
 
 def _cell_markdown(lesson_flags, sentence, blank: bool) -> str:
-    if blank:
-        return _escape(sentence.text)
     out = []
-    for seg in segments(sentence.text, lesson_flags):
+    for seg in segments(sentence.text, [] if blank else lesson_flags):
         if seg.flag is None:
             out.append(_escape(seg.text))
         else:
@@ -122,11 +120,8 @@ def lesson_html(lesson: Lesson, *, answers: bool, blank: bool) -> str:
                 continue
             paras = []
             for s in c.sentences[o]:
-                if blank:
-                    paras.append(f"<p>{e(s.text)}</p>")
-                    continue
                 html = ""
-                for seg in segments(s.text, c.flags[s.id]):
+                for seg in segments(s.text, [] if blank else c.flags[s.id]):
                     if seg.flag is None:
                         html += e(seg.text)
                     else:

@@ -13,6 +13,9 @@ from ..model import Analysis, Event, Fact, Flag
 MAX_SIDE_BY_SIDE_ROWS = 40  # facts per event in the side-by-side view; the rest are in facts.csv
 MAX_FINDINGS = 8
 MAX_EVENTS = 25  # events drawn in full; the rest are listed
+# A sentence longer than this is cut in the PDF and HTML (a page with no punctuation would
+# otherwise make one table cell taller than a page); the full text stays in the JSON and CSV.
+MAX_SENTENCE_CHARS = 1200
 
 
 @dataclass(frozen=True)
@@ -55,9 +58,12 @@ def outlet_names(analysis: Analysis) -> list[str]:
 
 
 def segments(text: str, flags: list[Flag]) -> list[Segment]:
+    """The sentence as plain and flagged pieces, cut at MAX_SENTENCE_CHARS with an ellipsis."""
+    cut = len(text) > MAX_SENTENCE_CHARS
+    text = text[:MAX_SENTENCE_CHARS]
     out, pos = [], 0
     for f in sorted(flags, key=lambda f: f.start):
-        if f.start < pos:
+        if f.start < pos or f.end > len(text):
             continue
         if f.start > pos:
             out.append(Segment(text[pos : f.start]))
@@ -65,6 +71,8 @@ def segments(text: str, flags: list[Flag]) -> list[Segment]:
         pos = f.end
     if pos < len(text):
         out.append(Segment(text[pos:]))
+    if cut:
+        out.append(Segment(" […]"))
     return out
 
 
