@@ -6,8 +6,6 @@ each framing category one colour. Every axis says what it counts and over what.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import matplotlib
 
 matplotlib.use("Agg")
@@ -16,6 +14,7 @@ from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
 
 from ..model import Analysis, Event  # noqa: E402
+from .summary import shown_events  # noqa: E402
 
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 CATEGORY_COLOURS = {
@@ -203,10 +202,6 @@ def figures(analysis: Analysis) -> dict[str, Figure]:
         "tone_intensity": tone_intensity(analysis),
         "distinctive_words": distinctive(analysis),
     }
-    for n, event in enumerate(multi_outlet_events(analysis), start=1):
+    for n, event in enumerate(shown_events(analysis)[0], start=1):
         out[f"coverage_{n:02d}"] = coverage(analysis, event)
     return out
-
-
-def multi_outlet_events(analysis: Analysis) -> Sequence[Event]:
-    return [e for e in analysis.events if len(e.outlets) > 1]
