@@ -136,6 +136,8 @@ def decode(data: bytes, source: str) -> str:
     else the encoding charset-normalizer detects (cp1252 smart quotes are common)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = data.decode("utf-16")
+    elif b"\x00" in data[:4096]:
+        text = _utf16_without_bom(data, source)
     else:
         try:
             text = data.decode("utf-8-sig")
@@ -150,8 +152,6 @@ def decode(data: bytes, source: str) -> str:
 def _detect(data: bytes, source: str) -> str:
     from charset_normalizer import from_bytes
 
-    if b"\x00" in data:
-        return _utf16_without_bom(data, source)
     best = from_bytes(data).best()
     if best is None:
         raise InputError(source, "cannot tell the text encoding")

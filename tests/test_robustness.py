@@ -1,0 +1,206 @@
+"""Hostile and broken input: a clear message naming the file, a documented exit code, no
+traceback, no half-written report, and the other files still analysed."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+
+import pytest
+from click.testing import CliRunner
+from conftest import article, write
+
+from analyzer.cli import EXIT_INTERNAL, EXIT_INTERRUPTED, main
+
+
+def run(*args):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def _good(folder):
+    write(folder / "good-a.md", article(outlet="A", body="The council voted 5-4 on Monday to close two schools."))
+    write(folder / "good-b.md", article(outlet="B", body="The council gutted two schools on Monday in a 5-4 vote."))
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        (
+            "yaml-bomb.md",
+            b"---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+            b"c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\noutlet: *c\n---\nBody.\n",
+            "must be text",
+        ),
+        (
+            "python-tag.md",
+            b"---\noutlet: !!python/object/apply:os.system ['touch /tmp/pwned']\n---\nBody.\n",
+            "not valid YAML",
+        ),
+        ("list.md", b"---\n- outlet\n---\nBody.\n", "must be 'key: value'"),
+        ("pdf.txt", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n" + bytes(range(256)) * 8, "binary"),
+        ("rows.csv", b"outlet,title\nA,T\n", "CSV needs a header row"),
+    ],
+)
+def test_bad_file_among_good_ones_is_skipped_and_listed_in_the_report(tmp_path, name, content, message):
+    _good(tmp_path / "in")
+    write(tmp_path / "in" / name, content)
+    result = run("report", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--format", "json,html")
+    assert result.exit_code == 0
+    assert name in result.stderr and message in result.stderr
+    doc = json.loads((tmp_path / "out" / "analysis.json").read_text())
+    assert len(doc["articles"]) == 2 and any(name in w for w in doc["warnings"])
+    assert name in (tmp_path / "out" / "report.html").read_text()
+    assert not os.path.exists("/tmp/pwned")
+    strict = run("report", str(tmp_path / "in"), "-o", str(tmp_path / "out2"), "--strict")
+    assert strict.exit_code == 1 and name in strict.stderr and "Traceback" not in strict.stderr
+
+
+def test_utf16_without_bom_and_mixed_line_endings(tmp_path):
+    text = "---\noutlet: A\ntitle: T\n---\nFirst line.\r\nSecond line.\rThird line.\n"
+    write(tmp_path / "in" / "u16.txt", text.encode("utf-16-le"))
+    write(tmp_path / "in" / "b.md", article(outlet="B"))
+    from analyzer import load_corpus
+
+    art = next(a for a in load_corpus([tmp_path / "in"]).articles if a.outlet == "A")
+    assert art.body == "First line.\nSecond line.\nThird line.\n"
+
+
+def test_a_50_mb_article_is_read(tmp_path):
+    paragraph = "The council met on Monday to discuss the budget and the schools. " * 5
+    write(tmp_path / "in" / "huge.md", article(outlet="A", body="\n\n".join([paragraph] * 160_000)))
+    write(tmp_path / "in" / "small.md", article(outlet="B", body="The council met on Monday."))
+    assert (tmp_path / "in" / "huge.md").stat().st_size > 50_000_000
+    result = run("report", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--format", "json", "-q")
+    assert result.exit_code == 0
+    doc = json.loads((tmp_path / "out" / "analysis.json").read_text())
+    assert any(r["reason"] == "repeated line" for r in doc["removed"])
+
+
+def test_one_megabyte_sentence_without_punctuation(tmp_path):
+    words = ("council budget vote school plan mayor residents water road fund " * 17_000).strip()
+    write(tmp_path / "in" / "a.md", article(outlet="A", body=words))
+    write(tmp_path / "in" / "b.md", article(outlet="B", body="The council voted on the budget."))
+    result = run("report", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--format", "json,html,pdf", "-q")
+    assert result.exit_code == 0
+    doc = json.loads((tmp_path / "out" / "analysis.json").read_text())
+    longest = max(doc["sentences"], key=lambda s: len(s["text"]))
+    assert len(longest["text"]) > 1_000_000
+    assert (tmp_path / "out" / "report.pdf").stat().st_size > 0
+
+
+def test_thousands_of_tiny_articles(tmp_path):
+    for n in range(2000):
+        write(
+            tmp_path / "in" / f"a{n}.md", article(outlet=f"Outlet {n % 3}", title=f"T{n}", body=f"Item {n} was sold.")
+        )
+    result = run("report", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--format", "json,csv", "-q")
+    assert result.exit_code == 0
+    assert len(json.loads((tmp_path / "out" / "analysis.json").read_text())["articles"]) == 2000
+
+
+def test_symlink_loop_and_dangling_link(tmp_path):
+    _good(tmp_path / "in")
+    os.symlink(tmp_path / "in", tmp_path / "in" / "loop")
+    os.symlink(tmp_path / "in" / "nowhere.md", tmp_path / "in" / "dangling.md")
+    result = run("report", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--format", "json")
+    assert result.exit_code == 0
+    assert "dangling.md" in result.stderr
+    assert len(json.loads((tmp_path / "out" / "analysis.json").read_text())["articles"]) == 2
+
+
+def test_output_folder_that_cannot_be_created(tmp_path):
+    _good(tmp_path / "in")
+    result = run("report", str(tmp_path / "in"), "-o", "/dev/null/reports", "--format", "json")
+    assert result.exit_code == 1 and "/dev/null/reports" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write into read-only folders")
+def test_read_only_output_folder(tmp_path):
+    _good(tmp_path / "in")
+    out = tmp_path / "out"
+    out.mkdir()
+    out.chmod(0o555)
+    result = run("report", str(tmp_path / "in"), "-o", str(out), "--format", "json")
+    assert result.exit_code == 1 and str(out) in result.stderr
+
+
+def test_outlet_names_never_become_paths(tmp_path):
+    write(tmp_path / "in" / "a.md", article(outlet="../../escape", body="The council gutted the plan."))
+    write(tmp_path / "in" / "b.md", article(outlet="/etc/passwd", body="The council cut the plan."))
+    run("report", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-q")
+    written = [p for p in tmp_path.rglob("*") if p.is_file()]
+    assert all(p.is_relative_to(tmp_path / "in") or p.is_relative_to(tmp_path / "out") for p in written)
+    assert not (tmp_path / "escape").exists()
+
+
+def test_input_files_are_never_modified(tmp_path):
+    _good(tmp_path / "in")
+    before = {p: p.read_bytes() for p in (tmp_path / "in").iterdir()}
+    run("report", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-q")
+    assert before == {p: p.read_bytes() for p in (tmp_path / "in").iterdir()}
+
+
+def test_internal_error_is_one_line_with_exit_3(tmp_path, monkeypatch):
+    _good(tmp_path / "in")
+
+    def boom(*args, **kwargs):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr("analyzer.cli.analyze", boom)
+    result = run("report", str(tmp_path / "in"), "-o", str(tmp_path / "out"))
+    assert result.exit_code == EXIT_INTERNAL
+    assert "internal error: ZeroDivisionError" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_interrupt_leaves_the_previous_report(tmp_path, monkeypatch):
+    _good(tmp_path / "in")
+    run("report", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--format", "json", "-q")
+    before = (tmp_path / "out" / "analysis.json").read_bytes()
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("analyzer.report.chart_pngs", interrupted)
+    result = run("report", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--format", "json,png")
+    assert result.exit_code == EXIT_INTERRUPTED and "interrupted" in result.stderr
+    assert (tmp_path / "out" / "analysis.json").read_bytes() == before
+    assert not list((tmp_path / "out").glob(".framing-*"))
+
+
+def test_no_script_from_the_corpus_runs_in_a_browser(tmp_path):
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not chromium:
+        pytest.skip("headless Chromium is not installed")
+    payload = (
+        '<script>document.title="PWNED"</script> <img src=x onerror="document.title=\'PWNED\'"> '
+        "<a href=\"javascript:document.title='PWNED'\">x</a> The council gutted the plan."
+    )
+    write(
+        tmp_path / "in" / "a.md",
+        article(outlet='<b onmouseover="alert(1)">A</b>', title="<script>x()</script>", body=payload),
+    )
+    write(tmp_path / "in" / "b.md", article(outlet="B", body="The council cut the plan."))
+    run("report", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--format", "html", "-q")
+    dom = subprocess.run(
+        [
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--dump-dom",
+            (tmp_path / "out" / "report.html").as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    ).stdout
+    assert "<title>How the outlets covered it</title>" in dom and "PWNED</title>" not in dom
+    assert "<script" not in dom.split("</head>")[1] and "onerror=" not in dom.replace("onerror=&quot;", "")
