@@ -28,7 +28,7 @@ from sklearn.feature_extraction.text import (
     TfidfVectorizer,
 )
 
-from .features import content_words, entities, numbers
+from .features import content_words, entities, fit_matrix, numbers
 from .model import Alignment, Event, Fact, Sentence
 from .segment import words
 
@@ -89,7 +89,7 @@ def features(sentences: Sequence[Sentence]) -> _Features:
         analyzer="char_wb", ngram_range=(3, 5), n_features=CHAR_HASH_FEATURES, alternate_sign=False, norm=None
     ).transform([_content_text(t) for t in texts])
     return _Features(
-        words=word_vec.fit_transform(content).tocsr(),
+        words=fit_matrix(word_vec, content)[0],
         chars=TfidfTransformer(sublinear_tf=True).fit_transform(char_counts).astype(np.float32).tocsr(),
         entities=_binary([entities(t) for t in texts]),
         numbers=_binary([[n for n in numbers(t) if not _trivial_number(n)] for t in texts]),

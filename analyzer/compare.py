@@ -26,6 +26,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
 
+from .features import fit_matrix
 from .model import ArticleInfo, Event, Flag, OutletSummary, Sentence
 from .segment import inside, word_spans
 
@@ -169,11 +170,9 @@ def distinctive(sentences: Sequence[Sentence], outlet_of: dict[str, str]) -> dic
     outlets = sorted({outlet_of[s.article] for s in sentences})
     if len(outlets) < 2:
         return {"noise_floor": None, "outlets": {}}
-    vec = CountVectorizer(analyzer=lambda toks: toks)
-    x = vec.fit_transform([_tokens(s) for s in sentences]).tocsr()
-    if x.shape[1] == 0:
+    x, vocab = fit_matrix(CountVectorizer(analyzer=lambda toks: toks), [_tokens(s) for s in sentences])
+    if not x.nnz:
         return {"noise_floor": None, "outlets": {o: [] for o in outlets}}
-    vocab = vec.get_feature_names_out()
     labels = np.array([outlets.index(outlet_of[s.article]) for s in sentences])
     counts = _outlet_counts(x, labels, len(outlets))
     prior = counts.sum(axis=0)

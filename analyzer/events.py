@@ -19,7 +19,7 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from .features import content_words, entities, numbers
+from .features import content_words, entities, fit_matrix, numbers
 from .model import Article, Event
 
 # Cosine similarity at which two articles are taken to report one event. Measured on the
@@ -67,7 +67,7 @@ def cluster(articles: Sequence[Article], texts: dict[str, str]) -> list[list[Art
         return [list(articles)]
     docs = [f"{a.title}\n{texts.get(a.id, '')}" for a in articles]
     vec = TfidfVectorizer(analyzer=_features, sublinear_tf=True)
-    x = vec.fit_transform(docs)
+    x = fit_matrix(vec, docs)[0]
     days = np.array([_ordinal(a.date) for a in articles], dtype=float)
     rows, cols = [], []
     for lo in range(0, x.shape[0], CHUNK_ROWS):
