@@ -50,7 +50,8 @@ SUBSET_MIN_WORDS = 3
 SUBSET_THRESHOLD = 0.18
 MAX_PARTNERS = 3  # per sentence and other article; our gold never needs more than 2
 CANDIDATE_FLOOR = 0.1  # pairs below this base similarity are never looked at
-CHUNK_ROWS = 4096
+CHUNK_ROWS = 512  # rows per sparse product: bounds memory when one event has many sentences
+CANDIDATES_PER_ROW = 32  # a sentence's best candidates kept for selection (MAX_PARTNERS per article is 3)
 CHAR_HASH_FEATURES = 2**20  # hashed character n-grams: collisions are rare at this size
 
 
@@ -157,16 +158,28 @@ def _event_pairs(
         for lo in range(0, len(left), CHUNK_ROWS):
             chunk = left[lo : lo + CHUNK_ROWS]
             base = (WORD_WEIGHT * (f.words[chunk] @ wr) + CHAR_WEIGHT * (f.chars[chunk] @ cr)).tocoo()
-            keep = base.data >= CANDIDATE_FLOOR
+            keep = _top_per_row(base.row, base.data)
             a, b = chunk[base.row[keep]], right[base.col[keep]]
             found_i.append(np.minimum(a, b))
             found_j.append(np.maximum(a, b))
             found_s.append(base.data[keep])
+            del base
     if not found_i or not sum(len(x) for x in found_i):
         return []
     i, j = np.concatenate(found_i), np.concatenate(found_j)
     scores = np.minimum(1.0, np.concatenate(found_s).astype(float) + _anchors(i, j, f))
     return _select(i, j, scores, art, f)
+
+
+def _top_per_row(rows: np.ndarray, scores: np.ndarray) -> np.ndarray:
+    """Indices of the candidates at or above CANDIDATE_FLOOR, at most CANDIDATES_PER_ROW per row
+    (the best): an event of a thousand articles would otherwise keep millions of weak pairs."""
+    above = np.flatnonzero(scores >= CANDIDATE_FLOOR)
+    order = above[np.lexsort((-scores[above], rows[above]))]
+    sorted_rows = rows[order]
+    starts = np.flatnonzero(np.r_[True, sorted_rows[1:] != sorted_rows[:-1]])
+    rank = np.arange(len(order)) - np.repeat(starts, np.diff(np.r_[starts, len(order)]))
+    return order[rank < CANDIDATES_PER_ROW]
 
 
 def _rowwise(m: csr_matrix, i: np.ndarray, j: np.ndarray) -> np.ndarray:

@@ -137,9 +137,14 @@ def _filler(rng: random.Random, ev: dict, k: int) -> list[str]:
     return out
 
 
-def generate(out: Path, articles: int, outlets: int = 4, seed: int = 7) -> int:
+def generate(out: Path, articles: int, outlets: int = 4, seed: int = 7, events: int | None = None) -> int:
+    """Write `articles` articles; by default each event has one article per outlet, with
+    `events` the articles are spread over that many events (many articles per outlet)."""
     rng = random.Random(seed)
-    names = ["Wire Service"] + [f"Outlet {chr(65 + i)}" for i in range(outlets - 1)]
+    if events is not None:
+        per_event = max(1, articles // events)
+        outlets = per_event
+    names = ["Wire Service"] + [f"Outlet {i + 1}" for i in range(outlets - 1)]
     slants = [0.0] + [0.3 + 0.4 * i / max(1, outlets - 2) for i in range(outlets - 1)]
     n_events = max(1, articles // outlets)
     written = 0
@@ -168,8 +173,9 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--outlets", type=int, default=4)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--events", type=int, help="spread the articles over this many events")
     args = parser.parse_args()
-    print(generate(args.out, args.articles, args.outlets, args.seed), "articles written to", args.out)
+    print(generate(args.out, args.articles, args.outlets, args.seed, args.events), "articles written to", args.out)
 
 
 if __name__ == "__main__":
