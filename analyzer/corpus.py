@@ -88,7 +88,7 @@ def load_corpus(paths: Iterable[str | os.PathLike[str]], *, options: LoadOptions
                 warn(InputError(art.source, f"same text as {seen_bodies[digest]}; reported once"))
                 continue
             seen_bodies[digest] = art.source
-            art_id = _unique(art.id, ids)
+            art_id = unique_id(art.id, ids)
             articles.append(Article(**{**art.__dict__, "id": art_id, "sha256": digest}))
     for folder, count in sorted(named_by_file.items()):
         warnings.append(
@@ -207,7 +207,8 @@ def _article_id(path: Path, root: Path) -> str:
     return str(rel.with_suffix("")).replace(os.sep, "/")
 
 
-def _unique(base: str, taken: set[str]) -> str:
+def unique_id(base: str, taken: set[str]) -> str:
+    """`base`, or `base-2`, `base-3`, … whichever is not taken yet; records it as taken."""
     candidate, n = base, 2
     while candidate in taken:
         candidate, n = f"{base}-{n}", n + 1

@@ -19,6 +19,7 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from .corpus import unique_id
 from .features import content_words, entities, fit_matrix, numbers
 from .model import Article, Event
 
@@ -55,7 +56,7 @@ def group_events(articles: Sequence[Article], texts: dict[str, str]) -> tuple[Ev
     taken: set[str] = set()
     out = []
     for _, ev in events:
-        out.append(Event(_unique(_slug(ev.id), taken), ev.title, ev.articles, ev.outlets))
+        out.append(Event(unique_id(_slug(ev.id), taken), ev.title, ev.articles, ev.outlets))
     return tuple(out)
 
 
@@ -107,11 +108,3 @@ def _event(members: list[Article]) -> tuple[str, Event]:
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "event"
-
-
-def _unique(base: str, taken: set[str]) -> str:
-    candidate, n = base, 2
-    while candidate in taken:
-        candidate, n = f"{base}-{n}", n + 1
-    taken.add(candidate)
-    return candidate

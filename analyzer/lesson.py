@@ -135,9 +135,7 @@ def _neutral_word(flag: Flag) -> str:
 def build_lesson(analysis: Analysis, event: Event, lexicon: Lexicon) -> Lesson:
     sentence = {s.id: s for s in analysis.sentences}
     outlet_of = {a.id: a.outlet for a in analysis.articles}
-    flags: dict[str, list[Flag]] = defaultdict(list)
-    for f in analysis.flags:
-        flags[f.sentence].append(f)
+    flags: dict[str, list[Flag]] = defaultdict(list, analysis.flags_by_sentence())
     facts = [f for f in analysis.facts if f.event == event.id]
     neutral_outlet = _most_neutral(analysis, event)
     summary = _summary(facts, sentence, outlet_of, neutral_outlet)

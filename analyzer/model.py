@@ -162,6 +162,13 @@ class Analysis:
     warnings: tuple[str, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
 
+    def flags_by_sentence(self) -> dict[str, list[Flag]]:
+        """Each sentence's flags (sentences without flags are absent)."""
+        out: dict[str, list[Flag]] = {}
+        for f in self.flags:
+            out.setdefault(f.sentence, []).append(f)
+        return out
+
     def to_dict(self) -> dict[str, Any]:
         """The `framing-analysis/1` document as plain Python data."""
         doc: dict[str, Any] = {"schema": SCHEMA, "tool": dict(self.tool)}

@@ -15,5 +15,7 @@ def test_ruff_is_clean():
     ruff = shutil.which("ruff")
     if not ruff:
         pytest.skip("ruff is not installed (pip install '.[dev]')")
-    result = subprocess.run([ruff, "check", "analyzer", "tests", "benchmarks"], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [ruff, "check", "analyzer", "tests", "benchmarks"], cwd=ROOT, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout

@@ -80,9 +80,7 @@ def side_by_side(analysis: Analysis, event: Event) -> tuple[list[Row], int]:
     """Rows of the event's facts (story order), outlets as columns; and how many were left out."""
     text = {s.id: s for s in analysis.sentences}
     outlet_of = {a.id: a.outlet for a in analysis.articles}
-    by_sentence: dict[str, list[Flag]] = defaultdict(list)
-    for f in analysis.flags:
-        by_sentence[f.sentence].append(f)
+    by_sentence: dict[str, list[Flag]] = defaultdict(list, analysis.flags_by_sentence())
     facts = [f for f in analysis.facts if f.event == event.id]
     rows = []
     for n, fact in enumerate(facts[:MAX_SIDE_BY_SIDE_ROWS], start=1):

@@ -120,9 +120,7 @@ def sentences_csv(analysis: Analysis) -> str:
     outlet_of = {a.id: a.outlet for a in analysis.articles}
     event_of = {a.id: a.event for a in analysis.articles}
     fact_of = {s: f.id for f in analysis.facts for s in f.sentences}
-    flags = defaultdict(list)
-    for f in analysis.flags:
-        flags[f.sentence].append(f)
+    flags = defaultdict(list, analysis.flags_by_sentence())
     rows = [
         {
             "sentence": s.id,
