@@ -57,7 +57,7 @@ PIECES = st.sampled_from(
     ]
 )
 TEXT = st.lists(st.one_of(PIECES, st.text(max_size=8)), max_size=60).map("".join)
-FAST = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 SCHEMA = json.loads(resources.files("analyzer.data").joinpath("analysis.schema.json").read_text("utf-8"))
 
 
