@@ -30,6 +30,7 @@ from sklearn.feature_extraction.text import (
 
 from .features import content_words, entities, fit_matrix, numbers
 from .model import Alignment, Event, Fact, Sentence
+from .parallel import map_chunks
 from .segment import words
 
 # Tuned on the "tune" gold set (corpus/school-closures) with `framing evaluate`, checked on the
@@ -82,19 +83,33 @@ def _binary(items: Sequence[Iterable[str]]) -> csr_matrix:
     return csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(items), max(1, len(vocab))))
 
 
-def features(sentences: Sequence[Sentence]) -> _Features:
-    texts = [s.text for s in sentences]
-    content = [content_words(t) for t in texts]
+def _per_sentence(sentences: Sequence[Sentence]) -> list[tuple[list[str], str, set[str], list[str], list[str]]]:
+    """The pure-Python part of the features, one sentence at a time (runs in worker processes)."""
+    return [
+        (
+            content_words(s.text),
+            _content_text(s.text),
+            entities(s.text),
+            [n for n in numbers(s.text) if not _trivial_number(n)],
+            [" ".join(g) for g in _quote_ngrams(s)],
+        )
+        for s in sentences
+    ]
+
+
+def features(sentences: Sequence[Sentence], *, jobs: int = 1) -> _Features:
+    parts = map_chunks(_per_sentence, sentences, jobs)
+    content = [p[0] for p in parts]
     word_vec = TfidfVectorizer(analyzer=_word_features, sublinear_tf=True, dtype=np.float32)
     char_counts = HashingVectorizer(
         analyzer="char_wb", ngram_range=(3, 5), n_features=CHAR_HASH_FEATURES, alternate_sign=False, norm=None
-    ).transform([_content_text(t) for t in texts])
+    ).transform([p[1] for p in parts])
     return _Features(
         words=fit_matrix(word_vec, content)[0],
         chars=TfidfTransformer(sublinear_tf=True).fit_transform(char_counts).astype(np.float32).tocsr(),
-        entities=_binary([entities(t) for t in texts]),
-        numbers=_binary([[n for n in numbers(t) if not _trivial_number(n)] for t in texts]),
-        quotes=_binary([[" ".join(g) for g in _quote_ngrams(s)] for s in sentences]),
+        entities=_binary([p[2] for p in parts]),
+        numbers=_binary([p[3] for p in parts]),
+        quotes=_binary([p[4] for p in parts]),
         content=_binary(content),
     )
 
@@ -118,12 +133,12 @@ def _quote_ngrams(s: Sentence) -> set[tuple[str, ...]]:
 
 
 def align(
-    events: Sequence[Event], sentences: Sequence[Sentence], outlet_of: dict[str, str]
+    events: Sequence[Event], sentences: Sequence[Sentence], outlet_of: dict[str, str], *, jobs: int = 1
 ) -> tuple[tuple[Alignment, ...], tuple[Fact, ...]]:
     """Alignments and facts of every event; `outlet_of` maps an article id to its outlet."""
     if not sentences:
         return (), ()
-    feats = features(sentences)
+    feats = features(sentences, jobs=jobs)
     rows_of: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(sentences):
         rows_of[s.article].append(i)

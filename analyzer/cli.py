@@ -23,6 +23,7 @@ from .errors import InputError
 from .evaluate import GoldError, evaluate
 from .framing import example_sentences, flag_text
 from .lexicons import CATEGORIES
+from .parallel import default_jobs
 from .pipeline import STAGES, AnalysisOptions, analyze, tool_version
 from .report import FORMATS, render, write_lessons
 
@@ -49,6 +50,14 @@ def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
             default=DEFAULT_MAX_BYTES // (1024 * 1024),
             show_default=True,
             help="Refuse input files larger than this many megabytes.",
+        ),
+        click.option(
+            "--jobs",
+            "-j",
+            type=click.IntRange(min=1),
+            default=default_jobs(),
+            show_default="all cores",
+            help="Worker processes for the per-article and per-sentence stages.",
         ),
         click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors."),
         click.option("--debug", is_flag=True, help="Show a traceback on errors."),
@@ -135,6 +144,7 @@ def report(
     reproducible: bool,
     strict: bool,
     max_file_size: int,
+    jobs: int,
     quiet: bool,
     debug: bool,
 ) -> None:
@@ -152,7 +162,7 @@ def report(
         if not quiet:
             click.echo(f"warning: {warning}", err=True)
     with _progress(quiet, len(corpus.articles)) as on_stage:
-        analysis = analyze(corpus, options=AnalysisOptions(lexicons=lexicons), on_stage=on_stage)
+        analysis = analyze(corpus, options=AnalysisOptions(lexicons=lexicons, jobs=jobs), on_stage=on_stage)
     written = render(analysis, output, formats=formats, reproducible=reproducible)
     if not quiet:
         click.echo(
@@ -191,7 +201,14 @@ def _progress(quiet: bool, articles: int) -> Iterator[Callable[[str], None] | No
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @handle_errors
 def evaluate_command(
-    paths: tuple[str, ...], gold: str | None, as_json: bool, strict: bool, max_file_size: int, quiet: bool, debug: bool
+    paths: tuple[str, ...],
+    gold: str | None,
+    as_json: bool,
+    strict: bool,
+    max_file_size: int,
+    jobs: int,
+    quiet: bool,
+    debug: bool,
 ) -> None:
     """Score alignment and flags of PATHS against hand-annotated gold.
 
@@ -211,7 +228,7 @@ def evaluate_command(
         raise InputError(str(gold_path), f"not valid JSON: {err}") from None
     corpus = load_corpus(paths, options=LoadOptions(strict=strict, max_bytes=max_file_size * 1024 * 1024))
     try:
-        result = evaluate(analyze(corpus), gold_doc)
+        result = evaluate(analyze(corpus, options=AnalysisOptions(jobs=jobs)), gold_doc)
     except GoldError as err:
         raise InputError(str(gold_path), str(err)) from None
     if as_json:
@@ -272,6 +289,7 @@ def lesson(
     reproducible: bool,
     strict: bool,
     max_file_size: int,
+    jobs: int,
     quiet: bool,
     debug: bool,
 ) -> None:
@@ -289,7 +307,7 @@ def lesson(
     for warning in corpus.warnings:
         if not quiet:
             click.echo(f"warning: {warning}", err=True)
-    analysis = analyze(corpus, options=AnalysisOptions(lexicons=lexicon_files))
+    analysis = analyze(corpus, options=AnalysisOptions(lexicons=lexicon_files, jobs=jobs))
     written = write_lessons(
         analysis, output, lexicon=lexicons.load(lexicon_files), answers=answers, blank=blank, reproducible=reproducible
     )

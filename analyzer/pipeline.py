@@ -6,6 +6,7 @@ import bisect
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields, replace
+from functools import partial
 from importlib.metadata import PackageNotFoundError, version
 
 from . import lexicons
@@ -18,6 +19,7 @@ from .events import group_events
 from .framing import classify_swaps, flag_headline, flag_sentence
 from .model import Analysis, Article, ArticleInfo, Flag, Sentence
 from .numbers import compare_numbers
+from .parallel import map_chunks
 from .segment import inside, quote_spans, sentence_spans, word_spans
 
 # The first this-many sentences of an article are its lead, the last fifth its end: where a
@@ -32,6 +34,7 @@ class AnalysisOptions:
 
     lexicons: tuple[str, ...] = ()
     aligner: str = "tfidf"
+    jobs: int = 1
     settings: dict[str, object] = field(default_factory=dict)
 
 
@@ -60,15 +63,10 @@ def analyze(
     stage("clean")
     cleaned = clean_corpus(corpus.articles)
     stage("segment")
-    sentences: list[Sentence] = []
-    infos: list[ArticleInfo] = []
-    removed = []
-    for art in corpus.articles:
-        c = cleaned[art.id]
-        removed.extend(c.removed)
-        art_sentences = segment_article(art, c.kept)
-        sentences.extend(art_sentences)
-        infos.append(_info(art, art_sentences))
+    removed = [r for art in corpus.articles for r in cleaned[art.id].removed]
+    segmented = map_chunks(_segment_chunk, [(a, cleaned[a.id].kept) for a in corpus.articles], options.jobs)
+    sentences: list[Sentence] = [s for art_sentences, _ in segmented for s in art_sentences]
+    infos: list[ArticleInfo] = [info for _, info in segmented]
     stage("events")
     texts = {a.id: "\n".join(a.body[k.start : k.end] for k in cleaned[a.id].kept) for a in corpus.articles}
     events = group_events(corpus.articles, texts)
@@ -76,11 +74,17 @@ def analyze(
     infos = [replace(i, event=event_of[i.id]) for i in infos]
     outlet_of = {a.id: a.outlet for a in corpus.articles}
     stage("align")
-    alignments, facts = align(events, sentences, outlet_of)
+    alignments, facts = align(events, sentences, outlet_of, jobs=options.jobs)
     by_id = {s.id: s for s in sentences}
     facts = tuple(replace(f, numbers=compare_numbers(f, by_id, outlet_of)) for f in facts)
     stage("framing")
-    flags = tuple(f for s in sentences for f in flag_sentence(s, outlet_of[s.article], lexicon))
+    flags = tuple(
+        map_chunks(
+            partial(_flag_chunk, lexicon_files=options.lexicons),
+            [(s, outlet_of[s.article]) for s in sentences],
+            options.jobs,
+        )
+    )
     headline_flags = tuple(f for a in corpus.articles for f in flag_headline(a, lexicon))
     alignments = classify_swaps(alignments, lexicon)
     actors = find_actors(events, sentences, outlet_of, lexicon)
@@ -113,6 +117,19 @@ def _coverage_warnings(corpus: Corpus) -> tuple[str, ...]:
             "from at least two",
         )
     return ()
+
+
+def _segment_chunk(items: Sequence[tuple[Article, Sequence]]) -> list[tuple[list[Sentence], ArticleInfo]]:
+    out = []
+    for art, kept in items:
+        art_sentences = segment_article(art, kept)
+        out.append((art_sentences, _info(art, art_sentences)))
+    return out
+
+
+def _flag_chunk(items: Sequence[tuple[Sentence, str]], *, lexicon_files: tuple[str, ...]) -> list[Flag]:
+    lexicon = lexicons.load(lexicon_files)
+    return [f for s, outlet in items for f in flag_sentence(s, outlet, lexicon)]
 
 
 def segment_article(article: Article, kept: Sequence) -> list[Sentence]:

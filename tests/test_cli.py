@@ -169,3 +169,22 @@ def test_one_outlet_only_is_said_in_the_report(tmp_path):
     assert any("needs articles from at least two" in w for w in doc["warnings"])
     assert doc["alignments"] == []
     assert "at least two" in (tmp_path / "o" / "report.html").read_text()
+
+
+def test_jobs_runs_workers_and_gives_the_same_result(corpus_dir, tmp_path, monkeypatch):
+    import analyzer.parallel as parallel
+
+    pools = []
+    real_pool = parallel.ProcessPoolExecutor
+
+    def counting_pool(*args, **kwargs):
+        pools.append(kwargs.get("max_workers"))
+        return real_pool(*args, **kwargs)
+
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_ITEMS", 1)
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", counting_pool)
+    one = run("report", str(corpus_dir), "-o", str(tmp_path / "one"), "--format", "json", "-q", "--jobs", "1")
+    assert one.exit_code == 0 and pools == []
+    two = run("report", str(corpus_dir), "-o", str(tmp_path / "two"), "--format", "json", "-q", "--jobs", "2")
+    assert two.exit_code == 0 and pools and set(pools) == {2}
+    assert (tmp_path / "one" / "analysis.json").read_bytes() == (tmp_path / "two" / "analysis.json").read_bytes()
