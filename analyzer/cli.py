@@ -18,7 +18,7 @@ from typing import Any
 import click
 
 from . import lexicons
-from .corpus import DEFAULT_MAX_BYTES, LoadOptions, load_corpus
+from .corpus import DEFAULT_MAX_BYTES, Corpus, LoadOptions, load_corpus
 from .errors import InputError
 from .evaluate import GoldError, evaluate
 from .framing import example_sentences, flag_text
@@ -157,10 +157,7 @@ def report(
     Example:
       framing report corpus/ -o reports/ --format json,pdf
     """
-    corpus = load_corpus(paths, options=LoadOptions(strict=strict, max_bytes=max_file_size * 1024 * 1024))
-    for warning in corpus.warnings:
-        if not quiet:
-            click.echo(f"warning: {warning}", err=True)
+    corpus = _load(paths, strict=strict, max_file_size=max_file_size, quiet=quiet)
     with _progress(quiet, len(corpus.articles)) as on_stage:
         analysis = analyze(corpus, options=AnalysisOptions(lexicons=lexicons, jobs=jobs), on_stage=on_stage)
     written = render(analysis, output, formats=formats, reproducible=reproducible)
@@ -170,6 +167,15 @@ def report(
             f"{len(analysis.sentences)} sentences → {output}/ ({len(written)} files)",
             err=True,
         )
+
+
+def _load(paths: tuple[str, ...], *, strict: bool, max_file_size: int, quiet: bool) -> Corpus:
+    """Load the corpus, printing each warning about skipped input unless `quiet`."""
+    corpus = load_corpus(paths, options=LoadOptions(strict=strict, max_bytes=max_file_size * 1024 * 1024))
+    if not quiet:
+        for warning in corpus.warnings:
+            click.echo(f"warning: {warning}", err=True)
+    return corpus
 
 
 @contextlib.contextmanager
@@ -226,7 +232,7 @@ def evaluate_command(
         gold_doc = json.loads(gold_path.read_text(encoding="utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError) as err:
         raise InputError(str(gold_path), f"not valid JSON: {err}") from None
-    corpus = load_corpus(paths, options=LoadOptions(strict=strict, max_bytes=max_file_size * 1024 * 1024))
+    corpus = _load(paths, strict=strict, max_file_size=max_file_size, quiet=True)
     try:
         result = evaluate(analyze(corpus, options=AnalysisOptions(jobs=jobs)), gold_doc)
     except GoldError as err:
@@ -271,13 +277,7 @@ def _lexicon_option(func: Callable[..., Any]) -> Callable[..., Any]:
 )
 @click.option("--answers", is_flag=True, help="Add the teacher's answer key pages.")
 @click.option("--blank", is_flag=True, help="Side-by-side pages without highlights, for students to mark first.")
-@click.option(
-    "--lexicon",
-    "lexicon_files",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=str),
-    help="Extra lexicon TSV; may be repeated.",
-)
+@_lexicon_option
 @click.option("--reproducible", is_flag=True, help="Date the handout by its newest article instead of today.")
 @handle_errors
 def lesson(
@@ -303,10 +303,7 @@ def lesson(
     Example:
       framing lesson corpus/school-closures -o lesson/ --answers
     """
-    corpus = load_corpus(paths, options=LoadOptions(strict=strict, max_bytes=max_file_size * 1024 * 1024))
-    for warning in corpus.warnings:
-        if not quiet:
-            click.echo(f"warning: {warning}", err=True)
+    corpus = _load(paths, strict=strict, max_file_size=max_file_size, quiet=quiet)
     analysis = analyze(corpus, options=AnalysisOptions(lexicons=lexicon_files, jobs=jobs))
     written = write_lessons(
         analysis, output, lexicon=lexicons.load(lexicon_files), answers=answers, blank=blank, reproducible=reproducible
