@@ -27,13 +27,16 @@ from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
 
 from .features import fit_matrix
+from .lexicons import inflections
 from .model import ArticleInfo, Event, Flag, OutletSummary, Sentence
 from .segment import inside, word_spans
 
 NEUTRAL_ATTRIBUTION = frozenset({"said", "says", "say", "told", "tells", "added", "adds", "according"})
 # Attribution verbs that presuppose the reported statement is true (factive), as against those
 # that cast doubt on it (Recasens et al. 2013).
-PRESUPPOSING = frozenset({"admit", "concede", "acknowledge", "reveal", "confess"})
+PRESUPPOSING = frozenset(
+    form for base in ("admit", "concede", "acknowledge", "reveal", "confess") for form in inflections(base)
+)
 PRIOR_STRENGTH = 500.0  # total pseudo-count of the informative Dirichlet prior (corpus word shares)
 PERMUTATIONS = 30  # random re-deals of sentences for the noise floor
 PERMUTATION_SEED = 20261122
@@ -118,13 +121,9 @@ def attribution_profile(sentences: Sequence[Sentence], voice_flags: Sequence[Fla
         for w in word_spans(s.text):
             if not inside(s.quotes, w.start, w.end) and s.text[w.start : w.end].lower() in NEUTRAL_ATTRIBUTION:
                 neutral += 1
-    presupposing = sum(1 for f in voice_flags if f.category == "attribution" and _lemma(f.term) in PRESUPPOSING)
+    presupposing = sum(1 for f in voice_flags if f.category == "attribution" and f.term.lower() in PRESUPPOSING)
     doubting = sum(1 for f in voice_flags if f.category == "attribution") - presupposing
     return {"neutral": neutral, "doubt_casting": doubting, "presupposing": presupposing}
-
-
-def _lemma(term: str) -> str:
-    return re.sub(r"(ted|ed|s|d|ing)$", "", term.lower()) if term.lower() not in PRESUPPOSING else term.lower()
 
 
 def tone(sentences: Sequence[Sentence]) -> dict[str, float]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from .lexicons import NUMBER, Entry, Lexicon
 from .model import Alignment, Article, Flag, Sentence
-from .segment import SPEECH_VERBS, Span, inside, quote_spans, word_spans
+from .segment import SPEECH_VERBS, inside, quote_spans, word_spans
 
 NEGATIONS = frozenset({"not", "never", "no", "n't", "hardly", "neither", "nor", "nothing"})
 NEGATION_WINDOW = 3  # tokens before a term that can negate it
@@ -245,11 +245,3 @@ def flag_text(text: str, lexicon: Lexicon) -> list[Flag]:
     """Flags of a sentence typed by a user (quoted speech recognised as in articles)."""
     quotes = tuple((q.start, q.end) for q in quote_spans(text))
     return flag_sentence(Sentence("typed:0", "typed", 0, 0, len(text), text, quotes), "you", lexicon)
-
-
-def voice_words(sentence: Sentence) -> int:
-    """Words of a sentence outside quoted speech."""
-    return sum(1 for w in word_spans(sentence.text) if not inside(sentence.quotes, w.start, w.end))
-
-
-__all__ = ["Span", "flag_headline", "flag_sentence", "voice_words"]
