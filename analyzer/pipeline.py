@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, fields, replace
 from functools import partial
 from importlib.metadata import PackageNotFoundError, version
 
@@ -30,12 +30,11 @@ END_SHARE = 0.8
 
 @dataclass(frozen=True)
 class AnalysisOptions:
-    """Settings of one run; all of them are written to `analysis.json` under `run.settings`."""
+    """Settings of one run. Those that change results are written to `analysis.json` under
+    `run.settings`; `jobs` changes only how fast the same result comes."""
 
     lexicons: tuple[str, ...] = ()
-    aligner: str = "tfidf"
     jobs: int = 1
-    settings: dict[str, object] = field(default_factory=dict)
 
 
 def tool_version() -> str:
@@ -198,6 +197,6 @@ def _run_record(corpus: Corpus, options: AnalysisOptions, lexicon: lexicons.Lexi
     return {
         "inputs": [{"path": p, "sha256": h} for p, h in sorted(corpus.files.items())],
         "lexicons": list(lexicon.sources),
-        "settings": {"aligner": options.aligner, **options.settings},
+        "settings": {"aligner": "tfidf", "lexicon_files": list(options.lexicons)},
         "corpus_sha256": hashlib.sha256("".join(h for _, h in sorted(corpus.files.items())).encode()).hexdigest(),
     }
