@@ -67,6 +67,18 @@ def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
+def _output_option(default: str, what: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The -o/--output option of a command that writes `what` into a folder."""
+    return click.option(
+        "-o",
+        "--output",
+        default=default,
+        show_default=True,
+        type=click.Path(path_type=str),
+        help=f"Folder to write {what} into.",
+    )
+
+
 def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     """Turn library errors into one-line messages with exit code 1 (traceback with --debug)."""
 
@@ -107,14 +119,7 @@ def main() -> None:
 
 @main.command()
 @input_options
-@click.option(
-    "-o",
-    "--output",
-    default="reports",
-    show_default=True,
-    type=click.Path(path_type=str),
-    help="Folder to write the report into.",
-)
+@_output_option("reports", "the report")
 @click.option(
     "--format",
     "formats",
@@ -267,14 +272,7 @@ def _lexicon_option(func: Callable[..., Any]) -> Callable[..., Any]:
 
 @main.command()
 @input_options
-@click.option(
-    "-o",
-    "--output",
-    default="lesson",
-    show_default=True,
-    type=click.Path(path_type=str),
-    help="Folder to write the handouts into.",
-)
+@_output_option("lesson", "the handouts")
 @click.option("--answers", is_flag=True, help="Add the teacher's answer key pages.")
 @click.option("--blank", is_flag=True, help="Side-by-side pages without highlights, for students to mark first.")
 @_lexicon_option

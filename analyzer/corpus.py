@@ -68,6 +68,7 @@ def load_corpus(paths: Iterable[str | os.PathLike[str]], *, options: LoadOptions
     seen_bodies: dict[str, str] = {}
     ids: set[str] = set()
     named_by_file: dict[str, int] = {}
+    manifests: dict[Path, dict[str, dict[str, Any]]] = {}  # each folder's manifest, read once
 
     def warn(err: InputError) -> None:
         if options.strict:
@@ -78,7 +79,10 @@ def load_corpus(paths: Iterable[str | os.PathLike[str]], *, options: LoadOptions
         try:
             data = _read_bytes(path, options.max_bytes)
             files[str(path)] = hashlib.sha256(data).hexdigest()
-            loaded = list(_parse_file(path, root, data, warn, named_by_file))
+            if path.parent not in manifests:
+                manifests[path.parent] = _manifest(path.parent)
+            entry = manifests[path.parent].get(path.name, {})
+            loaded = list(_parse_file(path, root, data, warn, named_by_file, entry))
         except InputError as err:
             warn(err)
             continue
@@ -178,7 +182,9 @@ def _is_binary(text: str) -> bool:
     return "\x00" in sample or controls / len(sample) > BINARY_CONTROL_SHARE
 
 
-def _parse_file(path: Path, root: Path, data: bytes, warn, named_by_file: dict[str, int]) -> Iterator[Article]:
+def _parse_file(
+    path: Path, root: Path, data: bytes, warn, named_by_file: dict[str, int], manifest: dict[str, Any]
+) -> Iterator[Article]:
     suffix = path.suffix.lower()
     source = str(path)
     base_id = _article_id(path, root)
@@ -190,9 +196,9 @@ def _parse_file(path: Path, root: Path, data: bytes, warn, named_by_file: dict[s
     if not text.strip():
         raise InputError(source, "empty file (only white space)")
     if suffix in TEXT_SUFFIXES:
-        yield _from_text(text, path, base_id, named_by_file)
+        yield _from_text(text, path, base_id, named_by_file, manifest)
     elif suffix in HTML_SUFFIXES:
-        yield _from_html(text, path, base_id)
+        yield _from_html(text, path, base_id, manifest)
     elif suffix == ".csv":
         yield from _from_rows(_csv_rows(text, source), path, base_id, warn)
     else:
@@ -277,10 +283,10 @@ def _date(value: Any, source: str, line: int | None) -> str:
     raise InputError(source, f"date {text!r} is not a date (use YYYY-MM-DD)", line=line)
 
 
-def _from_text(text: str, path: Path, base_id: str, named_by_file: dict[str, int]) -> Article:
+def _from_text(text: str, path: Path, base_id: str, named_by_file: dict[str, int], manifest: dict[str, Any]) -> Article:
+    """`manifest` is this file's entry in its folder's sources.csv/sources.yaml (or empty)."""
     source = str(path)
     meta, body = split_front_matter(text, source)
-    manifest = _manifest(path.parent).get(path.name, {})
     merged = {**manifest, **meta}
     if "outlet" not in merged:
         named_by_file[str(path.parent)] = named_by_file.get(str(path.parent), 0) + 1
@@ -345,7 +351,7 @@ def _manifest(folder: Path) -> dict[str, dict[str, Any]]:
     return {}
 
 
-def _from_html(text: str, path: Path, base_id: str) -> Article:
+def _from_html(text: str, path: Path, base_id: str, manifest: dict[str, Any]) -> Article:
     import trafilatura
 
     source = str(path)
@@ -353,7 +359,6 @@ def _from_html(text: str, path: Path, base_id: str) -> Article:
     body = getattr(doc, "text", None) if doc is not None else None
     if not body or not body.strip():
         raise InputError(source, "no article text found in the HTML page")
-    manifest = _manifest(path.parent).get(path.name, {})
     meta: dict[str, Any] = dict(manifest)
     site = doc.sitename or doc.hostname
     if "outlet" not in meta:

@@ -79,7 +79,7 @@ def analyze(
     stage("framing")
     flags = tuple(
         map_chunks(
-            partial(_flag_chunk, lexicon_files=options.lexicons),
+            partial(_flag_chunk, lexicon=lexicon),
             [(s, outlet_of[s.article]) for s in sentences],
             options.jobs,
         )
@@ -126,8 +126,7 @@ def _segment_chunk(items: Sequence[tuple[Article, Sequence]]) -> list[tuple[list
     return out
 
 
-def _flag_chunk(items: Sequence[tuple[Sentence, str]], *, lexicon_files: tuple[str, ...]) -> list[Flag]:
-    lexicon = lexicons.load(lexicon_files)
+def _flag_chunk(items: Sequence[tuple[Sentence, str]], *, lexicon: lexicons.Lexicon) -> list[Flag]:
     return [f for s, outlet in items for f in flag_sentence(s, outlet, lexicon)]
 
 
