@@ -27,8 +27,6 @@ CATEGORY_COLOURS = {
     "doubt": "#56B4E9",
 }
 DPI = 200
-# Where outlet names go beside their points, in turn, so that close points keep readable labels.
-LABEL_OFFSETS = ((10, 8, "left"), (10, -14, "left"), (-10, 8, "right"), (-10, -14, "right"))
 MAX_FACT_ROWS = 30  # rows of a coverage chart before it says how many more are in facts.csv
 
 
@@ -124,11 +122,10 @@ def headline_vs_body(analysis: Analysis) -> Figure:
 def tone_intensity(analysis: Analysis) -> Figure:
     colours = outlet_colours(analysis)
     fig, ax = plt.subplots(figsize=(6.5, 4.5))
-    for n, o in enumerate(sorted(analysis.outlets, key=lambda o: o.extra.get("intensity", 0.0))):
+    for o in sorted(analysis.outlets, key=lambda o: o.name):
         x, y = o.extra.get("tone", 0.0), o.extra.get("intensity", 0.0)
-        ax.scatter([x], [y], s=120, color=colours[o.name], edgecolor="black", zorder=3)
-        dx, dy, align = LABEL_OFFSETS[n % len(LABEL_OFFSETS)]
-        ax.annotate(o.name, (x, y), textcoords="offset points", xytext=(dx, dy), ha=align, fontsize=9)
+        ax.scatter([x], [y], s=120, color=colours[o.name], edgecolor="black", zorder=3, label=o.name)
+    ax.legend(fontsize=9, loc="upper left", frameon=False)  # a legend, since close points would hide labels
     ax.axvline(0, color="#bbbbbb", lw=1)
     ax.set_xlim(-1, 1)
     ax.set_ylim(0, max([0.3] + [o.extra.get("intensity", 0) * 1.3 for o in analysis.outlets]))
