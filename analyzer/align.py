@@ -15,22 +15,16 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, fields, replace
 
 import numpy as np
-from scipy.sparse import csr_matrix
+from scipy.sparse import csr_matrix, vstack
 from scipy.sparse.csgraph import connected_components
-from sklearn.feature_extraction.text import (
-    ENGLISH_STOP_WORDS,
-    HashingVectorizer,
-    TfidfTransformer,
-    TfidfVectorizer,
-)
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfTransformer
 
-from .features import content_words, entities, fit_matrix, numbers
+from .features import char_columns, column, content_words, entities, hashed, numbers, top_per_row
 from .model import Alignment, Event, Fact, Sentence
-from .parallel import map_chunks
 from .segment import words
 
 # Tuned on the "tune" gold set (corpus/school-closures) with `framing evaluate`, checked on the
@@ -53,71 +47,83 @@ MAX_PARTNERS = 3  # per sentence and other article; our gold never needs more th
 CANDIDATE_FLOOR = 0.1  # pairs below this base similarity are never looked at
 CHUNK_ROWS = 512  # rows per sparse product: bounds memory when one event has many sentences
 CANDIDATES_PER_ROW = 32  # a sentence's best candidates kept for selection (MAX_PARTNERS per article is 3)
-CHAR_HASH_FEATURES = 2**20  # hashed character n-grams: collisions are rare at this size
+# Events with more articles than this are aligned fact-first against reference articles: with
+# every pair compared, 300 articles of one event took 51 s and gave 311,809 alignments.
+LARGE_EVENT_ARTICLES = 40
+REFERENCE_ARTICLES = 8  # the event's first articles (by date), against which the others align
 
 
 @dataclass(frozen=True)
-class _Features:
-    """Per-sentence features as sparse matrices (rows: sentences of the whole corpus)."""
+class Features:
+    """Per-sentence features as sparse matrices over hashed columns (rows: sentences). Built in
+    workers as counts (`sentence_features`), stacked, then weighted once over the whole corpus
+    (`weigh`), so the IDF is the corpus's whatever the partitions were."""
 
-    words: csr_matrix  # TF-IDF of stemmed content words and bigrams
-    chars: csr_matrix  # TF-IDF of character 3-5-grams of content words
-    entities: csr_matrix  # binary: named entities
-    numbers: csr_matrix  # binary: numbers of more than one digit
-    quotes: csr_matrix  # binary: runs of QUOTE_MIN_WORDS quoted words
-    content: csr_matrix  # binary: stemmed content words
+    words: csr_matrix  # stemmed content words and their bigrams (TF-IDF once weighted)
+    chars: csr_matrix  # character 3-5-grams of content words (TF-IDF once weighted)
+    entities: csr_matrix  # 0/1: named entities
+    numbers: csr_matrix  # 0/1: numbers of more than one digit
+    quotes: csr_matrix  # 0/1: runs of QUOTE_MIN_WORDS quoted words
+    content: csr_matrix  # 0/1: stemmed content words
+
+    def rows(self, index: Sequence[int] | np.ndarray) -> Features:
+        """These rows only, each matrix narrowed to the columns they use: products over an
+        event's few thousand columns are far cheaper than over the 2**20 hashed ones."""
+        return Features(*(_used_columns(m[index]) for m in _matrices(self)))
+
+    @staticmethod
+    def stack(parts: Sequence[Features]) -> Features:
+        return Features(*(vstack(ms, format="csr") for ms in zip(*(_matrices(p) for p in parts), strict=True)))
+
+
+def _matrices(f: Features) -> tuple[csr_matrix, ...]:
+    """The matrices of `f`, in field order."""
+    return tuple(getattr(f, field.name) for field in fields(f))
+
+
+def _used_columns(m: csr_matrix) -> csr_matrix:
+    used, indices = np.unique(m.indices, return_inverse=True)
+    return csr_matrix((m.data, indices.astype(np.int32), m.indptr), shape=(m.shape[0], max(1, len(used))))
+
+
+def sentence_features(sentences: Sequence[Sentence]) -> Features:
+    """Unweighted features of `sentences` (pure Python per sentence; runs in workers)."""
+    content = [content_words(s.text) for s in sentences]
+    return Features(
+        words=hashed([[column(t) for t in _word_features(c)] for c in content]),
+        chars=hashed([[k for w in _content_words_plain(s.text) for k in char_columns(w)] for s in sentences]),
+        entities=hashed([[column(e) for e in entities(s.text)] for s in sentences], binary=True),
+        numbers=hashed(
+            [[column(n) for n in numbers(s.text) if not _trivial_number(n)] for s in sentences], binary=True
+        ),
+        quotes=hashed([[column(" ".join(g)) for g in _quote_ngrams(s)] for s in sentences], binary=True),
+        content=hashed([[column(t) for t in c] for c in content], binary=True),
+    )
+
+
+def weigh(counts: Features) -> Features:
+    """Sublinear TF-IDF with l2 norm on the word and character counts, IDF over all rows."""
+    return replace(
+        counts,
+        words=_tfidf(counts.words),
+        chars=_tfidf(counts.chars),
+    )
+
+
+def _tfidf(counts: csr_matrix) -> csr_matrix:
+    if not counts.shape[0]:
+        return counts
+    return TfidfTransformer(sublinear_tf=True).fit_transform(counts).astype(np.float32).tocsr()
 
 
 def _word_features(toks: list[str]) -> list[str]:
     return toks + [f"{a} {b}" for a, b in zip(toks, toks[1:], strict=False)]
 
 
-def _binary(items: Sequence[Iterable[str]]) -> csr_matrix:
-    """Rows of 0/1 over the distinct items (a sentence with none has an empty row)."""
-    vocab: dict[str, int] = {}
-    rows, cols = [], []
-    for n, row in enumerate(items):
-        for item in set(row):
-            rows.append(n)
-            cols.append(vocab.setdefault(item, len(vocab)))
-    return csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(items), max(1, len(vocab))))
-
-
-def _per_sentence(sentences: Sequence[Sentence]) -> list[tuple[list[str], str, set[str], list[str], list[str]]]:
-    """The pure-Python part of the features, one sentence at a time (runs in worker processes)."""
-    return [
-        (
-            content_words(s.text),
-            _content_text(s.text),
-            entities(s.text),
-            [n for n in numbers(s.text) if not _trivial_number(n)],
-            [" ".join(g) for g in _quote_ngrams(s)],
-        )
-        for s in sentences
-    ]
-
-
-def features(sentences: Sequence[Sentence], *, jobs: int = 1) -> _Features:
-    parts = map_chunks(_per_sentence, sentences, jobs)
-    content = [p[0] for p in parts]
-    word_vec = TfidfVectorizer(analyzer=_word_features, sublinear_tf=True, dtype=np.float32)
-    char_counts = HashingVectorizer(
-        analyzer="char_wb", ngram_range=(3, 5), n_features=CHAR_HASH_FEATURES, alternate_sign=False, norm=None
-    ).transform([p[1] for p in parts])
-    return _Features(
-        words=fit_matrix(word_vec, content)[0],
-        chars=TfidfTransformer(sublinear_tf=True).fit_transform(char_counts).astype(np.float32).tocsr(),
-        entities=_binary([p[2] for p in parts]),
-        numbers=_binary([p[3] for p in parts]),
-        quotes=_binary([p[4] for p in parts]),
-        content=_binary(content),
-    )
-
-
-def _content_text(text: str) -> str:
+def _content_words_plain(text: str) -> list[str]:
     """The sentence's words without stop words, for character n-grams: morphology of the words
     that carry content, at about half the n-grams of the whole sentence."""
-    return " ".join(w for w in words(text.lower()) if w not in ENGLISH_STOP_WORDS)
+    return [w for w in words(text.lower()) if w not in ENGLISH_STOP_WORDS]
 
 
 def _trivial_number(n: str) -> bool:
@@ -132,69 +138,94 @@ def _quote_ngrams(s: Sentence) -> set[tuple[str, ...]]:
     return grams
 
 
-def align(
-    events: Sequence[Event], sentences: Sequence[Sentence], outlet_of: dict[str, str], *, jobs: int = 1
-) -> tuple[tuple[Alignment, ...], tuple[Fact, ...]]:
-    """Alignments and facts of every event; `outlet_of` maps an article id to its outlet."""
-    if not sentences:
-        return (), ()
-    feats = features(sentences, jobs=jobs)
+@dataclass(frozen=True)
+class EventWork:
+    """One event with everything its alignment needs, so that it can run in any worker."""
+
+    event: Event
+    sentences: tuple[Sentence, ...]
+    outlet_of: dict[str, str]  # article id → outlet, for the event's articles
+    features: Features  # weighted, one row per sentence of `sentences`
+
+
+def event_work(
+    events: Sequence[Event], sentences: Sequence[Sentence], outlet_of: dict[str, str], features: Features
+) -> list[EventWork]:
+    """Split the corpus into per-event work (sentences in article order)."""
     rows_of: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(sentences):
         rows_of[s.article].append(i)
-    article_index = {a: n for n, a in enumerate(rows_of)}
-    art = np.array([article_index[s.article] for s in sentences])
-    alignments: list[Alignment] = []
-    facts: list[Fact] = []
+    out = []
     for event in events:
         rows = [i for a in event.articles for i in rows_of[a]]
-        pairs = _event_pairs(rows, sentences, feats, outlet_of, art)
-        alignments.extend(
-            Alignment(sentences[i].id, sentences[j].id, round(score, 4), _diff(sentences[i].text, sentences[j].text))
-            for i, j, score in pairs
+        out.append(
+            EventWork(
+                event,
+                tuple(sentences[i] for i in rows),
+                {a: outlet_of[a] for a in event.articles},
+                features.rows(rows),
+            )
         )
-        facts.extend(_facts(event, rows, pairs, sentences, outlet_of))
-    return tuple(alignments), tuple(facts)
+    return out
 
 
-def _event_pairs(
-    rows: list[int], sentences: Sequence[Sentence], f: _Features, outlet_of: dict[str, str], art: np.ndarray
-) -> list[tuple[int, int, float]]:
-    """Candidate pairs of one event, scored; only sentences of different outlets are compared,
-    each outlet's rows against the rows of the outlets after it, in row chunks."""
-    by_outlet: dict[str, list[int]] = defaultdict(list)
-    for i in rows:
-        by_outlet[outlet_of[sentences[i].article]].append(i)
-    groups = [np.array(by_outlet[o]) for o in sorted(by_outlet)]
+def align_event(work: EventWork) -> tuple[list[Alignment], list[Fact]]:
+    """Alignments and facts of one event."""
+    sentences = work.sentences
+    if not sentences:
+        return [], []
+    article_index = {a: n for n, a in enumerate(work.event.articles)}
+    art = np.array([article_index[s.article] for s in sentences])
+    outlets = [work.outlet_of[s.article] for s in sentences]
+    pairs = _event_pairs(outlets, art, work.features)
+    alignments = [
+        Alignment(sentences[i].id, sentences[j].id, round(score, 4), _diff(sentences[i].text, sentences[j].text))
+        for i, j, score in pairs
+    ]
+    return alignments, _facts(work.event, pairs, sentences, work.outlet_of)
+
+
+def _event_pairs(outlets: Sequence[str], art: np.ndarray, f: Features) -> list[tuple[int, int, float]]:
+    """Candidate pairs of one event (indices into its sentences), scored and selected. Only
+    sentences of different outlets are compared, block by block (`_blocks`), in row chunks."""
+    outlet_ids = np.unique(np.array(outlets), return_inverse=True)[1]
     found_i, found_j, found_s = [], [], []
-    for g, left in enumerate(groups[:-1]):
-        right = np.concatenate(groups[g + 1 :])
+    for left, right in _blocks(outlet_ids, art):
         wr, cr = f.words[right].T.tocsc(), f.chars[right].T.tocsc()
         for lo in range(0, len(left), CHUNK_ROWS):
             chunk = left[lo : lo + CHUNK_ROWS]
             base = (WORD_WEIGHT * (f.words[chunk] @ wr) + CHAR_WEIGHT * (f.chars[chunk] @ cr)).tocoo()
-            keep = _top_per_row(base.row, base.data)
-            a, b = chunk[base.row[keep]], right[base.col[keep]]
+            a, b = chunk[base.row], right[base.col]
+            other = outlet_ids[a] != outlet_ids[b]
+            rows, data = base.row[other], base.data[other]
+            above = np.flatnonzero(data >= CANDIDATE_FLOOR)
+            keep = above[top_per_row(rows[above], data[above], CANDIDATES_PER_ROW)]
+            a, b = a[other][keep], b[other][keep]
             found_i.append(np.minimum(a, b))
             found_j.append(np.maximum(a, b))
-            found_s.append(base.data[keep])
+            found_s.append(data[keep])
             del base
-    if not found_i or not sum(len(x) for x in found_i):
+    if not sum(len(x) for x in found_i):
         return []
     i, j = np.concatenate(found_i), np.concatenate(found_j)
     scores = np.minimum(1.0, np.concatenate(found_s).astype(float) + _anchors(i, j, f))
     return _select(i, j, scores, art, f)
 
 
-def _top_per_row(rows: np.ndarray, scores: np.ndarray) -> np.ndarray:
-    """Indices of the candidates at or above CANDIDATE_FLOOR, at most CANDIDATES_PER_ROW per row
-    (the best): an event of a thousand articles would otherwise keep millions of weak pairs."""
-    above = np.flatnonzero(scores >= CANDIDATE_FLOOR)
-    order = above[np.lexsort((-scores[above], rows[above]))]
-    sorted_rows = rows[order]
-    starts = np.flatnonzero(np.r_[True, sorted_rows[1:] != sorted_rows[:-1]])
-    rank = np.arange(len(order)) - np.repeat(starts, np.diff(np.r_[starts, len(order)]))
-    return order[rank < CANDIDATES_PER_ROW]
+def _blocks(outlet_ids: np.ndarray, art: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
+    """(left rows, right rows) to compare. Each outlet's rows against the rows of the outlets
+    after it; in an event of more than LARGE_EVENT_ARTICLES articles, every sentence against the
+    sentences of the first REFERENCE_ARTICLES articles only (fact-first: the references carry the
+    event's facts, and every other article's sentences join the facts through them), so that cost
+    and output grow with the number of articles, not with its square."""
+    n_articles = int(art.max()) + 1
+    if n_articles > LARGE_EVENT_ARTICLES:
+        reference = art < REFERENCE_ARTICLES
+        ref_rows, other_rows = np.flatnonzero(reference), np.flatnonzero(~reference)
+        blocks = [(ref_rows[left], ref_rows[right]) for left, right in _blocks(outlet_ids[ref_rows], art[ref_rows])]
+        return blocks + [(other_rows, ref_rows)]
+    groups = [np.flatnonzero(outlet_ids == k) for k in range(int(outlet_ids.max()) + 1)]
+    return [(left, np.concatenate(groups[g + 1 :])) for g, left in enumerate(groups[:-1])]
 
 
 def _rowwise(m: csr_matrix, i: np.ndarray, j: np.ndarray) -> np.ndarray:
@@ -202,13 +233,13 @@ def _rowwise(m: csr_matrix, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     return np.asarray(m[i].multiply(m[j]).sum(axis=1)).ravel()
 
 
-def _anchors(i: np.ndarray, j: np.ndarray, f: _Features) -> np.ndarray:
+def _anchors(i: np.ndarray, j: np.ndarray, f: Features) -> np.ndarray:
     anchor = ENTITY_BONUS * _rowwise(f.entities, i, j) + NUMBER_BONUS * _rowwise(f.numbers, i, j)
     quote = np.where(_rowwise(f.quotes, i, j) > 0, QUOTE_BONUS, 0.0)
     return np.minimum(ANCHOR_CAP, anchor) + quote
 
 
-def _select(i: np.ndarray, j: np.ndarray, s: np.ndarray, art: np.ndarray, f: _Features) -> list[tuple[int, int, float]]:
+def _select(i: np.ndarray, j: np.ndarray, s: np.ndarray, art: np.ndarray, f: Features) -> list[tuple[int, int, float]]:
     """Keep (near-)mutual best matches per article pair, strong matches, near-subset matches,
     and pairs that close a triangle: two sentences both aligned to one sentence of a third
     outlet state the same fact as each other when they are at all alike."""
@@ -246,36 +277,27 @@ def _capped(i: np.ndarray, j: np.ndarray, s: np.ndarray, kept: np.ndarray, art: 
     return ok
 
 
-def _subset(i: np.ndarray, j: np.ndarray, f: _Features) -> np.ndarray:
+def _subset(i: np.ndarray, j: np.ndarray, f: Features) -> np.ndarray:
     sizes = np.asarray(f.content.sum(axis=1)).ravel()
     small = np.minimum(sizes[i], sizes[j])
     return (small >= SUBSET_MIN_WORDS) & (_rowwise(f.content, i, j) >= SUBSET_COVERAGE * small)
 
 
 def _facts(
-    event: Event,
-    rows: list[int],
-    pairs: list[tuple[int, int, float]],
-    sentences: Sequence[Sentence],
-    outlet_of: dict[str, str],
+    event: Event, pairs: list[tuple[int, int, float]], sentences: Sequence[Sentence], outlet_of: dict[str, str]
 ) -> list[Fact]:
     """Connected groups of aligned sentences; an unaligned sentence is a fact of its own."""
-    if not rows:
-        return []
-    local = {r: n for n, r in enumerate(rows)}
-    if pairs:
-        a = [local[i] for i, _, _ in pairs]
-        b = [local[j] for _, j, _ in pairs]
-        graph = csr_matrix((np.ones(len(a)), (a, b)), shape=(len(rows), len(rows)))
-    else:
-        graph = csr_matrix((len(rows), len(rows)))
+    n = len(sentences)
+    a = [i for i, _, _ in pairs]
+    b = [j for _, j, _ in pairs]
+    graph = csr_matrix((np.ones(len(a)), (a, b)), shape=(n, n))
     _, labels = connected_components(graph, directed=False)
     groups: dict[int, list[int]] = defaultdict(list)
-    for n, label in enumerate(labels):
-        groups[int(label)].append(rows[n])
+    for k, label in enumerate(labels):
+        groups[int(label)].append(k)
     out = []
     for number, members in enumerate(sorted(groups.values(), key=min), start=1):
-        sents = [sentences[i] for i in members]
+        sents = [sentences[k] for k in members]
         reported = tuple(dict.fromkeys(outlet_of[s.article] for s in sents))
         positions = {}
         for s in sents:

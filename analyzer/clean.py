@@ -58,7 +58,7 @@ def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 def clean_corpus(articles: Sequence[Article]) -> dict[str, Cleaned]:
     """Clean every article; recurring lines are judged over the whole corpus."""
-    recurring = _recurring_lines(articles)
+    recurring = recurring_lines(articles)
     return {a.id: clean_article(a, recurring=recurring) for a in articles}
 
 
@@ -101,7 +101,8 @@ def _line_reason(line: str, key: str, title_key: str, recurring: frozenset[str],
     return None
 
 
-def _recurring_lines(articles: Sequence[Article]) -> frozenset[str]:
+def recurring_lines(articles: Sequence[Article]) -> frozenset[str]:
+    """Keys of the short lines that recur across the corpus's articles (page templates)."""
     by_line: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for art in articles:
         for start, end in _lines(art.body):

@@ -28,7 +28,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
 
 from .features import fit_matrix
 from .lexicons import inflections
-from .model import ArticleInfo, Event, Flag, OutletSummary, Sentence
+from .model import ArticleInfo, Flag, OutletSummary, Sentence
 from .segment import inside, word_spans
 
 NEUTRAL_ATTRIBUTION = frozenset({"said", "says", "say", "told", "tells", "added", "adds", "according"})
@@ -217,14 +217,3 @@ def _noise_floor(x: csr_matrix, labels: np.ndarray, n: int, prior: np.ndarray) -
         maxima.append(float(z.max()))
     maxima.sort()
     return maxima[min(len(maxima) - 1, int(NOISE_QUANTILE * len(maxima)))]
-
-
-def distinctive_by_event(events: Sequence[Event], sentences: Sequence[Sentence], outlet_of: dict[str, str]) -> dict:
-    members: dict[str, list[Sentence]] = defaultdict(list)
-    event_of = {a: e.id for e in events for a in e.articles}
-    for s in sentences:
-        members[event_of[s.article]].append(s)
-    return {
-        "corpus": distinctive(sentences, outlet_of),
-        "events": {e.id: distinctive(members[e.id], outlet_of) for e in events if len(e.outlets) > 1},
-    }

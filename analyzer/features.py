@@ -8,16 +8,24 @@ words that do not start the sentence; numbers are normalised so "$1,200" and "12
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 import numpy as np
 from nltk.stem.snowball import SnowballStemmer
 from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfVectorizer
+from sklearn.utils import murmurhash3_32
 
 from .segment import words
 
 _STEMMER = SnowballStemmer("english")
+# Columns of hashed feature matrices. Hashing (MurmurHash3, the same in every process) lets
+# workers build feature rows without a shared vocabulary. Two distinct features share a column
+# with probability 2**-20: two sentences of ~100 character n-grams each gain a false shared
+# feature in about 1 pair of 100, worth under 0.01 of cosine similarity.
+HASH_FEATURES = 2**20
+CHAR_NGRAMS = (3, 5)  # lengths of the character n-grams taken inside each word
 ENTITY = re.compile(r"(?<![\w’'])([A-Z][\w’'-]*(?:\s+(?:of|the|de|van|von)?\s*[A-Z][\w’'-]*)*)")
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # Capitalised words that begin clauses or titles rather than name something.
@@ -70,3 +78,50 @@ def fit_matrix(vectorizer: TfidfVectorizer | CountVectorizer, docs: list) -> tup
         return vectorizer.fit_transform(docs).tocsr(), vectorizer.get_feature_names_out()
     except ValueError:  # scikit-learn: "empty vocabulary"
         return csr_matrix((len(docs), 1), dtype=np.float32), np.array([""])
+
+
+@lru_cache(maxsize=2**18)
+def column(feature: str) -> int:
+    """The hashed column of a feature (a stem, a bigram, an entity, …)."""
+    return murmurhash3_32(feature, positive=True) % HASH_FEATURES
+
+
+@lru_cache(maxsize=2**17)
+def char_columns(word: str) -> tuple[int, ...]:
+    """Hashed columns of the character n-grams of one word padded with spaces (" word "), as
+    scikit-learn's `char_wb` analyzer takes them; cached, since words repeat far more than
+    sentences do."""
+    padded = f" {word} "
+    lo, hi = CHAR_NGRAMS
+    grams = []
+    for n in range(lo, hi + 1):
+        grams.extend(padded[i : i + n] for i in range(max(1, len(padded) - n + 1)))
+        if len(padded) <= n:
+            break
+    return tuple(murmurhash3_32(g, positive=True) % HASH_FEATURES for g in grams)
+
+
+def hashed(rows: Sequence[Iterable[int]], *, binary: bool = False) -> csr_matrix:
+    """Rows of counts (or 0/1 with `binary`) over hashed columns."""
+    indptr, indices = [0], []
+    for row in rows:
+        indices.extend(row)
+        indptr.append(len(indices))
+    m = csr_matrix(
+        (np.ones(len(indices), dtype=np.float32), np.array(indices, dtype=np.int32), np.array(indptr, dtype=np.int64)),
+        shape=(len(rows), HASH_FEATURES),
+    )
+    m.sum_duplicates()
+    if binary:
+        m.data[:] = 1
+    return m
+
+
+def top_per_row(rows: np.ndarray, scores: np.ndarray, k: int) -> np.ndarray:
+    """Indices of the (at most) `k` best scores of each row, for entries given as parallel
+    arrays of row numbers and scores: the sparse-matrix way to keep only strong candidates."""
+    order = np.lexsort((-scores, rows))
+    sorted_rows = rows[order]
+    starts = np.flatnonzero(np.r_[True, sorted_rows[1:] != sorted_rows[:-1]]) if len(order) else np.array([], int)
+    rank = np.arange(len(order)) - np.repeat(starts, np.diff(np.r_[starts, len(order)]))
+    return order[rank < k]

@@ -9,17 +9,20 @@ from dataclasses import dataclass, fields, replace
 from functools import partial
 from importlib.metadata import PackageNotFoundError, version
 
+from scipy.sparse import csr_matrix, vstack
+
 from . import lexicons
 from .actors import find_actors
-from .align import align
-from .clean import clean_corpus
-from .compare import distinctive_by_event, outlet_summaries
+from .align import EventWork, Features, align_event, event_work, sentence_features, weigh
+from .clean import clean_article, recurring_lines
+from .compare import distinctive as distinctive_terms
+from .compare import outlet_summaries
 from .corpus import Corpus
-from .events import group_events
+from .events import article_counts, group_counted
 from .framing import classify_swaps, flag_headline, flag_sentence
-from .model import Analysis, Article, ArticleInfo, Flag, Sentence
+from .model import Alignment, Analysis, Article, ArticleInfo, Fact, Flag, Removal, Sentence
 from .numbers import compare_numbers
-from .parallel import map_chunks
+from .parallel import Engine
 from .segment import inside, quote_spans, sentence_spans, word_spans
 
 # The first this-many sentences of an article are its lead, the last fifth its end: where a
@@ -44,7 +47,10 @@ def tool_version() -> str:
         return "0+unknown"
 
 
-STAGES = ("clean", "segment", "events", "align", "framing", "compare")
+# Stages as `on_stage` reports them: "articles" cleans, segments, flags and computes the
+# features of each article (in workers); "align" aligns each event and finds its facts, numbers
+# and distinctive words (in workers); "compare" gathers actors and outlet figures.
+STAGES = ("clean", "articles", "events", "align", "compare")
 
 
 def analyze(
@@ -52,60 +58,129 @@ def analyze(
     *,
     options: AnalysisOptions = AnalysisOptions(),
     on_stage: Callable[[str], None] | None = None,
+    engine: Engine | None = None,
 ) -> Analysis:
     """Run every stage over a loaded corpus and return the `Analysis`.
 
-    `on_stage` is called with each name of `STAGES` as that stage starts (for progress bars and
-    the benchmark's per-stage timings)."""
+    Per-article and per-event work runs on `engine` (default: `options.jobs` local processes);
+    the result does not depend on the engine. `on_stage` is called with each name of `STAGES` as
+    that stage starts (for progress bars and the benchmark's per-stage timings)."""
     stage = on_stage or (lambda name: None)
     lexicon = lexicons.load(options.lexicons)
-    stage("clean")
-    cleaned = clean_corpus(corpus.articles)
-    stage("segment")
-    removed = [r for art in corpus.articles for r in cleaned[art.id].removed]
-    segmented = map_chunks(_segment_chunk, [(a, cleaned[a.id].kept) for a in corpus.articles], options.jobs)
-    sentences: list[Sentence] = [s for art_sentences, _ in segmented for s in art_sentences]
-    infos: list[ArticleInfo] = [info for _, info in segmented]
-    stage("events")
-    texts = {a.id: "\n".join(a.body[k.start : k.end] for k in cleaned[a.id].kept) for a in corpus.articles}
-    events = group_events(corpus.articles, texts)
-    event_of = {aid: e.id for e in events for aid in e.articles}
-    infos = [replace(i, event=event_of[i.id]) for i in infos]
-    outlet_of = {a.id: a.outlet for a in corpus.articles}
-    stage("align")
-    alignments, facts = align(events, sentences, outlet_of, jobs=options.jobs)
-    by_id = {s.id: s for s in sentences}
-    facts = tuple(replace(f, numbers=compare_numbers(f, by_id, outlet_of)) for f in facts)
-    stage("framing")
-    flags = tuple(
-        map_chunks(
-            partial(_flag_chunk, lexicon=lexicon),
-            [(s, outlet_of[s.article]) for s in sentences],
-            options.jobs,
+    own_engine = engine is None
+    run = engine or Engine(options.jobs)
+    try:
+        stage("clean")
+        recurring = recurring_lines(corpus.articles)
+        stage("articles")
+        articles = list(corpus.articles)
+        parts = run.map(
+            partial(_article_chunk, recurring=recurring, lexicon=lexicon),
+            run.split(articles, weights=[max(1, len(a.body) // 1000) for a in articles]),
         )
+        removed = [r for p in parts for r in p.removed]
+        sentences = [s for p in parts for s in p.sentences]
+        flags = tuple(f for p in parts for f in p.flags)
+        headline_flags = tuple(f for p in parts for f in p.headline_flags)
+        stage("events")
+        events = group_counted(articles, vstack([p.event_counts for p in parts], format="csr"))
+        event_of = {aid: e.id for e in events for aid in e.articles}
+        infos = [replace(i, event=event_of[i.id]) for p in parts for i in p.infos]
+        outlet_of = {a.id: a.outlet for a in corpus.articles}
+        features = weigh(Features.stack([p.features for p in parts]))
+        del parts
+        stage("align")
+        work = event_work(events, sentences, outlet_of, features)
+        del features
+        done = run.map(_event_chunk, run.split(work, weights=[len(w.sentences) for w in work]))
+        del work
+        alignments = classify_swaps(tuple(a for chunk in done for r in chunk for a in r.alignments), lexicon)
+        facts = tuple(f for chunk in done for r in chunk for f in r.facts)
+        distinctive = {r.event: r.distinctive for chunk in done for r in chunk if r.distinctive is not None}
+        stage("compare")
+        actors = find_actors(events, sentences, outlet_of, lexicon)
+        return Analysis(
+            tool={"name": "framing-analyzer", "version": tool_version()},
+            run=_run_record(corpus, options, lexicon),
+            articles=tuple(infos),
+            events=events,
+            sentences=tuple(sentences),
+            removed=tuple(removed),
+            alignments=alignments,
+            facts=facts,
+            flags=flags,
+            actors=actors,
+            outlets=outlet_summaries(infos, sentences, flags, headline_flags),
+            warnings=corpus.warnings + _coverage_warnings(corpus),
+            extra={
+                "headline_flags": [_flag_record(f) for f in headline_flags],
+                "distinctive": {"corpus": distinctive_terms(sentences, outlet_of), "events": distinctive},
+            },
+        )
+    finally:
+        if own_engine:
+            run.close()
+
+
+@dataclass
+class _ArticlesDone:
+    """What the per-article stage returns for one chunk of articles."""
+
+    removed: list[Removal]
+    sentences: list[Sentence]
+    infos: list[ArticleInfo]
+    flags: list[Flag]
+    headline_flags: list[Flag]
+    features: Features  # alignment features (counts) of `sentences`
+    event_counts: csr_matrix  # event features (counts), one row per article
+
+
+def _article_chunk(
+    articles: Sequence[Article], *, recurring: frozenset[str], lexicon: lexicons.Lexicon
+) -> _ArticlesDone:
+    """Clean, segment and flag each article of a chunk, and compute its features."""
+    removed, sentences, infos, flags, headline_flags, texts = [], [], [], [], [], []
+    for art in articles:
+        cleaned = clean_article(art, recurring=recurring)
+        removed.extend(cleaned.removed)
+        own = segment_article(art, cleaned.kept)
+        sentences.extend(own)
+        infos.append(_info(art, own))
+        flags.extend(f for s in own for f in flag_sentence(s, art.outlet, lexicon))
+        headline_flags.extend(flag_headline(art, lexicon))
+        texts.append("\n".join(art.body[k.start : k.end] for k in cleaned.kept))
+    return _ArticlesDone(
+        removed,
+        sentences,
+        infos,
+        flags,
+        headline_flags,
+        sentence_features(sentences),
+        article_counts(articles, texts),
     )
-    headline_flags = tuple(f for a in corpus.articles for f in flag_headline(a, lexicon))
-    alignments = classify_swaps(alignments, lexicon)
-    actors = find_actors(events, sentences, outlet_of, lexicon)
-    stage("compare")
-    return Analysis(
-        tool={"name": "framing-analyzer", "version": tool_version()},
-        run=_run_record(corpus, options, lexicon),
-        articles=tuple(infos),
-        events=events,
-        sentences=tuple(sentences),
-        removed=tuple(removed),
-        alignments=alignments,
-        facts=facts,
-        flags=flags,
-        actors=actors,
-        outlets=outlet_summaries(infos, sentences, flags, headline_flags),
-        warnings=corpus.warnings + _coverage_warnings(corpus),
-        extra={
-            "headline_flags": [_flag_record(f) for f in headline_flags],
-            "distinctive": distinctive_by_event(events, sentences, outlet_of),
-        },
-    )
+
+
+@dataclass
+class _EventDone:
+    """What the per-event stage returns for one event."""
+
+    event: str
+    alignments: list[Alignment]
+    facts: list[Fact]
+    distinctive: dict | None  # distinctive words per outlet, for events of several outlets
+
+
+def _event_chunk(works: Sequence[EventWork]) -> list[_EventDone]:
+    out = []
+    for w in works:
+        alignments, facts = align_event(w)
+        by_id = {s.id: s for s in w.sentences}
+        facts = [replace(f, numbers=compare_numbers(f, by_id, w.outlet_of)) for f in facts]
+        several = len(w.event.outlets) > 1
+        out.append(
+            _EventDone(w.event.id, alignments, facts, distinctive_terms(w.sentences, w.outlet_of) if several else None)
+        )
+    return out
 
 
 def _coverage_warnings(corpus: Corpus) -> tuple[str, ...]:
@@ -116,18 +191,6 @@ def _coverage_warnings(corpus: Corpus) -> tuple[str, ...]:
             "from at least two",
         )
     return ()
-
-
-def _segment_chunk(items: Sequence[tuple[Article, Sequence]]) -> list[tuple[list[Sentence], ArticleInfo]]:
-    out = []
-    for art, kept in items:
-        art_sentences = segment_article(art, kept)
-        out.append((art_sentences, _info(art, art_sentences)))
-    return out
-
-
-def _flag_chunk(items: Sequence[tuple[Sentence, str]], *, lexicon: lexicons.Lexicon) -> list[Flag]:
-    return [f for s, outlet in items for f in flag_sentence(s, outlet, lexicon)]
 
 
 def segment_article(article: Article, kept: Sequence) -> list[Sentence]:
