@@ -178,38 +178,69 @@ def align_event(work: EventWork) -> tuple[list[Alignment], list[Fact]]:
     art = np.array([article_index[s.article] for s in sentences])
     outlets = [work.outlet_of[s.article] for s in sentences]
     pairs = _event_pairs(outlets, art, work.features)
+    tokens = [words(s.text) for s in sentences]
+    lowered = [[t.lower() for t in toks] for toks in tokens]
     alignments = [
-        Alignment(sentences[i].id, sentences[j].id, round(score, 4), _diff(sentences[i].text, sentences[j].text))
+        Alignment(
+            sentences[i].id, sentences[j].id, round(score, 4), _diff(tokens[i], tokens[j], lowered[i], lowered[j])
+        )
         for i, j, score in pairs
     ]
     return alignments, _facts(work.event, pairs, sentences, work.outlet_of)
 
 
+@dataclass
+class _Candidates:
+    """Candidate pairs (i < j, indices into the event's sentences) with their base similarity
+    and how many entities, numbers, quote runs and content words the two sentences share."""
+
+    i: list[np.ndarray]
+    j: list[np.ndarray]
+    base: list[np.ndarray]
+    entities: list[np.ndarray]
+    numbers: list[np.ndarray]
+    quotes: list[np.ndarray]
+    content: list[np.ndarray]
+
+
 def _event_pairs(outlets: Sequence[str], art: np.ndarray, f: Features) -> list[tuple[int, int, float]]:
     """Candidate pairs of one event (indices into its sentences), scored and selected. Only
-    sentences of different outlets are compared, block by block (`_blocks`), in row chunks."""
+    sentences of different outlets are compared, block by block (`_blocks`), in row chunks;
+    everything about a candidate comes from sparse products of the chunk with its block."""
     outlet_ids = np.unique(np.array(outlets), return_inverse=True)[1]
-    found_i, found_j, found_s = [], [], []
+    found = _Candidates([], [], [], [], [], [], [])
+    anchors = ("entities", "numbers", "quotes", "content")
     for left, right in _blocks(outlet_ids, art):
-        wr, cr = f.words[right].T.tocsc(), f.chars[right].T.tocsc()
+        transposed = {name: getattr(f, name)[right].T.tocsc() for name in ("words", "chars", *anchors)}
         for lo in range(0, len(left), CHUNK_ROWS):
             chunk = left[lo : lo + CHUNK_ROWS]
-            base = (WORD_WEIGHT * (f.words[chunk] @ wr) + CHAR_WEIGHT * (f.chars[chunk] @ cr)).tocoo()
-            a, b = chunk[base.row], right[base.col]
-            other = outlet_ids[a] != outlet_ids[b]
-            rows, data = base.row[other], base.data[other]
+            base = WORD_WEIGHT * (f.words[chunk] @ transposed["words"]) + CHAR_WEIGHT * (
+                f.chars[chunk] @ transposed["chars"]
+            )
+            base = base.tocoo()
+            other = outlet_ids[chunk[base.row]] != outlet_ids[right[base.col]]
+            rows, cols, data = base.row[other], base.col[other], base.data[other]
             above = np.flatnonzero(data >= CANDIDATE_FLOOR)
             keep = above[top_per_row(rows[above], data[above], CANDIDATES_PER_ROW)]
-            a, b = a[other][keep], b[other][keep]
-            found_i.append(np.minimum(a, b))
-            found_j.append(np.maximum(a, b))
-            found_s.append(data[keep])
-            del base
-    if not sum(len(x) for x in found_i):
+            rows, cols = rows[keep], cols[keep]
+            a, b = chunk[rows], right[cols]
+            found.i.append(np.minimum(a, b))
+            found.j.append(np.maximum(a, b))
+            found.base.append(data[keep])
+            for name in anchors:
+                shared = (getattr(f, name)[chunk] @ transposed[name]).tocsr()
+                getattr(found, name).append(np.asarray(shared[rows, cols]).ravel())
+    if not sum(len(x) for x in found.i):
         return []
-    i, j = np.concatenate(found_i), np.concatenate(found_j)
-    scores = np.minimum(1.0, np.concatenate(found_s).astype(float) + _anchors(i, j, f))
-    return _select(i, j, scores, art, f)
+    i, j = np.concatenate(found.i), np.concatenate(found.j)
+    shared = {name: np.concatenate(getattr(found, name)) for name in anchors}
+    anchor = ENTITY_BONUS * shared["entities"] + NUMBER_BONUS * shared["numbers"]
+    quote = np.where(shared["quotes"] > 0, QUOTE_BONUS, 0.0)
+    scores = np.minimum(1.0, np.concatenate(found.base).astype(float) + np.minimum(ANCHOR_CAP, anchor) + quote)
+    sizes = np.asarray(f.content.sum(axis=1)).ravel()
+    small = np.minimum(sizes[i], sizes[j])
+    subset = (small >= SUBSET_MIN_WORDS) & (shared["content"] >= SUBSET_COVERAGE * small)
+    return _select(i, j, scores, subset, art)
 
 
 def _blocks(outlet_ids: np.ndarray, art: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -228,18 +259,26 @@ def _blocks(outlet_ids: np.ndarray, art: np.ndarray) -> list[tuple[np.ndarray, n
     return [(left, np.concatenate(groups[g + 1 :])) for g, left in enumerate(groups[:-1])]
 
 
-def _rowwise(m: csr_matrix, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    """For each pair (i[n], j[n]), the dot product of rows i[n] and j[n] of `m`."""
-    return np.asarray(m[i].multiply(m[j]).sum(axis=1)).ravel()
+def _common_neighbour(linked: csr_matrix, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """For each pair (i[n], j[n]), whether the two nodes of the graph `linked` (symmetric CSR)
+    share a neighbour. Walks the neighbours of the less connected node of each pair and looks
+    each up in the other's row, so a sentence linked to hundreds of others costs little."""
+    degree = np.diff(linked.indptr)
+    swap = degree[i] > degree[j]
+    x, y = np.where(swap, j, i), np.where(swap, i, j)
+    counts = degree[x]
+    pair = np.repeat(np.arange(len(x)), counts)
+    offsets = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+    neighbours = linked.indices[np.repeat(linked.indptr[x], counts) + offsets]
+    hit = np.asarray(linked[neighbours, y[pair]]).ravel() > 0 if len(pair) else np.zeros(0, dtype=bool)
+    out = np.zeros(len(x), dtype=bool)
+    out[pair[hit]] = True
+    return out
 
 
-def _anchors(i: np.ndarray, j: np.ndarray, f: Features) -> np.ndarray:
-    anchor = ENTITY_BONUS * _rowwise(f.entities, i, j) + NUMBER_BONUS * _rowwise(f.numbers, i, j)
-    quote = np.where(_rowwise(f.quotes, i, j) > 0, QUOTE_BONUS, 0.0)
-    return np.minimum(ANCHOR_CAP, anchor) + quote
-
-
-def _select(i: np.ndarray, j: np.ndarray, s: np.ndarray, art: np.ndarray, f: Features) -> list[tuple[int, int, float]]:
+def _select(
+    i: np.ndarray, j: np.ndarray, s: np.ndarray, subset: np.ndarray, art: np.ndarray
+) -> list[tuple[int, int, float]]:
     """Keep (near-)mutual best matches per article pair, strong matches, near-subset matches,
     and pairs that close a triangle: two sentences both aligned to one sentence of a third
     outlet state the same fact as each other when they are at all alike."""
@@ -250,12 +289,13 @@ def _select(i: np.ndarray, j: np.ndarray, s: np.ndarray, art: np.ndarray, f: Fea
     np.maximum.at(best, inverse, np.concatenate([s, s]))
     best_pair = np.maximum(best[inverse[: len(s)]], best[inverse[len(s) :]])
     near_best = s >= NEAR_BEST * best_pair
-    kept = (s >= ALIGN_THRESHOLD) & near_best | (s >= STRONG_THRESHOLD) | (s >= SUBSET_THRESHOLD) & _subset(i, j, f)
+    kept = (s >= ALIGN_THRESHOLD) & near_best | (s >= STRONG_THRESHOLD) | (s >= SUBSET_THRESHOLD) & subset
     kept &= _capped(i, j, s, kept, art)
-    n = f.words.shape[0]
+    n = len(art)
     linked = csr_matrix((np.ones(int(kept.sum())), (i[kept], j[kept])), shape=(n, n))
-    linked = linked + linked.T
-    kept |= (s >= TRIANGLE_THRESHOLD) & (_rowwise(linked, i, j) > 0)
+    linked = (linked + linked.T).tocsr()
+    maybe = np.flatnonzero(~kept & (s >= TRIANGLE_THRESHOLD))
+    kept[maybe[_common_neighbour(linked, i[maybe], j[maybe])]] = True
     kept &= _capped(i, j, s, kept, art)
     return sorted((int(a), int(b), float(c)) for a, b, c in zip(i[kept], j[kept], s[kept], strict=True))
 
@@ -266,21 +306,14 @@ def _capped(i: np.ndarray, j: np.ndarray, s: np.ndarray, kept: np.ndarray, art: 
     sentences would otherwise align with everything (and a repeated paragraph with itself)."""
     taken: dict[tuple[int, int], int] = defaultdict(int)
     ok = np.zeros(len(s), dtype=bool)
-    for n in np.lexsort((j, i, -s)):
-        if not kept[n]:
-            continue
+    chosen = np.flatnonzero(kept)
+    for n in chosen[np.lexsort((j[chosen], i[chosen], -s[chosen]))]:
         a, b = int(i[n]), int(j[n])
         if taken[(a, art[b])] < MAX_PARTNERS and taken[(b, art[a])] < MAX_PARTNERS:
             taken[(a, art[b])] += 1
             taken[(b, art[a])] += 1
             ok[n] = True
     return ok
-
-
-def _subset(i: np.ndarray, j: np.ndarray, f: Features) -> np.ndarray:
-    sizes = np.asarray(f.content.sum(axis=1)).ravel()
-    small = np.minimum(sizes[i], sizes[j])
-    return (small >= SUBSET_MIN_WORDS) & (_rowwise(f.content, i, j) >= SUBSET_COVERAGE * small)
 
 
 def _facts(
@@ -319,11 +352,11 @@ def _facts(
 SWAP_MAX_WORDS = 4
 
 
-def _diff(a: str, b: str) -> dict[str, list]:
-    """Word-level difference of two aligned sentences: what one says where the other says
-    something else ("said" → "claimed"), and what only one of them has."""
-    ta, tb = words(a), words(b)
-    matcher = difflib.SequenceMatcher(a=[t.lower() for t in ta], b=[t.lower() for t in tb], autojunk=False)
+def _diff(ta: list[str], tb: list[str], la: list[str], lb: list[str]) -> dict[str, list]:
+    """Word-level difference of two aligned sentences (their words `ta`, `tb`, and the same
+    lower-cased, `la`, `lb`): what one says where the other says something else ("said" →
+    "claimed"), and what only one of them has."""
+    matcher = difflib.SequenceMatcher(a=la, b=lb, autojunk=False)
     swaps, only_a, only_b = [], [], []
     for op, a0, a1, b0, b1 in matcher.get_opcodes():
         if op == "replace" and max(a1 - a0, b1 - b0) <= SWAP_MAX_WORDS:

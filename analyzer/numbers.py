@@ -97,17 +97,26 @@ def compare_numbers(fact: Fact, sentences: dict[str, Sentence], outlet_of: dict[
 
 
 def _findings(mentions: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Differences between the figures outlets give. Mentions are first merged into distinct
+    figures (a large event repeats one figure across hundreds of outlets), then each pair of
+    figures is compared once, naming the first outlet of each that differ."""
+    variants: dict[tuple, list[str]] = {}
+    for m in mentions:
+        key = tuple(sorted((k, v) for k, v in m.items() if k not in ("outlet", "sentence")))
+        outlets = variants.setdefault(key, [])
+        if m["outlet"] not in outlets:
+            outlets.append(m["outlet"])
+    figures = [(dict(key), outlets) for key, outlets in variants.items()]
     findings = []
     seen = set()
-    for i, a in enumerate(mentions):
-        for b in mentions[i + 1 :]:
-            if a["outlet"] == b["outlet"]:
-                continue
-            kind = _kind(a, b)
+    for n, (a, outlets_a) in enumerate(figures):
+        for b, outlets_b in figures[n + 1 :]:
+            pair = next(((x, y) for x in outlets_a for y in outlets_b if x != y), None)
+            kind = _kind(a, b) if pair else None
             key = (kind, a["text"], b["text"])
             if kind and key not in seen:
                 seen.add(key)
-                findings.append({"kind": kind, "outlets": [a["outlet"], b["outlet"]], "texts": [a["text"], b["text"]]})
+                findings.append({"kind": kind, "outlets": list(pair), "texts": [a["text"], b["text"]]})
     return findings
 
 
