@@ -19,11 +19,12 @@ import click
 
 from . import lexicons
 from .corpus import DEFAULT_MAX_BYTES, Corpus, LoadOptions, load_corpus
-from .errors import InputError
+from .errors import EngineError, InputError
 from .evaluate import GoldError, evaluate
 from .framing import example_sentences, flag_text
 from .lexicons import CATEGORIES
-from .parallel import default_jobs
+from .model import Analysis
+from .parallel import ENGINES, default_jobs, make_engine
 from .pipeline import STAGES, AnalysisOptions, analyze, tool_version
 from .report import FORMATS, render, write_lessons
 
@@ -57,7 +58,19 @@ def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
             type=click.IntRange(min=1),
             default=default_jobs(),
             show_default="all cores",
-            help="Worker processes for the per-article and per-sentence stages.",
+            help="Worker processes for the per-article and per-event stages (with --engine local).",
+        ),
+        click.option(
+            "--engine",
+            type=click.Choice(ENGINES),
+            default="local",
+            show_default=True,
+            help="Where the per-article and per-event stages run: this machine, or a Dask cluster.",
+        ),
+        click.option(
+            "--scheduler",
+            metavar="ADDRESS",
+            help="Address of the Dask scheduler for --engine dask, e.g. tcp://10.0.0.5:8786.",
         ),
         click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors."),
         click.option("--debug", is_flag=True, help="Show a traceback on errors."),
@@ -86,7 +99,7 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
-        except InputError as err:
+        except (InputError, EngineError) as err:
             if kwargs.get("debug"):
                 traceback.print_exc()
             raise click.ClickException(str(err)) from None
@@ -150,6 +163,8 @@ def report(
     strict: bool,
     max_file_size: int,
     jobs: int,
+    engine: str,
+    scheduler: str | None,
     quiet: bool,
     debug: bool,
 ) -> None:
@@ -164,7 +179,8 @@ def report(
     """
     corpus = _load(paths, strict=strict, max_file_size=max_file_size, quiet=quiet)
     with _progress(quiet, len(corpus.articles)) as on_stage:
-        analysis = analyze(corpus, options=AnalysisOptions(lexicons=lexicons, jobs=jobs), on_stage=on_stage)
+        options = AnalysisOptions(lexicons=lexicons, jobs=jobs)
+        analysis = _analyze(corpus, options, engine=engine, scheduler=scheduler, on_stage=on_stage)
     written = render(analysis, output, formats=formats, reproducible=reproducible)
     if not quiet:
         click.echo(
@@ -181,6 +197,21 @@ def _load(paths: tuple[str, ...], *, strict: bool, max_file_size: int, quiet: bo
         for warning in corpus.warnings:
             click.echo(f"warning: {warning}", err=True)
     return corpus
+
+
+def _analyze(
+    corpus: Corpus,
+    options: AnalysisOptions,
+    *,
+    engine: str,
+    scheduler: str | None,
+    on_stage: Callable[[str], None] | None = None,
+) -> Analysis:
+    """`analyze` on the engine the options chose (closed again afterwards)."""
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler goes with --engine dask")
+    with make_engine(engine, jobs=options.jobs, scheduler=scheduler) as run:
+        return analyze(corpus, options=options, on_stage=on_stage, engine=run)
 
 
 @contextlib.contextmanager
@@ -218,6 +249,8 @@ def evaluate_command(
     strict: bool,
     max_file_size: int,
     jobs: int,
+    engine: str,
+    scheduler: str | None,
     quiet: bool,
     debug: bool,
 ) -> None:
@@ -239,7 +272,8 @@ def evaluate_command(
         raise InputError(str(gold_path), f"not valid JSON: {err}") from None
     corpus = _load(paths, strict=strict, max_file_size=max_file_size, quiet=True)
     try:
-        result = evaluate(analyze(corpus, options=AnalysisOptions(jobs=jobs)), gold_doc)
+        analysis = _analyze(corpus, AnalysisOptions(jobs=jobs), engine=engine, scheduler=scheduler)
+        result = evaluate(analysis, gold_doc)
     except GoldError as err:
         raise InputError(str(gold_path), str(err)) from None
     if as_json:
@@ -288,6 +322,8 @@ def lesson(
     strict: bool,
     max_file_size: int,
     jobs: int,
+    engine: str,
+    scheduler: str | None,
     quiet: bool,
     debug: bool,
 ) -> None:
@@ -302,7 +338,7 @@ def lesson(
       framing lesson corpus/school-closures -o lesson/ --answers
     """
     corpus = _load(paths, strict=strict, max_file_size=max_file_size, quiet=quiet)
-    analysis = analyze(corpus, options=AnalysisOptions(lexicons=lexicon_files, jobs=jobs))
+    analysis = _analyze(corpus, AnalysisOptions(lexicons=lexicon_files, jobs=jobs), engine=engine, scheduler=scheduler)
     written = write_lessons(
         analysis, output, lexicon=lexicons.load(lexicon_files), answers=answers, blank=blank, reproducible=reproducible
     )

@@ -12,3 +12,7 @@ class InputError(Exception):
         self.message = message
         where = f"{path}:{line}" if line is not None else path
         super().__init__(f"{where}: {message}")
+
+
+class EngineError(Exception):
+    """An engine the run cannot use: Dask not installed, or its scheduler out of reach."""

@@ -14,6 +14,8 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from typing import TypeVar
 
+from .errors import EngineError
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -93,7 +95,7 @@ class DaskEngine(Engine):
         try:
             self._client = Client(scheduler, timeout="10s", set_as_default=False)
         except OSError as err:
-            raise RuntimeError(f"cannot reach the Dask scheduler at {scheduler}: {err}") from err
+            raise EngineError(f"cannot reach the Dask scheduler at {scheduler}: {err}") from err
 
     @property
     def workers(self) -> int:
@@ -112,6 +114,6 @@ class DaskEngine(Engine):
 def make_engine(name: str = "local", *, jobs: int = 1, scheduler: str | None = None) -> Engine:
     if name == "dask":
         if not scheduler:
-            raise RuntimeError("--engine dask needs --scheduler ADDRESS (e.g. tcp://127.0.0.1:8786)")
+            raise EngineError("--engine dask needs --scheduler ADDRESS (e.g. tcp://127.0.0.1:8786)")
         return DaskEngine(scheduler)
     return Engine(jobs)

@@ -1,0 +1,53 @@
+"""The engines: the same analysis in one process, in local workers and on a Dask cluster."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+import analyzer.parallel as parallel
+from analyzer.cli import main
+from analyzer.parallel import Engine
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_split_gives_chunks_of_about_equal_weight(monkeypatch):
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_ITEMS", 1)
+    chunks = Engine(2).split(list(range(10)), weights=[1] * 8 + [10, 10])
+    assert [x for c in chunks for x in c] == list(range(10))
+    assert len(chunks) > 2 and [9] in [list(c) for c in chunks]
+
+
+def test_one_job_keeps_one_chunk():
+    assert Engine(1).split(list(range(5000))) == [list(range(5000))]
+
+
+def test_dask_cluster_gives_the_same_json(corpus_dir, tmp_path, monkeypatch):
+    distributed = pytest.importorskip("distributed")
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_ITEMS", 1)  # many chunks even on a small corpus
+    with distributed.LocalCluster(n_workers=3, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        dask = run(
+            "report", str(corpus_dir), "-o", str(tmp_path / "dask"), "--format", "json", "-q",
+            "--engine", "dask", "--scheduler", cluster.scheduler_address,
+        )  # fmt: skip
+        assert dask.exit_code == 0, dask.output
+        ran = set(cluster.scheduler.task_prefixes)
+    assert {"article_chunk", "event_chunk"} <= ran, ran  # both stages ran as cluster tasks
+    local = run("report", str(corpus_dir), "-o", str(tmp_path / "local"), "--format", "json", "-q", "--jobs", "1")
+    assert local.exit_code == 0
+    assert (tmp_path / "dask" / "analysis.json").read_bytes() == (tmp_path / "local" / "analysis.json").read_bytes()
+
+
+def test_dask_engine_without_scheduler_is_a_one_line_error(corpus_dir, tmp_path):
+    result = CliRunner().invoke(main, ["report", str(corpus_dir), "-o", str(tmp_path / "o"), "--engine", "dask"])
+    assert result.exit_code == 1 and "--scheduler" in result.output
+    assert not (tmp_path / "o").exists()
+
+
+def test_scheduler_without_dask_engine_is_a_usage_error(corpus_dir, tmp_path):
+    args = ["report", str(corpus_dir), "-o", str(tmp_path / "o"), "--scheduler", "tcp://127.0.0.1:1"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2 and "--engine dask" in result.output
