@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, fields, replace
 
 import numpy as np
@@ -150,23 +150,19 @@ class EventWork:
 
 def event_work(
     events: Sequence[Event], sentences: Sequence[Sentence], outlet_of: dict[str, str], features: Features
-) -> list[EventWork]:
-    """Split the corpus into per-event work (sentences in article order)."""
+) -> Iterator[EventWork]:
+    """Each event's work in turn (its sentences in article order), built as it is asked for."""
     rows_of: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(sentences):
         rows_of[s.article].append(i)
-    out = []
     for event in events:
         rows = [i for a in event.articles for i in rows_of[a]]
-        out.append(
-            EventWork(
-                event,
-                tuple(sentences[i] for i in rows),
-                {a: outlet_of[a] for a in event.articles},
-                features.rows(rows),
-            )
+        yield EventWork(
+            event,
+            tuple(sentences[i] for i in rows),
+            {a: outlet_of[a] for a in event.articles},
+            features.rows(rows),
         )
-    return out
 
 
 def align_event(work: EventWork) -> tuple[list[Alignment], list[Fact]]:

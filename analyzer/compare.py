@@ -29,7 +29,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
 from .features import fit_matrix
 from .lexicons import inflections
 from .model import ArticleInfo, Flag, OutletSummary, Sentence
-from .segment import inside, word_spans
+from .segment import inside, word_spans, words
 
 NEUTRAL_ATTRIBUTION = frozenset({"said", "says", "say", "told", "tells", "added", "adds", "according"})
 # Attribution verbs that presuppose the reported statement is true (factive), as against those
@@ -118,6 +118,9 @@ def attribution_profile(sentences: Sequence[Sentence], voice_flags: Sequence[Fla
     """How the outlet attributes statements: neutral, doubt-casting and presupposing verbs."""
     neutral = 0
     for s in sentences:
+        if not s.quotes:
+            neutral += sum(1 for w in words(s.text) if w.lower() in NEUTRAL_ATTRIBUTION)
+            continue
         for w in word_spans(s.text):
             if not inside(s.quotes, w.start, w.end) and s.text[w.start : w.end].lower() in NEUTRAL_ATTRIBUTION:
                 neutral += 1

@@ -8,9 +8,11 @@ it back, so a saved analysis can be rendered again without re-running the pipeli
 from __future__ import annotations
 
 import dataclasses
+import io
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TextIO
 
 SCHEMA = "framing-analysis/1"
 
@@ -171,24 +173,39 @@ class Analysis:
 
     def to_dict(self) -> dict[str, Any]:
         """The `framing-analysis/1` document as plain Python data."""
-        doc: dict[str, Any] = {"schema": SCHEMA, "tool": dict(self.tool)}
-        doc["articles"] = [_record(a) for a in self.articles]
-        doc["events"] = [_record(e) for e in self.events]
-        doc["sentences"] = [_record(s) for s in self.sentences]
-        doc["removed"] = [_record(r) for r in self.removed]
-        doc["alignments"] = [_record(a) for a in self.alignments]
-        doc["facts"] = [_record(f) for f in self.facts]
-        doc["flags"] = [_record(f) for f in self.flags]
-        doc["actors"] = [_record(a) for a in self.actors]
-        doc["outlets"] = [_outlet_record(o) for o in self.outlets]
-        doc["run"] = self.run
-        doc["warnings"] = list(self.warnings)
-        doc.update(self.extra)
-        return doc
+        return dict(self._parts())
+
+    def _parts(self) -> Iterator[tuple[str, Any]]:
+        """The document's top-level keys and values, in order; lists of records lazily."""
+        yield "schema", SCHEMA
+        yield "tool", dict(self.tool)
+        for name in ("articles", "events", "sentences", "removed", "alignments", "facts", "flags", "actors"):
+            yield name, [_record(r) for r in getattr(self, name)]
+        yield "outlets", [_outlet_record(o) for o in self.outlets]
+        yield "run", self.run
+        yield "warnings", list(self.warnings)
+        yield from self.extra.items()
+
+    def write_json(self, out: TextIO) -> None:
+        """Write the document to `out` record by record, one record a line (the C encoder, and
+        never the whole document as one string: 10,000 articles make half a gigabyte)."""
+        out.write("{")
+        for n, (key, value) in enumerate(self._parts()):
+            out.write(("\n" if n == 0 else ",\n") + f" {_dumps(key)}: ")
+            if isinstance(value, list) and value:
+                out.write("[")
+                for k, item in enumerate(value):
+                    out.write(("\n  " if k == 0 else ",\n  ") + _dumps(item))
+                out.write("\n ]")
+            else:
+                out.write(_dumps(value))
+        out.write("\n}\n")
 
     def to_json(self) -> str:
         """Stable, byte-identical JSON for identical input (sorted where order is free)."""
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=1) + "\n"
+        buffer = io.StringIO()
+        self.write_json(buffer)
+        return buffer.getvalue()
 
     @classmethod
     def from_json(cls, text: str) -> Analysis:
@@ -213,8 +230,12 @@ class Analysis:
         )
 
 
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
 def _record(obj: Any) -> dict[str, Any]:
-    return {f.name: _plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    return {name: _plain(value) for name, value in vars(obj).items()}
 
 
 def _outlet_record(o: OutletSummary) -> dict[str, Any]:

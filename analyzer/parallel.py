@@ -10,8 +10,9 @@ engine (tested).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from typing import TypeVar
 
 from .errors import EngineError
@@ -24,6 +25,7 @@ R = TypeVar("R")
 # corpus two workers pay off.
 PARALLEL_MIN_ITEMS = 200
 CHUNKS_PER_WORKER = 4  # several chunks per worker even out uneven chunk costs
+IN_FLIGHT_PER_WORKER = 2  # chunks sent ahead per worker: one running, one waiting
 ENGINES = ("local", "dask")
 
 
@@ -63,12 +65,22 @@ class Engine:
             chunks.append(items[start:])
         return chunks
 
-    def map(self, func: Callable[[Sequence[T]], R], chunks: Sequence[Sequence[T]]) -> list[R]:
-        if len(chunks) <= 1 or self.jobs <= 1:
+    def map(self, func: Callable[[Sequence[T]], R], chunks: Iterable[Sequence[T]]) -> list[R]:
+        """`func` of each chunk, in order. Chunks may come from a generator: at most
+        IN_FLIGHT_PER_WORKER chunks per worker are built and sent ahead of the results, so a
+        large corpus is never all pickled at once."""
+        if self.jobs <= 1:
             return [func(c) for c in chunks]
         if self._pool is None:
             self._pool = ProcessPoolExecutor(max_workers=self.jobs)
-        return list(self._pool.map(func, chunks))
+        results: list[R] = []
+        pending: deque[Future[R]] = deque()
+        for chunk in chunks:
+            pending.append(self._pool.submit(func, chunk))
+            if len(pending) >= self.jobs * IN_FLIGHT_PER_WORKER:
+                results.append(pending.popleft().result())
+        results.extend(f.result() for f in pending)
+        return results
 
     def close(self) -> None:
         if self._pool is not None:
@@ -101,14 +113,22 @@ class DaskEngine(Engine):
     def workers(self) -> int:
         return max(1, sum(self._client.nthreads().values()))
 
-    def map(self, func: Callable[[Sequence[T]], R], chunks: Sequence[Sequence[T]]) -> list[R]:
+    def map(self, func: Callable[[Sequence[T]], R], chunks: Iterable[Sequence[T]]) -> list[R]:
+        chunks = list(chunks)
         if not chunks:
             return []
-        futures = self._client.map(func, list(chunks), pure=False)
+        futures = self._client.map(func, chunks, pure=False)
         return self._client.gather(futures)
 
     def close(self) -> None:
         self._client.close()
+
+
+def chunked(items: Iterable[T], sizes: Iterable[int]) -> Iterator[list[T]]:
+    """Consecutive lists of `items` of the given sizes (items may be built lazily)."""
+    it = iter(items)
+    for size in sizes:
+        yield [next(it) for _ in range(size)]
 
 
 def make_engine(name: str = "local", *, jobs: int = 1, scheduler: str | None = None) -> Engine:

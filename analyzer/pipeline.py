@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields, replace
 from functools import partial
@@ -22,7 +23,7 @@ from .events import article_counts, group_counted
 from .framing import classify_swaps, flag_headline, flag_sentence
 from .model import Alignment, Analysis, Article, ArticleInfo, Fact, Flag, Removal, Sentence
 from .numbers import compare_numbers
-from .parallel import Engine
+from .parallel import Engine, chunked
 from .segment import inside, quote_spans, sentence_spans, word_spans
 
 # The first this-many sentences of an article are its lead, the last fifth its end: where a
@@ -90,10 +91,11 @@ def analyze(
         features = weigh(Features.stack([p.features for p in parts]))
         del parts
         stage("align")
-        work = event_work(events, sentences, outlet_of, features)
+        size = Counter(s.article for s in sentences)
+        plan = run.split(events, weights=[sum(size[a] for a in e.articles) for e in events])
+        work = event_work(events, sentences, outlet_of, features)  # built lazily, chunk by chunk
+        done = run.map(_event_chunk, chunked(work, [len(c) for c in plan]))
         del features
-        done = run.map(_event_chunk, run.split(work, weights=[len(w.sentences) for w in work]))
-        del work
         alignments = classify_swaps(tuple(a for chunk in done for r in chunk for a in r.alignments), lexicon)
         facts = tuple(f for chunk in done for r in chunk for f in r.facts)
         distinctive = {r.event: r.distinctive for chunk in done for r in chunk if r.distinctive is not None}
@@ -233,10 +235,9 @@ def _position(index: int, total: int) -> str:
 def _info(article: Article, sentences: Sequence[Sentence]) -> ArticleInfo:
     words = voice = 0
     for s in sentences:
-        for w in word_spans(s.text):
-            words += 1
-            if not inside(s.quotes, w.start, w.end):
-                voice += 1
+        spans = word_spans(s.text)
+        words += len(spans)
+        voice += sum(1 for w in spans if not inside(s.quotes, w.start, w.end)) if s.quotes else len(spans)
     return ArticleInfo(
         id=article.id,
         outlet=article.outlet,

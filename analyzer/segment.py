@@ -10,9 +10,9 @@ after a quoted question or exclamation is joined back (`"Why now?" | Lee asked.`
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 import sentencex
 
@@ -33,8 +33,9 @@ EARLY_TIME = re.compile(r"(?:^|\s)\d{1,2}(?::\d\d)?\s*[ap]\.m\.$", re.I)
 CALENDAR = re.compile(r"^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b")
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
+    """[start, end) character offsets (a tuple: millions are made, and a tuple is cheap)."""
+
     start: int
     end: int
 
@@ -168,8 +169,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 def inside(spans: list[Span] | tuple[tuple[int, int], ...], start: int, end: int) -> bool:
     """Whether [start, end) lies inside one of `spans` (Span objects or (start, end) pairs)."""
-    for span in spans:
-        s, e = (span.start, span.end) if isinstance(span, Span) else span
+    for s, e in spans:
         if s <= start and end <= e:
             return True
     return False

@@ -2,6 +2,10 @@
 
     python benchmarks/run.py --articles 1000,10000 [--full] [--jobs N]
 
+Stages as the pipeline reports them: clean (finding recurring page text), articles (cleaning,
+segmenting, flagging and features of each article, in workers), events, align (each event's
+alignments, facts, numbers and distinctive words, in workers), compare (actors, outlet figures).
+
 For each size: generate the corpus (benchmarks/synth.py, fixed seed), then in a fresh process
 run `load → stages → analysis.json` (and with --full also the PNG/PDF/HTML/CSV report), and
 print wall seconds per stage, articles/s and peak memory. Two reference lines are measured in
@@ -22,22 +26,30 @@ import tempfile
 import time
 from pathlib import Path
 
+from analyzer.parallel import default_jobs
+from analyzer.pipeline import STAGES
+
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 NAIVE_SAMPLE_ROWS = 2000
 
 
-def one(corpus: Path, out: Path, full: bool) -> dict:
+def one(corpus: Path, out: Path, full: bool, jobs: int) -> dict:
     """Run the pipeline once in this process; return timings (called in a child process)."""
     from analyzer import analyze, load_corpus, render
+    from analyzer.pipeline import AnalysisOptions
 
     times: dict[str, float] = {}
     t0 = time.perf_counter()
     corpus_obj = load_corpus([corpus])
     times["load"] = time.perf_counter() - t0
     marks: list[tuple[str, float]] = []
-    analysis = analyze(corpus_obj, on_stage=lambda name: marks.append((name, time.perf_counter())))
+    analysis = analyze(
+        corpus_obj,
+        options=AnalysisOptions(jobs=jobs),
+        on_stage=lambda name: marks.append((name, time.perf_counter())),
+    )
     end = time.perf_counter()
     for (name, start), (_, stop) in zip(marks, marks[1:] + [("end", end)], strict=True):
         times[name] = stop - start
@@ -82,19 +94,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", default="1000,10000")
     parser.add_argument("--full", action="store_true", help="also render the full report (PNG, PDF, HTML, CSV)")
+    parser.add_argument("--jobs", type=int, default=default_jobs(), help="worker processes (default: all cores)")
     parser.add_argument("--one", nargs=2, metavar=("CORPUS", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(one(Path(args.one[0]), Path(args.one[1]), args.full)))
+        print(json.dumps(one(Path(args.one[0]), Path(args.one[1]), args.full, args.jobs)))
         return
     from synth import generate
 
     header = (
         "| articles | words | "
-        + " | ".join(
-            ["load", "clean", "segment", "events", "align", "framing", "compare", "render json"]
-            + (["render report"] if args.full else [])
-        )
+        + " | ".join(["load", *STAGES, "render json"] + (["render report"] if args.full else []))
         + " | total s | articles/s | peak MB | floor s | total/floor | naive all-pairs align s |"
     )
     print(header)
@@ -103,7 +113,8 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             corpus, out = Path(tmp) / "corpus", Path(tmp) / "out"
             generate(corpus, size)
-            cmd = [sys.executable, __file__, "--one", str(corpus), str(out)] + (["--full"] if args.full else [])
+            cmd = [sys.executable, __file__, "--one", str(corpus), str(out), "--jobs", str(args.jobs)]
+            cmd += ["--full"] if args.full else []
             before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
             result = json.loads(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout)
             peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
@@ -112,9 +123,7 @@ def main() -> None:
         t = result["times"]
         total = sum(t.values())
         cells = [
-            f"{t.get(k, 0):.2f}"
-            for k in ["load", "clean", "segment", "events", "align", "framing", "compare", "render json"]
-            + (["render report"] if args.full else [])
+            f"{t.get(k, 0):.2f}" for k in ["load", *STAGES, "render json"] + (["render report"] if args.full else [])
         ]
         print(
             f"| {result['articles']} | {result['words']:,} | "

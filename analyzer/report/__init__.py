@@ -27,7 +27,8 @@ class Assets:
 
 def _write_json(analysis: Analysis, folder: Path, assets: Assets) -> list[Path]:
     path = folder / "analysis.json"
-    path.write_text(analysis.to_json(), encoding="utf-8")
+    with path.open("w", encoding="utf-8") as out:
+        analysis.write_json(out)
     return [path]
 
 
