@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -88,52 +89,90 @@ def _mentions(sentence: Sentence, describers: frozenset[str]) -> list[tuple[int,
     return out
 
 
+@dataclass
+class ActorCounts:
+    """What one event (or several, merged) says of its actors, per outlet (plain dicts, so
+    that it travels between processes)."""
+
+    mentions: dict[str, Counter] = field(default_factory=dict)
+    labels: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    verbs: dict[str, dict[str, Counter]] = field(default_factory=dict)
+
+    def mention(self, name: str, outlet: str, labels: Sequence[str]) -> None:
+        self.mentions.setdefault(name, Counter())[outlet] += 1
+        own = self.labels.setdefault(name, {}).setdefault(outlet, [])
+        own.extend(t for t in dict.fromkeys(labels) if t and t not in own)
+
+    def verb(self, name: str, outlet: str, verb: str, n: int = 1) -> None:
+        self.verbs.setdefault(name, {}).setdefault(outlet, Counter())[verb] += n
+
+    def add(self, other: ActorCounts) -> None:
+        for name, counts in other.mentions.items():
+            self.mentions.setdefault(name, Counter()).update(counts)
+        for name, per_outlet in other.labels.items():
+            for outlet, texts in per_outlet.items():
+                own = self.labels.setdefault(name, {}).setdefault(outlet, [])
+                own.extend(t for t in texts if t not in own)
+        for name, per_outlet in other.verbs.items():
+            for outlet, counts in per_outlet.items():
+                for verb, n in counts.items():
+                    self.verb(name, outlet, verb, n)
+
+
 def find_actors(
     events: Sequence[Event], sentences: Sequence[Sentence], outlet_of: dict[str, str], lexicon: Lexicon
 ) -> tuple[Actor, ...]:
+    """The actors of every event of the corpus."""
     by_article: dict[str, list[Sentence]] = defaultdict(list)
     for s in sentences:
         by_article[s.article].append(s)
-    mentions: dict[str, Counter] = defaultdict(Counter)
-    labels: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    verbs: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
-    speech = re.compile(rf"\b({SPEECH_VERBS}|{_attribution_forms(lexicon)})\b")
-    describers = frozenset(e.term.lower() for e in lexicon.entries if e.category in ("label", "adjective"))
+    total = ActorCounts()
     for event in events:
-        found = [
-            (outlet_of[s.article], s, m)
-            for art in event.articles
-            for s in by_article[art]
-            for m in _mentions(s, describers)
-        ]
-        canonical = _canonical_names([m[3] for _, _, m in found])
-        per_sentence: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-        for outlet, s, (start, end, label, name) in found:
-            actor = canonical[name]
-            if " " not in actor and (not s.text[:start].strip(' "“‘') or actor in NOT_NAMES):
-                continue  # a lone capitalised word opening a sentence is rarely a name
-            mentions[actor][outlet] += 1
-            per_sentence[s.id].append((start, end, actor))
-            for text in [label] + _appositives(s.text, start, end, bool(label)):
-                if text and text not in labels[actor][outlet]:
-                    labels[actor][outlet].append(text)
-        for s in (s for art in event.articles for s in by_article[art]):
-            for actor, verb in _attributions(s.text, per_sentence.get(s.id, []), speech):
-                verbs[actor][outlet_of[s.article]][verb.lower()] += 1
+        total.add(event_actors([s for a in event.articles for s in by_article[a]], outlet_of, lexicon))
+    return actors_of(total)
+
+
+def event_actors(sentences: Sequence[Sentence], outlet_of: dict[str, str], lexicon: Lexicon) -> ActorCounts:
+    """Mentions, labels and attribution verbs of the actors in one event's `sentences`; names
+    merge within the event ("Park" joins "Ana Park")."""
+    out = ActorCounts()
+    speech = _speech(lexicon)
+    describers = frozenset(e.term.lower() for e in lexicon.entries if e.category in ("label", "adjective"))
+    found = [(outlet_of[s.article], s, m) for s in sentences for m in _mentions(s, describers)]
+    canonical = _canonical_names([m[3] for _, _, m in found])
+    per_sentence: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for outlet, s, (start, end, label, name) in found:
+        actor = canonical[name]
+        if " " not in actor and (not s.text[:start].strip(' "“‘') or actor in NOT_NAMES):
+            continue  # a lone capitalised word opening a sentence is rarely a name
+        out.mention(actor, outlet, [label] + _appositives(s.text, start, end, bool(label)))
+        per_sentence[s.id].append((start, end, actor))
+    for s in sentences:
+        for actor, verb in _attributions(s.text, per_sentence.get(s.id, []), speech):
+            out.verb(actor, outlet_of[s.article], verb.lower())
+    return out
+
+
+def actors_of(counts: ActorCounts) -> tuple[Actor, ...]:
+    """Actors named in two outlets or twice in one, most mentioned first."""
     actors = []
-    for name, counts in mentions.items():
-        if len(counts) < 2 and sum(counts.values()) < 2:
+    for name, per_outlet in counts.mentions.items():
+        if len(per_outlet) < 2 and sum(per_outlet.values()) < 2:
             continue
         actors.append(
             Actor(
                 name=name,
-                mentions=dict(sorted(counts.items())),
-                labels={o: labels[name].get(o, []) for o in sorted(counts)},
-                verbs={o: dict(sorted(verbs[name].get(o, {}).items())) for o in sorted(counts)},
+                mentions=dict(sorted(per_outlet.items())),
+                labels={o: counts.labels.get(name, {}).get(o, []) for o in sorted(per_outlet)},
+                verbs={o: dict(sorted(counts.verbs.get(name, {}).get(o, {}).items())) for o in sorted(per_outlet)},
             )
         )
     actors.sort(key=lambda a: (-sum(a.mentions.values()), a.name))
     return tuple(actors)
+
+
+def _speech(lexicon: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"\b({SPEECH_VERBS}|{_attribution_forms(lexicon)})\b")
 
 
 def _attribution_forms(lexicon: Lexicon) -> str:

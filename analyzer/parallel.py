@@ -9,6 +9,7 @@ engine (tested).
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -69,8 +70,11 @@ class Engine:
         """`func` of each chunk, in order. Chunks may come from a generator: at most
         IN_FLIGHT_PER_WORKER chunks per worker are built and sent ahead of the results, so a
         large corpus is never all pickled at once."""
-        if self.jobs <= 1:
-            return [func(c) for c in chunks]
+        chunks = iter(chunks)
+        first = list(itertools.islice(chunks, 2))
+        if self.jobs <= 1 or len(first) < 2:  # one chunk: not worth a worker
+            return [func(c) for c in itertools.chain(first, chunks)]
+        chunks = itertools.chain(first, chunks)
         if self._pool is None:
             self._pool = ProcessPoolExecutor(max_workers=self.jobs)
         results: list[R] = []

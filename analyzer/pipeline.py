@@ -13,7 +13,7 @@ from importlib.metadata import PackageNotFoundError, version
 from scipy.sparse import csr_matrix, vstack
 
 from . import lexicons
-from .actors import find_actors
+from .actors import ActorCounts, actors_of, event_actors
 from .align import EventWork, Features, align_event, event_work, sentence_features, weigh
 from .clean import clean_article, recurring_lines
 from .compare import distinctive as distinctive_terms
@@ -94,13 +94,17 @@ def analyze(
         size = Counter(s.article for s in sentences)
         plan = run.split(events, weights=[sum(size[a] for a in e.articles) for e in events])
         work = event_work(events, sentences, outlet_of, features)  # built lazily, chunk by chunk
-        done = run.map(_event_chunk, chunked(work, [len(c) for c in plan]))
+        done = run.map(partial(_event_chunk, lexicon=lexicon), chunked(work, [len(c) for c in plan]))
         del features
         alignments = classify_swaps(tuple(a for chunk in done for r in chunk for a in r.alignments), lexicon)
         facts = tuple(f for chunk in done for r in chunk for f in r.facts)
         distinctive = {r.event: r.distinctive for chunk in done for r in chunk if r.distinctive is not None}
         stage("compare")
-        actors = find_actors(events, sentences, outlet_of, lexicon)
+        counts = ActorCounts()
+        for chunk in done:
+            for r in chunk:
+                counts.add(r.actors)
+        actors = actors_of(counts)
         return Analysis(
             tool={"name": "framing-analyzer", "version": tool_version()},
             run=_run_record(corpus, options, lexicon),
@@ -170,17 +174,20 @@ class _EventDone:
     alignments: list[Alignment]
     facts: list[Fact]
     distinctive: dict | None  # distinctive words per outlet, for events of several outlets
+    actors: ActorCounts
 
 
-def _event_chunk(works: Sequence[EventWork]) -> list[_EventDone]:
+def _event_chunk(works: Sequence[EventWork], *, lexicon: lexicons.Lexicon) -> list[_EventDone]:
+    """Align each event of a chunk, and find its facts' numbers, distinctive words and actors."""
     out = []
     for w in works:
         alignments, facts = align_event(w)
         by_id = {s.id: s for s in w.sentences}
         facts = [replace(f, numbers=compare_numbers(f, by_id, w.outlet_of)) for f in facts]
         several = len(w.event.outlets) > 1
+        distinctive = distinctive_terms(w.sentences, w.outlet_of) if several else None
         out.append(
-            _EventDone(w.event.id, alignments, facts, distinctive_terms(w.sentences, w.outlet_of) if several else None)
+            _EventDone(w.event.id, alignments, facts, distinctive, event_actors(w.sentences, w.outlet_of, lexicon))
         )
     return out
 

@@ -103,3 +103,27 @@ def test_diff_shows_word_swaps(corpus_analysis):
     swap = next(s for s in al.diff["swaps"] if "outrageous increase" in s["a"] + s["b"])
     assert "new fares" in swap["a"] + swap["b"]
     assert "adjective" in (swap["a_category"], swap["b_category"])
+
+
+def test_large_event_aligns_fact_first_against_reference_articles(corpus_dir, monkeypatch):
+    """Above LARGE_EVENT_ARTICLES, every alignment has one side in the event's first
+    REFERENCE_ARTICLES articles, and the others still join the reference's facts."""
+    import analyzer.align as align
+    from analyzer import analyze, load_corpus
+
+    corpus = load_corpus([corpus_dir / "school-closures"])
+    full = analyze(corpus)
+    monkeypatch.setattr(align, "LARGE_EVENT_ARTICLES", 2)
+    monkeypatch.setattr(align, "REFERENCE_ARTICLES", 1)
+    large = analyze(corpus)
+    event = next(e for e in large.events if len(e.articles) > 2)
+    reference = event.articles[0]
+    article_of = {s.id: s.article for s in large.sentences}
+    in_event = [a for a in large.alignments if article_of[a.a] in event.articles]
+    assert in_event and all(reference in (article_of[a.a], article_of[a.b]) for a in in_event)
+    full_pairs = {(a.a, a.b) for a in full.alignments if article_of[a.a] in event.articles}
+    others = [p for p in full_pairs if reference not in (article_of[p[0]], article_of[p[1]])]
+    assert others, "the bundled event has pairs between non-reference articles"
+    assert not set(others) & {(a.a, a.b) for a in in_event}
+    # facts span all three outlets all the same: the non-reference outlets meet through the reference
+    assert any(len(f.outlets) == 3 for f in large.facts if f.event == event.id)
