@@ -51,6 +51,7 @@ CANDIDATES_PER_ROW = 32  # a sentence's best candidates kept for selection (MAX_
 # every pair compared, 300 articles of one event took 51 s and gave 311,809 alignments.
 LARGE_EVENT_ARTICLES = 40
 REFERENCE_ARTICLES = 8  # the event's first articles (by date), against which the others align
+REFERENCE_LINKS = 2  # alignments kept per other sentence: its best two reference sentences
 
 
 @dataclass(frozen=True)
@@ -174,13 +175,10 @@ def align_event(work: EventWork) -> tuple[list[Alignment], list[Fact]]:
     art = np.array([article_index[s.article] for s in sentences])
     outlets = [work.outlet_of[s.article] for s in sentences]
     pairs = _event_pairs(outlets, art, work.features)
-    tokens = [words(s.text) for s in sentences]
-    lowered = [[t.lower() for t in toks] for toks in tokens]
+    diffs = _diffs(sentences, [(i, j) for i, j, _ in pairs])
     alignments = [
-        Alignment(
-            sentences[i].id, sentences[j].id, round(score, 4), _diff(tokens[i], tokens[j], lowered[i], lowered[j])
-        )
-        for i, j, score in pairs
+        Alignment(sentences[i].id, sentences[j].id, round(score, 4), diff)
+        for (i, j, score), diff in zip(pairs, diffs, strict=True)
     ]
     return alignments, _facts(work.event, pairs, sentences, work.outlet_of)
 
@@ -236,7 +234,25 @@ def _event_pairs(outlets: Sequence[str], art: np.ndarray, f: Features) -> list[t
     sizes = np.asarray(f.content.sum(axis=1)).ravel()
     small = np.minimum(sizes[i], sizes[j])
     subset = (small >= SUBSET_MIN_WORDS) & (shared["content"] >= SUBSET_COVERAGE * small)
-    return _select(i, j, scores, subset, art)
+    pairs = _select(i, j, scores, subset, art)
+    return _fewest_links(pairs, art) if int(art.max()) + 1 > LARGE_EVENT_ARTICLES else pairs
+
+
+def _fewest_links(pairs: list[tuple[int, int, float]], art: np.ndarray) -> list[tuple[int, int, float]]:
+    """In a large event, each sentence outside the reference articles keeps only its
+    REFERENCE_LINKS best reference partners: enough to place it in its fact, while a thousand
+    outlets' sentences do not each carry one alignment per reference article."""
+    ranked = sorted(pairs, key=lambda p: -p[2])
+    taken: dict[int, int] = defaultdict(int)
+    kept = []
+    for i, j, score in ranked:
+        other = j if art[j] >= REFERENCE_ARTICLES else i if art[i] >= REFERENCE_ARTICLES else None
+        if other is not None:
+            if taken[other] >= REFERENCE_LINKS:
+                continue
+            taken[other] += 1
+        kept.append((i, j, score))
+    return sorted(kept)
 
 
 def _blocks(outlet_ids: np.ndarray, art: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -348,11 +364,31 @@ def _facts(
 SWAP_MAX_WORDS = 4
 
 
-def _diff(ta: list[str], tb: list[str], la: list[str], lb: list[str]) -> dict[str, list]:
-    """Word-level difference of two aligned sentences (their words `ta`, `tb`, and the same
-    lower-cased, `la`, `lb`): what one says where the other says something else ("said" →
-    "claimed"), and what only one of them has."""
-    matcher = difflib.SequenceMatcher(a=la, b=lb, autojunk=False)
+def _diffs(sentences: Sequence[Sentence], pairs: Sequence[tuple[int, int]]) -> list[dict[str, list]]:
+    """The word-level difference of each pair (a, b) of sentences. Pairs are taken grouped by b,
+    whose index the matcher keeps between comparisons (a large event pairs one sentence with
+    many)."""
+    tokens: dict[int, list[str]] = {}
+    lowered: dict[int, list[str]] = {}
+    for k in {k for pair in pairs for k in pair}:
+        tokens[k] = words(sentences[k].text)
+        lowered[k] = [t.lower() for t in tokens[k]]
+    out: list[dict[str, list]] = [{}] * len(pairs)
+    matcher = difflib.SequenceMatcher(autojunk=False)
+    current = None
+    for n in sorted(range(len(pairs)), key=lambda n: pairs[n][1]):
+        a, b = pairs[n]
+        if b != current:
+            matcher.set_seq2(lowered[b])
+            current = b
+        matcher.set_seq1(lowered[a])
+        out[n] = _diff(matcher, tokens[a], tokens[b])
+    return out
+
+
+def _diff(matcher: difflib.SequenceMatcher, ta: list[str], tb: list[str]) -> dict[str, list]:
+    """What one sentence says where the other says something else ("said" → "claimed"), and
+    what only one of them has, from `matcher` set to the two sentences' lower-cased words."""
     swaps, only_a, only_b = [], [], []
     for op, a0, a1, b0, b1 in matcher.get_opcodes():
         if op == "replace" and max(a1 - a0, b1 - b0) <= SWAP_MAX_WORDS:

@@ -155,10 +155,11 @@ def _tokens(sentence: Sentence) -> list[str]:
 def log_odds(ya: np.ndarray, yb: np.ndarray, prior: np.ndarray) -> np.ndarray:
     """z-scores of the log-odds ratio of each word (columns), counts A against counts B, with an
     informative Dirichlet prior proportional to `prior` (Monroe et al. 2008). Antisymmetric:
-    log_odds(yb, ya, p) is the negative of log_odds(ya, yb, p). Words absent from the prior get 0."""
+    log_odds(yb, ya, p) is the negative of log_odds(ya, yb, p). Words absent from the prior get 0.
+    `ya` and `yb` may be matrices (one comparison a row), all computed at once."""
     ya, yb, prior = (np.asarray(v, dtype=float) for v in (ya, yb, prior))
     alpha = PRIOR_STRENGTH * prior / prior.sum() if prior.sum() else np.zeros_like(prior)
-    na, nb = ya.sum(), yb.sum()
+    na, nb = ya.sum(axis=-1, keepdims=True), yb.sum(axis=-1, keepdims=True)
     with np.errstate(divide="ignore", invalid="ignore"):
         delta = np.log((ya + alpha) / (na + PRIOR_STRENGTH - ya - alpha)) - np.log(
             (yb + alpha) / (nb + PRIOR_STRENGTH - yb - alpha)
@@ -202,20 +203,17 @@ def _outlet_counts(x: csr_matrix, labels: np.ndarray, n: int) -> np.ndarray:
 
 
 def _z_scores(counts: np.ndarray, prior: np.ndarray) -> np.ndarray:
-    total = counts.sum(axis=0)
-    return np.vstack([log_odds(counts[k], total - counts[k], prior) for k in range(counts.shape[0])])
+    """Each outlet (row) against all the others."""
+    return log_odds(counts, counts.sum(axis=0) - counts, prior)
 
 
 def _noise_floor(x: csr_matrix, labels: np.ndarray, n: int, prior: np.ndarray) -> float:
-    """All random deals at once: one sparse product gives every deal's counts per outlet."""
+    """The NOISE_QUANTILE of the largest |z| over PERMUTATIONS random deals of the sentences
+    to the outlets (one sparse product a deal, all outlets at once)."""
     rng = np.random.default_rng(PERMUTATION_SEED)
-    dealt = np.concatenate([rng.permutation(labels) + n * p for p in range(PERMUTATIONS)])
-    columns = np.tile(np.arange(len(labels)), PERMUTATIONS)
-    member = csr_matrix((np.ones(len(dealt)), (dealt, columns)), shape=(n * PERMUTATIONS, len(labels)))
-    all_counts = np.asarray((member @ x).todense())
     maxima = []
-    for p in range(PERMUTATIONS):
-        counts = all_counts[p * n : (p + 1) * n]
+    for _ in range(PERMUTATIONS):
+        counts = _outlet_counts(x, rng.permutation(labels), n)
         z = np.where(counts >= MIN_TERM_COUNT, _z_scores(counts, prior), 0.0)
         maxima.append(float(z.max()))
     maxima.sort()
