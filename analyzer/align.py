@@ -16,14 +16,14 @@ from __future__ import annotations
 import difflib
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 
 import numpy as np
 from scipy.sparse import csr_matrix, vstack
 from scipy.sparse.csgraph import connected_components
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfTransformer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from .features import char_columns, column, content_words, entities, hashed, numbers, top_per_row
+from .features import HASH_FEATURES, char_columns, column, content_words, entities, hashed, numbers, top_per_row
 from .model import Alignment, Event, Fact, Sentence
 from .segment import words
 
@@ -56,30 +56,66 @@ REFERENCE_LINKS = 2  # alignments kept per other sentence: its best two referenc
 
 @dataclass(frozen=True)
 class Features:
-    """Per-sentence features as sparse matrices over hashed columns (rows: sentences). Built in
-    workers as counts (`sentence_features`), stacked, then weighted once over the whole corpus
-    (`weigh`), so the IDF is the corpus's whatever the partitions were."""
+    """Per-sentence features as sparse matrices over hashed columns (rows: sentences). Workers
+    build them as counts (`sentence_features`); a `FeatureStore` keeps the counts of the whole
+    corpus and hands out each event's rows TF-IDF weighted, the IDF being the corpus's whatever
+    the partitions were."""
 
-    words: csr_matrix  # stemmed content words and their bigrams (TF-IDF once weighted)
-    chars: csr_matrix  # character 3-5-grams of content words (TF-IDF once weighted)
+    words: csr_matrix  # stemmed content words and their bigrams (counts, or TF-IDF once weighted)
+    chars: csr_matrix  # character 3-5-grams of content words (counts, or TF-IDF once weighted)
     entities: csr_matrix  # 0/1: named entities
     numbers: csr_matrix  # 0/1: numbers of more than one digit
     quotes: csr_matrix  # 0/1: runs of QUOTE_MIN_WORDS quoted words
     content: csr_matrix  # 0/1: stemmed content words
 
-    def rows(self, index: Sequence[int] | np.ndarray) -> Features:
-        """These rows only, each matrix narrowed to the columns they use: products over an
-        event's few thousand columns are far cheaper than over the 2**20 hashed ones."""
-        return Features(*(_used_columns(m[index]) for m in _matrices(self)))
 
-    @staticmethod
-    def stack(parts: Sequence[Features]) -> Features:
-        return Features(*(vstack(ms, format="csr") for ms in zip(*(_matrices(p) for p in parts), strict=True)))
+WEIGHTED = ("words", "chars")  # the features that are TF-IDF weighted; the others are 0/1
 
 
-def _matrices(f: Features) -> tuple[csr_matrix, ...]:
-    """The matrices of `f`, in field order."""
-    return tuple(getattr(f, field.name) for field in fields(f))
+class FeatureStore:
+    """The feature counts of every sentence, kept in the chunks the workers returned (never
+    copied into one matrix), with the corpus's inverse document frequencies."""
+
+    def __init__(self, parts: Sequence[Features]) -> None:
+        self._parts = list(parts)
+        self._starts = np.cumsum([0] + [p.words.shape[0] for p in self._parts])
+        n = int(self._starts[-1])
+        self._idf = {}
+        for name in WEIGHTED:
+            df = sum(np.bincount(getattr(p, name).indices, minlength=HASH_FEATURES) for p in self._parts)
+            # scikit-learn's smooth IDF: ln((1 + n) / (1 + df)) + 1
+            self._idf[name] = (np.log((1 + n) / (1 + df)) + 1).astype(np.float32)
+
+    def rows(self, rows: Sequence[int]) -> Features:
+        """The features of these sentences (indices over the corpus, in this order): TF-IDF
+        weighted where it applies, and narrowed to the columns they use, since products over
+        an event's few thousand columns are far cheaper than over the 2**20 hashed ones."""
+        rows = np.asarray(rows, dtype=np.int64)
+        part = np.searchsorted(self._starts, rows, side="right") - 1
+        runs = np.flatnonzero(np.r_[True, part[1:] != part[:-1]]) if len(rows) else np.array([], dtype=int)
+        bounds = np.r_[runs, len(rows)]
+        out = {}
+        for f in fields(Features):
+            pieces = [
+                getattr(self._parts[part[a]], f.name)[rows[a:b] - self._starts[part[a]]]
+                for a, b in zip(bounds[:-1], bounds[1:], strict=True)
+            ]
+            m = vstack(pieces, format="csr") if pieces else csr_matrix((0, HASH_FEATURES), dtype=np.float32)
+            if f.name in WEIGHTED:
+                _weigh(m, self._idf[f.name])
+            out[f.name] = _used_columns(m)
+        return Features(**out)
+
+
+def _weigh(m: csr_matrix, idf: np.ndarray) -> None:
+    """Sublinear TF-IDF with l2-normalised rows, in place on the counts of `m`."""
+    if not m.nnz:
+        return
+    m.data = (1 + np.log(m.data)) * idf[m.indices]
+    lengths = np.diff(m.indptr)
+    sums = np.add.reduceat(m.data**2, np.minimum(m.indptr[:-1], m.nnz - 1))
+    norms = np.where(lengths > 0, np.sqrt(sums), 1).astype(np.float32)
+    m.data /= np.repeat(norms, lengths)
 
 
 def _used_columns(m: csr_matrix) -> csr_matrix:
@@ -87,9 +123,10 @@ def _used_columns(m: csr_matrix) -> csr_matrix:
     return csr_matrix((m.data, indices.astype(np.int32), m.indptr), shape=(m.shape[0], max(1, len(used))))
 
 
-def sentence_features(sentences: Sequence[Sentence]) -> Features:
-    """Unweighted features of `sentences` (pure Python per sentence; runs in workers)."""
-    content = [content_words(s.text) for s in sentences]
+def sentence_features(sentences: Sequence[Sentence], content: Sequence[list[str]] | None = None) -> Features:
+    """Unweighted features of `sentences` (pure Python per sentence; runs in workers); `content`,
+    when given, holds each sentence's content words already found."""
+    content = content if content is not None else [content_words(s.text) for s in sentences]
     return Features(
         words=hashed([[column(t) for t in _word_features(c)] for c in content]),
         chars=hashed([[k for w in _content_words_plain(s.text) for k in char_columns(w)] for s in sentences]),
@@ -100,21 +137,6 @@ def sentence_features(sentences: Sequence[Sentence]) -> Features:
         quotes=hashed([[column(" ".join(g)) for g in _quote_ngrams(s)] for s in sentences], binary=True),
         content=hashed([[column(t) for t in c] for c in content], binary=True),
     )
-
-
-def weigh(counts: Features) -> Features:
-    """Sublinear TF-IDF with l2 norm on the word and character counts, IDF over all rows."""
-    return replace(
-        counts,
-        words=_tfidf(counts.words),
-        chars=_tfidf(counts.chars),
-    )
-
-
-def _tfidf(counts: csr_matrix) -> csr_matrix:
-    if not counts.shape[0]:
-        return counts
-    return TfidfTransformer(sublinear_tf=True).fit_transform(counts).astype(np.float32).tocsr()
 
 
 def _word_features(toks: list[str]) -> list[str]:
@@ -150,7 +172,7 @@ class EventWork:
 
 
 def event_work(
-    events: Sequence[Event], sentences: Sequence[Sentence], outlet_of: dict[str, str], features: Features
+    events: Sequence[Event], sentences: Sequence[Sentence], outlet_of: dict[str, str], features: FeatureStore
 ) -> Iterator[EventWork]:
     """Each event's work in turn (its sentences in article order), built as it is asked for."""
     rows_of: dict[str, list[int]] = defaultdict(list)

@@ -16,7 +16,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -93,7 +93,7 @@ def load_corpus(paths: Iterable[str | os.PathLike[str]], *, options: LoadOptions
                 continue
             seen_bodies[digest] = art.source
             art_id = unique_id(art.id, ids)
-            articles.append(Article(**{**art.__dict__, "id": art_id, "sha256": digest}))
+            articles.append(replace(art, id=art_id, sha256=digest))
     for folder, count in sorted(named_by_file.items()):
         warnings.append(
             f"{folder}: {count} file(s) without front matter or manifest entry; "

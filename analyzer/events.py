@@ -40,13 +40,21 @@ CHUNK_ROWS = 2048
 EVENT_TERMS = 30
 
 
-def _features(text: str) -> list[str]:
-    return content_words(text) + [f"ent:{e}" for e in entities(text)] + [f"num:{n}" for n in numbers(text)]
+def _features(title: str, text: str, content: list[str] | None) -> list[str]:
+    whole = f"{title}\n{text}"
+    words = content_words(title) + content if content is not None else content_words(whole)
+    return words + [f"ent:{e}" for e in entities(whole)] + [f"num:{n}" for n in numbers(whole)]
 
 
-def article_counts(articles: Sequence[Article], texts: Sequence[str]) -> csr_matrix:
-    """Hashed counts of each article's event features (headline and kept text); runs in workers."""
-    return hashed([[column(f) for f in _features(f"{a.title}\n{t}")] for a, t in zip(articles, texts, strict=True)])
+def article_counts(
+    articles: Sequence[Article], texts: Sequence[str], content: Sequence[list[str]] | None = None
+) -> csr_matrix:
+    """Hashed counts of each article's event features (headline and kept text); runs in workers.
+    `content`, when given, holds each text's content words already found (its sentences')."""
+    content = content if content is not None else [None] * len(articles)
+    return hashed(
+        [[column(f) for f in _features(a.title, t, c)] for a, t, c in zip(articles, texts, content, strict=True)]
+    )
 
 
 def group_events(articles: Sequence[Article], texts: dict[str, str]) -> tuple[Event, ...]:

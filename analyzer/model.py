@@ -8,6 +8,7 @@ it back, so a saved analysis can be rendered again without re-running the pipeli
 from __future__ import annotations
 
 import dataclasses
+import functools
 import io
 import json
 from collections.abc import Iterator
@@ -17,7 +18,7 @@ from typing import Any, TextIO
 SCHEMA = "framing-analysis/1"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """One article as read from the corpus, before cleaning.
 
@@ -36,7 +37,7 @@ class Article:
     sha256: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Removal:
     """A span that cleaning took out of an article body, and why."""
 
@@ -47,7 +48,7 @@ class Removal:
     reason: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A kept sentence; `quotes` are (start, end) spans of quoted speech inside `text`."""
 
@@ -61,7 +62,7 @@ class Sentence:
     position: str = "body"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ArticleInfo:
     """An article as the analysis reports it (no body; sentences carry the text)."""
 
@@ -77,7 +78,7 @@ class ArticleInfo:
     sha256: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Event:
     id: str
     title: str
@@ -85,7 +86,7 @@ class Event:
     outlets: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Alignment:
     """Two sentences of different outlets, same event, that state the same fact."""
 
@@ -95,7 +96,7 @@ class Alignment:
     diff: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fact:
     id: str
     event: str
@@ -106,7 +107,7 @@ class Fact:
     positions: dict[str, str] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Flag:
     """One loaded-language match; `start`/`end` index into the sentence text."""
 
@@ -125,7 +126,7 @@ class Flag:
     scare_quote: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Actor:
     name: str
     mentions: dict[str, int]
@@ -133,7 +134,7 @@ class Actor:
     verbs: dict[str, dict[str, int]]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OutletSummary:
     name: str
     articles: int
@@ -235,7 +236,12 @@ def _dumps(value: Any) -> str:
 
 
 def _record(obj: Any) -> dict[str, Any]:
-    return {name: _plain(value) for name, value in vars(obj).items()}
+    return {name: _plain(getattr(obj, name)) for name in _field_names(type(obj))}
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 def _outlet_record(o: OutletSummary) -> dict[str, Any]:

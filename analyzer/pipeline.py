@@ -14,17 +14,19 @@ from scipy.sparse import csr_matrix, vstack
 
 from . import lexicons
 from .actors import ActorCounts, actors_of, event_actors
-from .align import EventWork, Features, align_event, event_work, sentence_features, weigh
+from .align import EventWork, Features, FeatureStore, align_event, event_work, sentence_features
 from .clean import clean_article, recurring_lines
 from .compare import distinctive as distinctive_terms
 from .compare import outlet_summaries
 from .corpus import Corpus
 from .events import article_counts, group_counted
+from .features import content_words
 from .framing import classify_swaps, flag_headline, flag_sentence
 from .model import Alignment, Analysis, Article, ArticleInfo, Fact, Flag, Removal, Sentence
 from .numbers import compare_numbers
 from .parallel import Engine, chunked
 from .segment import inside, quote_spans, sentence_spans, word_spans
+from .segment import words as split_words
 
 # The first this-many sentences of an article are its lead, the last fifth its end: where a
 # fact sits tells whether an outlet led with it or buried it.
@@ -88,14 +90,14 @@ def analyze(
         event_of = {aid: e.id for e in events for aid in e.articles}
         infos = [replace(i, event=event_of[i.id]) for p in parts for i in p.infos]
         outlet_of = {a.id: a.outlet for a in corpus.articles}
-        features = weigh(Features.stack([p.features for p in parts]))
+        features = FeatureStore([p.features for p in parts])
         del parts
         stage("align")
         size = Counter(s.article for s in sentences)
         plan = run.split(events, weights=[sum(size[a] for a in e.articles) for e in events])
         work = event_work(events, sentences, outlet_of, features)  # built lazily, chunk by chunk
         done = run.map(partial(_event_chunk, lexicon=lexicon), chunked(work, [len(c) for c in plan]))
-        del features
+        del work, features  # the feature counts are not needed any more
         alignments = classify_swaps(tuple(a for chunk in done for r in chunk for a in r.alignments), lexicon)
         facts = tuple(f for chunk in done for r in chunk for f in r.facts)
         distinctive = {r.event: r.distinctive for chunk in done for r in chunk if r.distinctive is not None}
@@ -146,11 +148,16 @@ def _article_chunk(
 ) -> _ArticlesDone:
     """Clean, segment and flag each article of a chunk, and compute its features."""
     removed, sentences, infos, flags, headline_flags, texts = [], [], [], [], [], []
+    content: list[list[str]] = []  # content words of each sentence
+    per_article: list[list[str]] = []  # and of each article
     for art in articles:
         cleaned = clean_article(art, recurring=recurring)
         removed.extend(cleaned.removed)
         own = segment_article(art, cleaned.kept)
         sentences.extend(own)
+        own_content = [content_words(s.text) for s in own]
+        content.extend(own_content)
+        per_article.append([w for c in own_content for w in c])
         infos.append(_info(art, own))
         flags.extend(f for s in own for f in flag_sentence(s, art.outlet, lexicon))
         headline_flags.extend(flag_headline(art, lexicon))
@@ -161,8 +168,8 @@ def _article_chunk(
         infos,
         flags,
         headline_flags,
-        sentence_features(sentences),
-        article_counts(articles, texts),
+        sentence_features(sentences, content),
+        article_counts(articles, texts, per_article),
     )
 
 
@@ -242,9 +249,13 @@ def _position(index: int, total: int) -> str:
 def _info(article: Article, sentences: Sequence[Sentence]) -> ArticleInfo:
     words = voice = 0
     for s in sentences:
+        if not s.quotes:
+            n = len(split_words(s.text))
+            words, voice = words + n, voice + n
+            continue
         spans = word_spans(s.text)
         words += len(spans)
-        voice += sum(1 for w in spans if not inside(s.quotes, w.start, w.end)) if s.quotes else len(spans)
+        voice += sum(1 for w in spans if not inside(s.quotes, w.start, w.end))
     return ArticleInfo(
         id=article.id,
         outlet=article.outlet,
