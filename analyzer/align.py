@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 
 import numpy as np
@@ -171,21 +171,41 @@ class EventWork:
     features: Features  # weighted, one row per sentence of `sentences`
 
 
-def event_work(
-    events: Sequence[Event], sentences: Sequence[Sentence], outlet_of: dict[str, str], features: FeatureStore
-) -> Iterator[EventWork]:
-    """Each event's work in turn (its sentences in article order), built as it is asked for."""
-    rows_of: dict[str, list[int]] = defaultdict(list)
-    for i, s in enumerate(sentences):
-        rows_of[s.article].append(i)
-    for event in events:
-        rows = [i for a in event.articles for i in rows_of[a]]
-        yield EventWork(
-            event,
-            tuple(sentences[i] for i in rows),
-            {a: outlet_of[a] for a in event.articles},
-            features.rows(rows),
+@dataclass(frozen=True)
+class AlignInputs:
+    """What the alignment of any event needs: the corpus's events, sentences and features."""
+
+    events: Sequence[Event]
+    sentences: Sequence[Sentence]
+    outlet_of: dict[str, str]  # article id → outlet
+    features: FeatureStore
+    rows_of: dict[str, list[int]]  # article id → indices of its sentences
+
+    @classmethod
+    def build(
+        cls, events: Sequence[Event], sentences: Sequence[Sentence], outlet_of: dict[str, str], features: FeatureStore
+    ) -> AlignInputs:
+        rows_of: dict[str, list[int]] = defaultdict(list)
+        for i, s in enumerate(sentences):
+            rows_of[s.article].append(i)
+        return cls(events, sentences, outlet_of, features, dict(rows_of))
+
+
+def event_work(which: Sequence[int], inputs: AlignInputs) -> list[EventWork]:
+    """The work of the events numbered `which` (their sentences in article order)."""
+    out = []
+    for n in which:
+        event = inputs.events[n]
+        rows = [i for a in event.articles for i in inputs.rows_of.get(a, [])]
+        out.append(
+            EventWork(
+                event,
+                tuple(inputs.sentences[i] for i in rows),
+                {a: inputs.outlet_of[a] for a in event.articles},
+                inputs.features.rows(rows),
+            )
         )
+    return out
 
 
 def align_event(work: EventWork) -> tuple[list[Alignment], list[Fact]]:

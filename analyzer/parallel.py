@@ -10,11 +10,13 @@ engine (tested).
 from __future__ import annotations
 
 import itertools
+import multiprocessing
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from typing import TypeVar
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from functools import partial
+from typing import Any, TypeVar
 
 from .errors import EngineError
 
@@ -66,25 +68,33 @@ class Engine:
             chunks.append(items[start:])
         return chunks
 
-    def map(self, func: Callable[[Sequence[T]], R], chunks: Iterable[Sequence[T]]) -> list[R]:
-        """`func` of each chunk, in order. Chunks may come from a generator: at most
-        IN_FLIGHT_PER_WORKER chunks per worker are built and sent ahead of the results, so a
-        large corpus is never all pickled at once."""
+    def map(
+        self,
+        func: Callable[[Any], R],
+        chunks: Iterable[Any],
+        *,
+        shared: Any = None,
+        prepare: Callable[[Any, Any], Any] | None = None,
+    ) -> list[R]:
+        """`func` of each chunk, in order; with `prepare`, `func(prepare(chunk, shared))`: the
+        chunk is only a plan (say, which events), and `prepare` builds the work from `shared`
+        data where the work runs. Local workers are forked with `shared` already in memory, so
+        it is never pickled; other engines prepare each chunk here and send the result. At most
+        IN_FLIGHT_PER_WORKER chunks per worker are sent ahead of the results, so a large corpus
+        is never all pickled at once."""
         chunks = iter(chunks)
         first = list(itertools.islice(chunks, 2))
-        if self.jobs <= 1 or len(first) < 2:  # one chunk: not worth a worker
-            return [func(c) for c in itertools.chain(first, chunks)]
         chunks = itertools.chain(first, chunks)
-        if self._pool is None:
-            self._pool = ProcessPoolExecutor(max_workers=self.jobs)
-        results: list[R] = []
-        pending: deque[Future[R]] = deque()
-        for chunk in chunks:
-            pending.append(self._pool.submit(func, chunk))
-            if len(pending) >= self.jobs * IN_FLIGHT_PER_WORKER:
-                results.append(pending.popleft().result())
-        results.extend(f.result() for f in pending)
-        return results
+        if self.jobs <= 1 or len(first) < 2:  # one chunk: not worth a worker
+            return [func(prepare(c, shared)) if prepare else func(c) for c in chunks]
+        if prepare is None:
+            if self._pool is None:
+                self._pool = ProcessPoolExecutor(max_workers=self.jobs)
+            return _bounded(self._pool.submit, func, chunks, self.jobs)
+        with ProcessPoolExecutor(
+            max_workers=self.jobs, mp_context=_FORK, initializer=_install, initargs=(shared,)
+        ) as pool:
+            return _bounded(pool.submit, partial(_prepared, func, prepare), chunks, self.jobs)
 
     def close(self) -> None:
         if self._pool is not None:
@@ -96,6 +106,34 @@ class Engine:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+# Workers forked from this process see its memory as it was, without pickling; where fork is not
+# offered (Windows, macOS's default) the shared data is pickled once per worker instead.
+_FORK = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+_SHARED: Any = None  # in a worker: the `shared` data of the map it serves
+
+
+def _install(shared: Any) -> None:
+    global _SHARED
+    _SHARED = shared
+
+
+def _prepared(func: Callable[[Any], R], prepare: Callable[[Any, Any], Any], chunk: Any) -> R:
+    return func(prepare(chunk, _SHARED))
+
+
+def _bounded(submit: Callable[..., Any], func: Callable[[Any], R], chunks: Iterable[Any], workers: int) -> list[R]:
+    """Results of `func` over `chunks` in order, with at most IN_FLIGHT_PER_WORKER chunks a
+    worker submitted and not yet collected."""
+    results: list[R] = []
+    pending: deque[Any] = deque()
+    for chunk in chunks:
+        pending.append(submit(func, chunk))
+        if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
+            results.append(pending.popleft().result())
+    results.extend(f.result() for f in pending)
+    return results
 
 
 class DaskEngine(Engine):
@@ -117,22 +155,19 @@ class DaskEngine(Engine):
     def workers(self) -> int:
         return max(1, sum(self._client.nthreads().values()))
 
-    def map(self, func: Callable[[Sequence[T]], R], chunks: Iterable[Sequence[T]]) -> list[R]:
-        chunks = list(chunks)
-        if not chunks:
-            return []
-        futures = self._client.map(func, chunks, pure=False)
-        return self._client.gather(futures)
+    def map(
+        self,
+        func: Callable[[Any], R],
+        chunks: Iterable[Any],
+        *,
+        shared: Any = None,
+        prepare: Callable[[Any, Any], Any] | None = None,
+    ) -> list[R]:
+        work = (prepare(c, shared) for c in chunks) if prepare else chunks
+        return _bounded(partial(self._client.submit, pure=False), func, work, self.workers)
 
     def close(self) -> None:
         self._client.close()
-
-
-def chunked(items: Iterable[T], sizes: Iterable[int]) -> Iterator[list[T]]:
-    """Consecutive lists of `items` of the given sizes (items may be built lazily)."""
-    it = iter(items)
-    for size in sizes:
-        yield [next(it) for _ in range(size)]
 
 
 def make_engine(name: str = "local", *, jobs: int = 1, scheduler: str | None = None) -> Engine:

@@ -14,7 +14,7 @@ from scipy.sparse import csr_matrix, vstack
 
 from . import lexicons
 from .actors import ActorCounts, actors_of, event_actors
-from .align import EventWork, Features, FeatureStore, align_event, event_work, sentence_features
+from .align import AlignInputs, EventWork, Features, FeatureStore, align_event, event_work, sentence_features
 from .clean import clean_article, recurring_lines
 from .compare import distinctive as distinctive_terms
 from .compare import outlet_summaries
@@ -24,7 +24,7 @@ from .features import content_words
 from .framing import classify_swaps, flag_headline, flag_sentence
 from .model import Alignment, Analysis, Article, ArticleInfo, Fact, Flag, Removal, Sentence
 from .numbers import compare_numbers
-from .parallel import Engine, chunked
+from .parallel import Engine
 from .segment import inside, quote_spans, sentence_spans, word_spans
 from .segment import words as split_words
 
@@ -94,10 +94,10 @@ def analyze(
         del parts
         stage("align")
         size = Counter(s.article for s in sentences)
-        plan = run.split(events, weights=[sum(size[a] for a in e.articles) for e in events])
-        work = event_work(events, sentences, outlet_of, features)  # built lazily, chunk by chunk
-        done = run.map(partial(_event_chunk, lexicon=lexicon), chunked(work, [len(c) for c in plan]))
-        del work, features  # the feature counts are not needed any more
+        plan = run.split(range(len(events)), weights=[sum(size[a] for a in e.articles) for e in events])
+        inputs = AlignInputs.build(events, sentences, outlet_of, features)
+        done = run.map(partial(_event_chunk, lexicon=lexicon), plan, shared=inputs, prepare=event_work)
+        del inputs, features  # the feature counts are not needed any more
         alignments = classify_swaps(tuple(a for chunk in done for r in chunk for a in r.alignments), lexicon)
         facts = tuple(f for chunk in done for r in chunk for f in r.facts)
         distinctive = {r.event: r.distinctive for chunk in done for r in chunk if r.distinctive is not None}

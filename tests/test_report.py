@@ -162,3 +162,25 @@ def test_render_from_saved_json(report_dir, tmp_path):
     render(analysis, tmp_path, formats=["html", "csv"])
     assert (tmp_path / "report.html").stat().st_size > 10_000
     assert (tmp_path / "flags.csv").read_text() == (report_dir / "flags.csv").read_text()
+
+
+def test_many_outlets_are_capped_on_the_page_and_kept_in_the_csv(corpus_analysis, tmp_path, monkeypatch):
+    """A story covered by hundreds of outlets: the page shows MAX_OUTLETS columns and says how many
+    more there are; outlets.csv keeps them all."""
+    from analyzer.report import summary
+
+    monkeypatch.setattr(summary, "MAX_OUTLETS", 2)
+    render(corpus_analysis, tmp_path, formats=["html", "csv", "pdf"])
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "and 1 more" in html
+    header = re.search(r"<thead><tr>(.*?)</tr></thead>", html).group(1)
+    assert header.count("<th>") == 1 + 2  # "fact" and two outlets
+    assert len(list(csv.DictReader(io.StringIO((tmp_path / "outlets.csv").read_text())))) == 3
+
+
+def test_long_cells_are_cut_with_a_pointer_to_the_csv(corpus_analysis, tmp_path, monkeypatch):
+    from analyzer.report import summary
+
+    monkeypatch.setattr(summary, "MAX_CELL_SENTENCES", 1)
+    render(corpus_analysis, tmp_path, formats=["html"])
+    assert "more in facts.csv)" in (tmp_path / "report.html").read_text(encoding="utf-8")

@@ -88,7 +88,7 @@ def chart_pngs(analysis: Analysis) -> dict[str, bytes]:
     from .charts import DPI, figures
 
     out = {}
-    for name, fig in figures(analysis).items():
+    for name, fig in figures(analysis):
         buf = io.BytesIO()
         fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None})
         plt.close(fig)

@@ -6,6 +6,8 @@ each framing category one colour. Every axis says what it counts and over what.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -14,7 +16,7 @@ from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
 
 from ..model import Analysis, Event  # noqa: E402
-from .summary import shown_events  # noqa: E402
+from .summary import event_outlets, shown_events, shown_outlets  # noqa: E402
 
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 CATEGORY_COLOURS = {
@@ -44,7 +46,7 @@ def _style(fig: Figure) -> Figure:
 
 def loaded_language(analysis: Analysis) -> Figure:
     """Stacked bars: voice flags per 100 own-voice words, by category, per outlet."""
-    outlets = sorted(analysis.outlets, key=lambda o: o.loaded_per_100_words)
+    outlets = sorted(shown_outlets(analysis), key=lambda o: o.loaded_per_100_words)
     fig, ax = plt.subplots(figsize=(8, 1.2 + 0.6 * len(outlets)))
     left = [0.0] * len(outlets)
     for cat, colour in CATEGORY_COLOURS.items():
@@ -64,7 +66,7 @@ def loaded_language(analysis: Analysis) -> Figure:
 
 def attribution(analysis: Analysis) -> Figure:
     """How each outlet attributes statements: "said" vs doubt-casting vs presupposing verbs."""
-    outlets = sorted(analysis.outlets, key=lambda o: o.name)
+    outlets = sorted(shown_outlets(analysis), key=lambda o: o.name)
     kinds = (
         ("neutral", "neutral (said, told)", "#999999"),
         ("doubt_casting", "doubt-casting (claimed, insisted)", "#D55E00"),
@@ -83,7 +85,7 @@ def attribution(analysis: Analysis) -> Figure:
 
 
 def headline_vs_body(analysis: Analysis) -> Figure:
-    outlets = sorted(analysis.outlets, key=lambda o: o.name)
+    outlets = sorted(shown_outlets(analysis), key=lambda o: o.name)
     colours = outlet_colours(analysis)
     fig, ax = plt.subplots(figsize=(8, 1.2 + 0.8 * len(outlets)))
     ys = range(len(outlets))
@@ -122,13 +124,13 @@ def headline_vs_body(analysis: Analysis) -> Figure:
 def tone_intensity(analysis: Analysis) -> Figure:
     colours = outlet_colours(analysis)
     fig, ax = plt.subplots(figsize=(6.5, 4.5))
-    for o in sorted(analysis.outlets, key=lambda o: o.name):
+    for o in sorted(shown_outlets(analysis), key=lambda o: o.name):
         x, y = o.extra.get("tone", 0.0), o.extra.get("intensity", 0.0)
         ax.scatter([x], [y], s=120, color=colours[o.name], edgecolor="black", zorder=3, label=o.name)
     ax.legend(fontsize=9, loc="upper left", frameon=False)  # a legend, since close points would hide labels
     ax.axvline(0, color="#bbbbbb", lw=1)
     ax.set_xlim(-1, 1)
-    ax.set_ylim(0, max([0.3] + [o.extra.get("intensity", 0) * 1.3 for o in analysis.outlets]))
+    ax.set_ylim(0, max([0.3] + [o.extra.get("intensity", 0) * 1.3 for o in shown_outlets(analysis)]))
     ax.set_xlabel("tone of the outlet's own voice (VADER compound: -1 negative … +1 positive)")
     ax.set_ylabel("intensity (share of emotionally charged words)")
     ax.set_title("Tone and intensity are different things")
@@ -140,7 +142,7 @@ def coverage(analysis: Analysis, event: Event) -> Figure:
     shown too: omission is framing)."""
     facts = [f for f in analysis.facts if f.event == event.id]
     shown = facts[:MAX_FACT_ROWS]
-    outlets = list(event.outlets)
+    outlets = list(event_outlets(event))
     fig, ax = plt.subplots(figsize=(1.8 + 1.6 * len(outlets), 1.2 + 0.3 * len(shown)))
     colours = outlet_colours(analysis)
     for y, fact in enumerate(shown):
@@ -174,7 +176,8 @@ def distinctive(analysis: Analysis, scope: dict | None = None, title: str = "acr
     per_outlet = data.get("outlets", {})
     floor = data.get("noise_floor")
     colours = outlet_colours(analysis)
-    outlets = sorted(per_outlet)
+    shown = {o.name for o in shown_outlets(analysis)}
+    outlets = sorted(o for o in per_outlet if o in shown)
     fig, axes = plt.subplots(1, max(1, len(outlets)), figsize=(3.4 * max(1, len(outlets)), 4.2), squeeze=False)
     for ax, outlet in zip(axes[0], outlets, strict=False):
         terms = per_outlet[outlet][:8][::-1]
@@ -193,15 +196,13 @@ def distinctive(analysis: Analysis, scope: dict | None = None, title: str = "acr
     return _style(fig)
 
 
-def figures(analysis: Analysis) -> dict[str, Figure]:
-    """Every chart of the report, by file name (without extension)."""
-    out = {
-        "loaded_language": loaded_language(analysis),
-        "attribution": attribution(analysis),
-        "headlines": headline_vs_body(analysis),
-        "tone_intensity": tone_intensity(analysis),
-        "distinctive_words": distinctive(analysis),
-    }
+def figures(analysis: Analysis) -> Iterator[tuple[str, Figure]]:
+    """Every chart of the report with its file name (without extension), drawn one at a time
+    so that the caller can close each before the next is drawn."""
+    yield "loaded_language", loaded_language(analysis)
+    yield "attribution", attribution(analysis)
+    yield "headlines", headline_vs_body(analysis)
+    yield "tone_intensity", tone_intensity(analysis)
+    yield "distinctive_words", distinctive(analysis)
     for n, event in enumerate(shown_events(analysis)[0], start=1):
-        out[f"coverage_{n:02d}"] = coverage(analysis, event)
-    return out
+        yield f"coverage_{n:02d}", coverage(analysis, event)

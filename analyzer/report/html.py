@@ -86,11 +86,12 @@ def _mark(seg: summary.Segment) -> str:
 
 def _event(analysis: Analysis, event: Event, coverage_png: bytes | None) -> str:
     rows, more = summary.side_by_side(analysis, event)
-    head = "".join(f"<th>{e(o)}</th>" for o in event.outlets)
+    outlets = summary.event_outlets(event)
+    head = "".join(f"<th>{e(o)}</th>" for o in outlets)
     body = []
     for row in rows:
         cells = []
-        for outlet in event.outlets:
+        for outlet in outlets:
             sentences = row.cells[outlet]
             if not sentences:
                 cells.append('<td class="missing">not reported</td>')
@@ -101,7 +102,7 @@ def _event(analysis: Analysis, event: Event, coverage_png: bytes | None) -> str:
         body.append(f'<tr><td class="num">{row.number}</td>{"".join(cells)}</tr>')
     out = [
         f"<h2>{e(event.title)}</h2>",
-        f'<p class="meta">{len(event.articles)} articles · {e(", ".join(event.outlets))}</p>',
+        f'<p class="meta">{len(event.articles)} articles · {e(summary.name_list(event.outlets))}</p>',
         f"<table><thead><tr><th>fact</th>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>",
     ]
     if more:

@@ -111,7 +111,7 @@ def _title_page(pdf: _Report, analysis: Analysis, title: str, when: dt.datetime)
     pdf.multi_cell(
         0,
         7,
-        f"{len(analysis.articles)} articles from {len(summary.outlet_names(analysis))} outlets "
+        f"{len(analysis.articles)} articles from {len(analysis.outlets)} outlets "
         f"about {len(events)} events covered by more than one outlet",
         new_x="LMARGIN",
         new_y="NEXT",
@@ -127,13 +127,15 @@ def _title_page(pdf: _Report, analysis: Analysis, title: str, when: dt.datetime)
         pdf.cell(5, 6, "", fill=True)
         pdf.cell(0, 6, f"  {name}", new_x="LMARGIN", new_y="NEXT")
         pdf.ln(1)
+    if len(analysis.outlets) > summary.MAX_OUTLETS:
+        pdf.cell(0, 6, f"and {len(analysis.outlets) - summary.MAX_OUTLETS} more (all in outlets.csv)")
     pdf.set_fill_color(255)
     pdf.ln(6)
     pdf.set_font(FONT, "B", 12)
     pdf.cell(0, 8, "Events", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FONT, size=10)
-    for e in events[: summary.MAX_EVENTS]:
-        pdf.multi_cell(0, 5.5, f"• {e.title} ({', '.join(e.outlets)})", new_x="LMARGIN", new_y="NEXT")
+    for e in events:
+        pdf.multi_cell(0, 5.5, f"• {e.title} ({summary.name_list(e.outlets)})", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(10)
     pdf.set_font(FONT, size=9)
     pdf.set_text_color(90)
@@ -168,14 +170,22 @@ def _summary(pdf: _Report, analysis: Analysis, charts: dict[str, bytes]) -> None
             pdf.chart(charts[name], width=pdf.epw * (0.75 if name == "tone_intensity" else 1))
 
 
+def _dates(dates: list[str]) -> str:
+    """ "2026-03-02, 2026-03-03", or the first and last of more than two dates."""
+    if len(dates) > 2:
+        return f"{dates[0]} to {dates[-1]}"
+    return ", ".join(dates) or "no dates"
+
+
 def _event(pdf: _Report, analysis: Analysis, event, coverage_png: bytes | None) -> None:
     pdf.add_page(orientation="L")
     dates = sorted({a.date for a in analysis.articles if a.id in event.articles and a.date})
     pdf.heading(event.title, 14)
-    pdf.para(f"{len(event.articles)} articles · {', '.join(event.outlets)} · {', '.join(dates) or 'no dates'}", 9)
+    pdf.para(f"{len(event.articles)} articles · {summary.name_list(event.outlets)} · {_dates(dates)}", 9)
     rows, more = summary.side_by_side(analysis, event)
     pdf.set_font(FONT, size=8)
-    widths = (10,) + tuple((pdf.epw - 10) / len(event.outlets) for _ in event.outlets)
+    outlets = summary.event_outlets(event)
+    widths = (10,) + tuple((pdf.epw - 10) / len(outlets) for _ in outlets)
     heading = FontFace(emphasis="BOLD", fill_color=(235, 235, 235))
     notes = []
     with pdf.table(
@@ -183,12 +193,12 @@ def _event(pdf: _Report, analysis: Analysis, event, coverage_png: bytes | None) 
     ) as table:
         head = table.row()
         head.cell("fact")
-        for outlet in event.outlets:
+        for outlet in outlets:
             head.cell(_escape(outlet))
         for row in rows:
             r = table.row()
             r.cell(str(row.number))
-            for outlet in event.outlets:
+            for outlet in outlets:
                 sentences = row.cells[outlet]
                 if not sentences:
                     r.cell("— not reported —", style=FontFace(color=(150, 150, 150)))

@@ -6,13 +6,22 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..model import Analysis, Event, Fact, Flag
+from ..model import Analysis, Event, Fact, Flag, OutletSummary
 
-MAX_SIDE_BY_SIDE_ROWS = 40  # facts per event in the side-by-side view; the rest are in facts.csv
+# Caps that keep the PDF and HTML readable and their rendering bounded (a 1,000-article corpus
+# took 36 s to lay out as PDF with 25 events of 40 facts; 12 of 25 take a fifth of that).
+MAX_SIDE_BY_SIDE_ROWS = 25  # facts per event in the side-by-side view; the rest are in facts.csv
 MAX_FINDINGS = 8
-MAX_EVENTS = 25  # events drawn in full; the rest are listed
+MAX_EVENTS = 12  # events drawn in full, the most widely covered; the rest are listed
+# Outlets drawn side by side and in the charts (a page holds about this many columns); a story
+# covered by hundreds of outlets shows its first reporters, and every outlet is in the CSVs.
+MAX_OUTLETS = 8
+# Sentences of one outlet shown in one cell of a fact: a page must hold the row, and a fact that
+# one outlet states in more sentences than this is listed whole in facts.csv.
+MAX_CELL_SENTENCES = 3
 # A sentence longer than this is cut in the PDF and HTML (a page with no punctuation would
 # otherwise make one table cell taller than a page); the full text stays in the JSON and CSV.
 MAX_SENTENCE_CHARS = 1200
@@ -54,7 +63,8 @@ def date_range(analysis: Analysis) -> str:
 
 
 def outlet_names(analysis: Analysis) -> list[str]:
-    return sorted({a.outlet for a in analysis.articles})
+    """The names of the outlets drawn in keys and tables (`shown_outlets`), sorted."""
+    return sorted(o.name for o in shown_outlets(analysis))
 
 
 def segments(text: str, flags: list[Flag]) -> list[Segment]:
@@ -76,6 +86,23 @@ def segments(text: str, flags: list[Flag]) -> list[Segment]:
     return out
 
 
+def shown_outlets(analysis: Analysis) -> list[OutletSummary]:
+    """The outlets the charts draw: all of them, or the MAX_OUTLETS with the most articles."""
+    top = sorted(analysis.outlets, key=lambda o: (-o.articles, o.name))[:MAX_OUTLETS]
+    return [o for o in analysis.outlets if o in top]
+
+
+def event_outlets(event: Event) -> tuple[str, ...]:
+    """The outlets of an event drawn side by side: its first MAX_OUTLETS reporters."""
+    return event.outlets[:MAX_OUTLETS]
+
+
+def name_list(names: Sequence[str]) -> str:
+    """ "A, B, C" or, past MAX_OUTLETS names, "A, B, … and 992 more"."""
+    shown = ", ".join(names[:MAX_OUTLETS])
+    return shown + (f" and {len(names) - MAX_OUTLETS} more" if len(names) > MAX_OUTLETS else "")
+
+
 def side_by_side(analysis: Analysis, event: Event) -> tuple[list[Row], int]:
     """Rows of the event's facts (story order), outlets as columns; and how many were left out."""
     text = {s.id: s for s in analysis.sentences}
@@ -84,10 +111,15 @@ def side_by_side(analysis: Analysis, event: Event) -> tuple[list[Row], int]:
     facts = [f for f in analysis.facts if f.event == event.id]
     rows = []
     for n, fact in enumerate(facts[:MAX_SIDE_BY_SIDE_ROWS], start=1):
-        cells: dict[str, list[list[Segment]]] = {o: [] for o in event.outlets}
+        cells: dict[str, list[list[Segment]]] = {o: [] for o in event_outlets(event)}
         for sid in fact.sentences:
             s = text[sid]
-            cells[outlet_of[s.article]].append(segments(s.text, by_sentence[sid]))
+            if outlet_of[s.article] in cells:
+                cells[outlet_of[s.article]].append(segments(s.text, by_sentence[sid]))
+        for outlet, sentences in cells.items():
+            if len(sentences) > MAX_CELL_SENTENCES:
+                more = len(sentences) - MAX_CELL_SENTENCES
+                cells[outlet] = sentences[:MAX_CELL_SENTENCES] + [[Segment(f"(and {more} more in facts.csv)")]]
         rows.append(Row(n, fact, cells))
     return rows, max(0, len(facts) - MAX_SIDE_BY_SIDE_ROWS)
 
@@ -98,6 +130,9 @@ def findings(analysis: Analysis) -> list[str]:
     outlets = sorted(analysis.outlets, key=lambda o: -o.loaded_per_100_words)
     if outlets:
         parts = [f"{o.name} {o.loaded_per_100_words:.1f}" for o in outlets]
+        if len(parts) > MAX_OUTLETS:  # the most and the least loaded
+            half = MAX_OUTLETS // 2
+            parts = parts[:half] + [f"… {len(parts) - 2 * half} more …"] + parts[-half:]
         out.append("Loaded terms per 100 words of each outlet's own voice (quotes excluded): " + "; ".join(parts) + ".")
     said = {o.name: o.extra.get("attribution", {}) for o in analysis.outlets}
     for name, att in sorted(said.items()):
@@ -128,7 +163,7 @@ def findings(analysis: Analysis) -> list[str]:
     for actor in analysis.actors:
         labels = {o: ls for o, ls in actor.labels.items() if ls}
         if len({tuple(ls) for ls in labels.values()}) > 1:
-            described = "; ".join(f"{', '.join(ls)} ({o})" for o, ls in sorted(labels.items()))
+            described = "; ".join(f"{', '.join(ls)} ({o})" for o, ls in sorted(labels.items())[:MAX_OUTLETS])
             out.append(f"{actor.name} is called: {described}.")
             break
     return out[:MAX_FINDINGS]
@@ -139,8 +174,12 @@ def removed_by_reason(analysis: Analysis) -> list[tuple[str, int]]:
 
 
 def shown_events(analysis: Analysis) -> tuple[list[Event], int]:
+    """The events drawn in full (the MAX_EVENTS covered by the most outlets and articles, in
+    the corpus's order) and how many other events of several outlets there are."""
     events = [e for e in analysis.events if len(e.outlets) > 1]
-    return events[:MAX_EVENTS], max(0, len(events) - MAX_EVENTS)
+    widest = sorted(range(len(events)), key=lambda n: (-len(events[n].outlets), -len(events[n].articles), n))
+    chosen = sorted(widest[:MAX_EVENTS])
+    return [events[n] for n in chosen], max(0, len(events) - MAX_EVENTS)
 
 
 METHOD = (
