@@ -105,7 +105,7 @@ def main() -> None:
     header = (
         "| articles | words | "
         + " | ".join(["load", *STAGES, "render json"] + (["render report"] if args.full else []))
-        + " | total s | articles/s | peak MB | floor s | total/floor | naive all-pairs align s |"
+        + " | files → analysis.json s | articles/s | peak MB | floor s | total/floor | naive all-pairs align s |"
     )
     print(header)
     print("|" + " --- |" * (header.count("|") - 1))
@@ -121,7 +121,7 @@ def main() -> None:
             fl = floor(corpus)
             nv = naive(corpus)
         t = result["times"]
-        total = sum(t.values())
+        total = sum(v for k, v in t.items() if k != "render report")  # the target: files to analysis.json
         cells = [
             f"{t.get(k, 0):.2f}" for k in ["load", *STAGES, "render json"] + (["render report"] if args.full else [])
         ]

@@ -134,8 +134,13 @@ def _title_page(pdf: _Report, analysis: Analysis, title: str, when: dt.datetime)
     pdf.set_font(FONT, "B", 12)
     pdf.cell(0, 8, "Events", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FONT, size=10)
-    for e in events:
+    shown, more = summary.shown_events(analysis)
+    for e in shown:
         pdf.multi_cell(0, 5.5, f"• {e.title} ({summary.name_list(e.outlets)})", new_x="LMARGIN", new_y="NEXT")
+    if more:
+        pdf.multi_cell(
+            0, 5.5, f"and {more} more events (in analysis.json and facts.csv)", new_x="LMARGIN", new_y="NEXT"
+        )
     pdf.ln(10)
     pdf.set_font(FONT, size=9)
     pdf.set_text_color(90)

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from ..model import Analysis, Event, Fact, Flag, OutletSummary
 
 # Caps that keep the PDF and HTML readable and their rendering bounded (a 1,000-article corpus
-# took 36 s to lay out as PDF with 25 events of 40 facts; 12 of 25 take a fifth of that).
-MAX_SIDE_BY_SIDE_ROWS = 25  # facts per event in the side-by-side view; the rest are in facts.csv
+# took 36 s to lay out as PDF with 25 events of 40 facts; 12 events of 20 facts take 7.5 s).
+MAX_SIDE_BY_SIDE_ROWS = 20  # facts per event in the side-by-side view; the rest are in facts.csv
 MAX_FINDINGS = 8
 MAX_EVENTS = 12  # events drawn in full, the most widely covered; the rest are listed
 # Outlets drawn side by side and in the charts (a page holds about this many columns); a story
