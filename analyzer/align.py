@@ -265,7 +265,7 @@ def _event_pairs(outlets: Sequence[str], art: np.ndarray, f: Features) -> list[t
             found.base.append(data[keep])
             for name in anchors:
                 shared = (getattr(f, name)[chunk] @ transposed[name]).tocsr()
-                getattr(found, name).append(np.asarray(shared[rows, cols]).ravel())
+                getattr(found, name).append(_at(shared, rows, cols))
     if not sum(len(x) for x in found.i):
         return []
     i, j = np.concatenate(found.i), np.concatenate(found.j)
@@ -297,6 +297,13 @@ def _fewest_links(pairs: list[tuple[int, int, float]], art: np.ndarray) -> list[
     return sorted(kept)
 
 
+def _at(m: csr_matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """The entries of `m` at (rows[n], cols[n]), as a flat array (empty for no positions)."""
+    if not len(rows):
+        return np.zeros(0, dtype=m.dtype)
+    return np.asarray(m[rows, cols]).ravel()
+
+
 def _blocks(outlet_ids: np.ndarray, art: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
     """(left rows, right rows) to compare. Each outlet's rows against the rows of the outlets
     after it; in an event of more than LARGE_EVENT_ARTICLES articles, every sentence against the
@@ -324,7 +331,7 @@ def _common_neighbour(linked: csr_matrix, i: np.ndarray, j: np.ndarray) -> np.nd
     pair = np.repeat(np.arange(len(x)), counts)
     offsets = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
     neighbours = linked.indices[np.repeat(linked.indptr[x], counts) + offsets]
-    hit = np.asarray(linked[neighbours, y[pair]]).ravel() > 0 if len(pair) else np.zeros(0, dtype=bool)
+    hit = _at(linked, neighbours, y[pair]) > 0
     out = np.zeros(len(x), dtype=bool)
     out[pair[hit]] = True
     return out

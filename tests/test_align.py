@@ -127,3 +127,18 @@ def test_large_event_aligns_fact_first_against_reference_articles(corpus_dir, mo
     assert not set(others) & {(a.a, a.b) for a in in_event}
     # facts span all three outlets all the same: the non-reference outlets meet through the reference
     assert any(len(f.outlets) == 3 for f in large.facts if f.event == event.id)
+
+
+def test_sentences_without_content_words_align_without_error():
+    """Found by the fuzz test: candidates exist (character n-grams) but no anchor is shared."""
+    from analyzer import analyze
+    from analyzer.corpus import Corpus
+    from analyzer.model import Article
+
+    rows = [("A", "", "TheThe"), ("B", "TheThe", "The"), ("C", "TheThe", "TheTheThe")]
+    articles = tuple(
+        Article(id=f"a{n}", outlet=o, title=t, date=None, url=None, source=f"a{n}", body=b, event=None, sha256="")
+        for n, (o, t, b) in enumerate(rows)
+    )
+    analysis = analyze(Corpus(articles, (), {}))
+    assert {f.event for f in analysis.facts} and all(a.a != a.b for a in analysis.alignments)
