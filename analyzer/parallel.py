@@ -164,7 +164,13 @@ class DaskEngine(Engine):
         prepare: Callable[[Any, Any], Any] | None = None,
     ) -> list[R]:
         work = (prepare(c, shared) for c in chunks) if prepare else chunks
-        return _bounded(partial(self._client.submit, pure=False), func, work, self.workers)
+        return _bounded(self._submit, func, work, self.workers)
+
+    def _submit(self, func: Callable[[Any], R], chunk: Any) -> Any:
+        """Send the chunk as data of its own, then the task that reads it (Dask's way for
+        megabytes of input, rather than inside the task itself)."""
+        [data] = self._client.scatter([chunk], hash=False)
+        return self._client.submit(func, data, pure=False)
 
     def close(self) -> None:
         self._client.close()
