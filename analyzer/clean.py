@@ -56,13 +56,6 @@ def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((reason, re.compile(pattern, re.I)) for reason, pattern in rows)
 
 
-@lru_cache(maxsize=1)
-def any_pattern() -> re.Pattern[str]:
-    """All patterns as one: most lines match none, and one search tells (the patterns are then
-    tried in order only for a line that matches some)."""
-    return re.compile("|".join(f"(?:{p.pattern})" for _, p in patterns()), re.I)
-
-
 def clean_corpus(articles: Sequence[Article]) -> dict[str, Cleaned]:
     """Clean every article; recurring lines are judged over the whole corpus."""
     recurring = recurring_lines(articles)
@@ -99,7 +92,7 @@ def _line_reason(line: str, key: str, title_key: str, recurring: frozenset[str],
         return "headline repeated"
     if key in seen and n_words <= PATTERN_MAX_WORDS * 2:
         return "repeated line"
-    if n_words <= PATTERN_MAX_WORDS and any_pattern().search(stripped):
+    if n_words <= PATTERN_MAX_WORDS:
         for reason, pattern in patterns():
             if pattern.search(stripped):
                 return reason
