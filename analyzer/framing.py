@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import NamedTuple
 
 from .lexicons import NUMBER, Entry, Lexicon
 from .model import Alignment, Article, Flag, Sentence
-from .segment import SPEECH_VERBS, inside, quote_spans, word_spans
+from .segment import SPEECH_VERBS, WORD, inside, quote_spans
 
 NEGATIONS = frozenset({"not", "never", "no", "n't", "hardly", "neither", "nor", "nothing"})
 NEGATION_WINDOW = 3  # tokens before a term that can negate it
@@ -35,8 +36,7 @@ SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS}|says|according to|calls?|dubbed|descr
 TITLE_CASE_SHARE = 0.6
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
     text: str
     low: str
     start: int
@@ -46,7 +46,7 @@ class _Token:
 def flag_sentence(sentence: Sentence, outlet: str, lexicon: Lexicon, *, headline: bool = False) -> list[Flag]:
     """Every loaded-language flag in one sentence (or headline)."""
     text = sentence.text
-    toks = [_Token(text[s.start : s.end], text[s.start : s.end].lower(), s.start, s.end) for s in word_spans(text)]
+    toks = [_Token(w, w.lower(), m.start(), m.end()) for m in WORD.finditer(text) for w in (m.group(),)]
     low_text = text.lower()
     quotes = list(sentence.quotes)
     scare = _scare_quotes(text, quotes)
@@ -54,7 +54,8 @@ def flag_sentence(sentence: Sentence, outlet: str, lexicon: Lexicon, *, headline
     flags: list[Flag] = []
     i = 0
     while i < len(toks):
-        hit = _match(toks, i, lexicon)
+        low = toks[i].low
+        hit = _match(toks, i, lexicon) if low in lexicon.index or _is_number(low) else None
         if hit is None:
             i += 1
             continue

@@ -23,6 +23,7 @@ WORD = re.compile(
 )
 OPEN_QUOTES = "“«„"
 CLOSE_QUOTES = "”»"
+QUOTE_MARK = re.compile(f'[{OPEN_QUOTES}{CLOSE_QUOTES}"]')
 SPEECH_VERBS = (
     "said|says|asked|asks|added|adds|told|tells|replied|wrote|shouted|yelled|cried|called|"
     "argued|noted|warned|claimed|insisted|conceded|admitted|declared|stated|explained|"
@@ -125,14 +126,13 @@ def quote_spans(text: str) -> list[Span]:
                 i = p_start + (len(text[p_start:p_end]) - len(text[p_start:p_end].lstrip())) + 1
             else:
                 open_at = None
-        while i < p_end:
-            ch = text[i]
+        for mark in QUOTE_MARK.finditer(text, i, p_end):  # only the quote marks matter
+            ch, at = mark.group(), mark.start()
             if open_at is None and (ch in OPEN_QUOTES or ch == '"'):
-                open_at = i
+                open_at = at
             elif open_at is not None and (ch in CLOSE_QUOTES or ch == '"'):
-                spans.append(Span(open_at, i + 1))
+                spans.append(Span(open_at, at + 1))
                 open_at = None
-            i += 1
         if open_at is not None:
             spans.append(Span(open_at, p_end))
             nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
