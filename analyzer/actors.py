@@ -19,7 +19,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .lexicons import Lexicon
-from .model import Actor, Event, Sentence
+from .model import Actor, Sentence
 from .segment import SPEECH_VERBS
 
 NAME = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:of|the|for|de|van|von|al)\s+[A-Z][\w’'.-]*|\s+[A-Z][\w’'.-]*)*")
@@ -117,19 +117,6 @@ class ActorCounts:
             for outlet, counts in per_outlet.items():
                 for verb, n in counts.items():
                     self.verb(name, outlet, verb, n)
-
-
-def find_actors(
-    events: Sequence[Event], sentences: Sequence[Sentence], outlet_of: dict[str, str], lexicon: Lexicon
-) -> tuple[Actor, ...]:
-    """The actors of every event of the corpus."""
-    by_article: dict[str, list[Sentence]] = defaultdict(list)
-    for s in sentences:
-        by_article[s.article].append(s)
-    total = ActorCounts()
-    for event in events:
-        total.add(event_actors([s for a in event.articles for s in by_article[a]], outlet_of, lexicon))
-    return actors_of(total)
 
 
 def event_actors(sentences: Sequence[Sentence], outlet_of: dict[str, str], lexicon: Lexicon) -> ActorCounts:
