@@ -49,6 +49,21 @@ def titles() -> tuple[str, ...]:
     return tuple(sorted(rows, key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def _title_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A title starting a text, and a title ending one (matched on the reversed text); longest
+    titles first, so "Vice Mayor" wins over "Mayor"."""
+    starting = re.compile("(?:" + "|".join(re.escape(t) for t in titles()) + ") ")
+    ending = re.compile(" (?:" + "|".join(re.escape(t[::-1]) for t in titles()) + ")")
+    return starting, ending
+
+
+def _title_ending(text: str) -> str:
+    """The longest title that `text` ends with, followed by a space ("" if none)."""
+    ending = _title_patterns()[1].match(text[::-1][: len(titles()[0]) + 1])
+    return ending.group(0)[:0:-1] if ending else ""
+
+
 def _mentions(sentence: Sentence, describers: frozenset[str]) -> list[tuple[int, int, str, str]]:
     """(start, end, label before the name, name) of each capitalised name in a sentence.
 
@@ -56,6 +71,7 @@ def _mentions(sentence: Sentence, describers: frozenset[str]) -> list[tuple[int,
     written before it ("Embattled Superintendent", "reform-minded Superintendent"), or a loaded
     label alone ("strongman Vladimir Putin")."""
     text = sentence.text
+    starting = _title_patterns()[0]
     out = []
     for m in NAME.finditer(text):
         words = POSSESSIVE.sub("", m.group(0)).rstrip(".").split()
@@ -65,10 +81,10 @@ def _mentions(sentence: Sentence, describers: frozenset[str]) -> list[tuple[int,
         title = ""
         for k in range(len(words)):
             rest = " ".join(words[k:])
-            found = next((t for t in titles() if rest.startswith(t + " ")), None)
+            found = starting.match(rest)
             if found:
-                lead, title = words[:k], found
-                words = rest[len(found) + 1 :].split()
+                lead, title = words[:k], found.group(0)[:-1]
+                words = rest[found.end() :].split()
                 break
         if not words:
             continue
@@ -76,7 +92,7 @@ def _mentions(sentence: Sentence, describers: frozenset[str]) -> list[tuple[int,
         start = text.find(name, m.start())
         before = text[: text.find(" ".join(lead + [title]).strip() or name, m.start())]
         if not title:
-            title = next((t for t in titles() if before.endswith(t + " ")), "")
+            title = _title_ending(before)
             before = before[: len(before) - len(title) - 1] if title else before
         describing = lead or [
             w for w in before.split()[-1:] if w.lower().strip(",") in describers or ("-" in w and w.islower())
@@ -119,12 +135,26 @@ class ActorCounts:
                     self.verb(name, outlet, verb, n)
 
 
-def event_actors(sentences: Sequence[Sentence], outlet_of: dict[str, str], lexicon: Lexicon) -> ActorCounts:
+@dataclass(frozen=True)
+class ActorRules:
+    """What the actor finder takes from a lexicon, derived once per run."""
+
+    speech: re.Pattern[str]  # speech and attribution verbs
+    describers: frozenset[str]  # labels and adjectives that describe a person
+
+    @classmethod
+    def of(cls, lexicon: Lexicon) -> ActorRules:
+        return cls(
+            _speech(lexicon),
+            frozenset(e.term.lower() for e in lexicon.entries if e.category in ("label", "adjective")),
+        )
+
+
+def event_actors(sentences: Sequence[Sentence], outlet_of: dict[str, str], rules: ActorRules) -> ActorCounts:
     """Mentions, labels and attribution verbs of the actors in one event's `sentences`; names
     merge within the event ("Park" joins "Ana Park")."""
     out = ActorCounts()
-    speech = _speech(lexicon)
-    describers = frozenset(e.term.lower() for e in lexicon.entries if e.category in ("label", "adjective"))
+    speech, describers = rules.speech, rules.describers
     found = [(outlet_of[s.article], s, m) for s in sentences for m in _mentions(s, describers)]
     canonical = _canonical_names([m[3] for _, _, m in found])
     per_sentence: dict[str, list[tuple[int, int, str]]] = defaultdict(list)

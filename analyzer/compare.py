@@ -57,10 +57,10 @@ def _vader():
 
 def voice_text(sentence: Sentence) -> str:
     """The sentence with quoted speech blanked out: the outlet's own words."""
-    text = list(sentence.text)
+    text = sentence.text
     for s, e in sentence.quotes:
-        text[s:e] = " " * (e - s)
-    return "".join(text)
+        text = text[:s] + " " * (e - s) + text[e:]
+    return text
 
 
 def outlet_summaries(
@@ -144,12 +144,11 @@ def tone(sentences: Sequence[Sentence]) -> dict[str, float]:
     }
 
 
+_TERM = re.compile(r"[A-Za-z][A-Za-z’'-]{2,}")  # words of three letters or more
+
+
 def _tokens(sentence: Sentence) -> list[str]:
-    return [
-        w.lower()
-        for w in re.findall(r"[A-Za-z][A-Za-z’'-]+", voice_text(sentence))
-        if w.lower() not in ENGLISH_STOP_WORDS and len(w) > 2
-    ]
+    return [w for w in _TERM.findall(voice_text(sentence).lower()) if w not in ENGLISH_STOP_WORDS]
 
 
 def log_odds(ya: np.ndarray, yb: np.ndarray, prior: np.ndarray) -> np.ndarray:
@@ -203,18 +202,18 @@ def _outlet_counts(x: csr_matrix, labels: np.ndarray, n: int) -> np.ndarray:
 
 
 def _z_scores(counts: np.ndarray, prior: np.ndarray) -> np.ndarray:
-    """Each outlet (row) against all the others."""
-    return log_odds(counts, counts.sum(axis=0) - counts, prior)
+    """Each outlet (row) against all the others; `counts` may hold a stack of deals."""
+    return log_odds(counts, counts.sum(axis=-2, keepdims=True) - counts, prior)
 
 
 def _noise_floor(x: csr_matrix, labels: np.ndarray, n: int, prior: np.ndarray) -> float:
     """The NOISE_QUANTILE of the largest |z| over PERMUTATIONS random deals of the sentences
-    to the outlets (one sparse product a deal, all outlets at once)."""
+    to the outlets (one sparse product for all deals and outlets at once)."""
     rng = np.random.default_rng(PERMUTATION_SEED)
-    maxima = []
-    for _ in range(PERMUTATIONS):
-        counts = _outlet_counts(x, rng.permutation(labels), n)
-        z = np.where(counts >= MIN_TERM_COUNT, _z_scores(counts, prior), 0.0)
-        maxima.append(float(z.max()))
-    maxima.sort()
-    return maxima[min(len(maxima) - 1, int(NOISE_QUANTILE * len(maxima)))]
+    deals = np.concatenate([rng.permutation(labels) + k * n for k in range(PERMUTATIONS)])
+    columns = np.tile(np.arange(len(labels)), PERMUTATIONS)
+    member = csr_matrix((np.ones(len(deals)), (deals, columns)), shape=(PERMUTATIONS * n, len(labels)))
+    counts = (member @ x).toarray().reshape(PERMUTATIONS, n, -1)
+    z = np.where(counts >= MIN_TERM_COUNT, _z_scores(counts, prior), 0.0)
+    maxima = np.sort(z.max(axis=(1, 2)))
+    return float(maxima[min(len(maxima) - 1, int(NOISE_QUANTILE * len(maxima)))])

@@ -19,8 +19,9 @@ HEDGES = (
     "about|some|nearly|almost|roughly|around|approximately|approx\\.|an estimated|estimated|up to|"
     "more than|over|at least|fewer than|less than|under|just|only|as many as|as few as"
 )
+# A figure, found from its number; the hedge before it is looked for only where a figure is
+# (an optional hedge opening the pattern made the scan try every hedge at every position).
 QUANTITY = re.compile(
-    rf"(?P<hedge>\b(?:{HEDGES})\s+)?"
     r"(?P<currency>[$€£])?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)"
     r"(?:\s*(?P<scale>thousand|million|billion|bn|mn|k|m|b)\b)?"
     r"(?:\s*(?P<percent>%|percent\b|per cent\b))?"
@@ -28,11 +29,15 @@ QUANTITY = re.compile(
     r"(?:[\s,]+(?:a|per|every|each)\s+(?P<per>year|month|week|day)\b|\s+(?P<annual>annually)\b)?",
     re.I,
 )
+HEDGE_BEFORE = re.compile(rf"\b(?:{HEDGES})\s+$", re.I)
+LONGEST_HEDGE = max(len(h) for h in HEDGES.replace("\\", "").split("|"))
 VAGUE = re.compile(
     r"\b(?P<text>(?:a few |several |many )?(?:dozens?|hundreds|thousands|tens of thousands|millions)"
     r")(?:\s+(?:of\s+)?(?P<noun>[a-z]+))?",
     re.I,
 )
+# A text without one of these words holds no vague quantity.
+VAGUE_WORDS = ("dozen", "hundreds", "thousands", "millions")
 MONTH_BEFORE = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$")
 # Two figures within this relative difference are the same quantity (rounding in the copy).
 SAME_WITHIN = 0.02
@@ -43,8 +48,11 @@ DISAGREE_WITHIN = 3
 
 def quantities(text: str) -> list[dict[str, Any]]:
     """Every quantity stated in `text` with its value per year where a rate is given."""
-    out = []
+    out: list[dict[str, Any]] = []
+    after_previous = 0
     for m in QUANTITY.finditer(text):
+        hedge = _hedge_before(text, after_previous, m.start())
+        after_previous = m.end()
         num = m.group("num")
         if re.fullmatch(r"(19|20)\d\d", num) and not m.group("currency"):
             continue  # a year
@@ -57,15 +65,16 @@ def quantities(text: str) -> list[dict[str, Any]]:
             unit, value = "$", value / 100
         out.append(
             {
-                "text": m.group(0).strip(),
+                "text": text[hedge.start() if hedge else m.start() : m.end()].strip(),
                 "value": value,
                 "unit": unit,
                 "per_year": value * PER_YEAR[per] if per else None,
-                "hedge": (m.group("hedge") or "").strip().lower() or None,
+                "hedge": hedge.group(0).strip().lower() if hedge else None,
                 "vague": False,
             }
         )
-    for m in VAGUE.finditer(text):
+    lower = text.lower()
+    for m in VAGUE.finditer(text) if any(w in lower for w in VAGUE_WORDS) else ():
         out.append(
             {
                 "text": m.group("text").strip(),
@@ -77,6 +86,13 @@ def quantities(text: str) -> list[dict[str, Any]]:
             }
         )
     return out
+
+
+def _hedge_before(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The hedge ("about", "more than") that ends right before a figure at `end`, not reaching
+    back past `start` (the end of the previous figure)."""
+    words_end = len(text[:end].rstrip())
+    return HEDGE_BEFORE.search(text, max(start, words_end - LONGEST_HEDGE - 1), end)
 
 
 def _part_of_tally_or_date(text: str, start: int, end: int) -> bool:

@@ -12,8 +12,8 @@ from importlib.metadata import PackageNotFoundError, version
 
 from scipy.sparse import csr_matrix, vstack
 
-from . import lexicons
-from .actors import ActorCounts, actors_of, event_actors
+from . import collector, lexicons
+from .actors import ActorCounts, ActorRules, actors_of, event_actors
 from .align import AlignInputs, EventWork, Features, FeatureStore, align_event, event_work, sentence_features
 from .clean import clean_article, recurring_lines
 from .compare import distinctive as distinctive_terms
@@ -73,58 +73,59 @@ def analyze(
     own_engine = engine is None
     run = engine or Engine(options.jobs)
     try:
-        stage("clean")
-        recurring = recurring_lines(corpus.articles)
-        stage("articles")
-        articles = list(corpus.articles)
-        parts = run.map(
-            partial(_article_chunk, recurring=recurring, lexicon=lexicon),
-            run.split(articles, weights=[max(1, len(a.body) // 1000) for a in articles]),
-        )
-        removed = [r for p in parts for r in p.removed]
-        sentences = [s for p in parts for s in p.sentences]
-        flags = tuple(f for p in parts for f in p.flags)
-        headline_flags = tuple(f for p in parts for f in p.headline_flags)
-        stage("events")
-        events = group_counted(articles, vstack([p.event_counts for p in parts], format="csr"))
-        event_of = {aid: e.id for e in events for aid in e.articles}
-        infos = [replace(i, event=event_of[i.id]) for p in parts for i in p.infos]
-        outlet_of = {a.id: a.outlet for a in corpus.articles}
-        features = FeatureStore([p.features for p in parts])
-        del parts
-        stage("align")
-        size = Counter(s.article for s in sentences)
-        plan = run.split(range(len(events)), weights=[sum(size[a] for a in e.articles) for e in events])
-        inputs = AlignInputs.build(events, sentences, outlet_of, features)
-        done = run.map(partial(_event_chunk, lexicon=lexicon), plan, shared=inputs, prepare=event_work)
-        del inputs, features  # the feature counts are not needed any more
-        alignments = classify_swaps(tuple(a for chunk in done for r in chunk for a in r.alignments), lexicon)
-        facts = tuple(f for chunk in done for r in chunk for f in r.facts)
-        distinctive = {r.event: r.distinctive for chunk in done for r in chunk if r.distinctive is not None}
-        stage("compare")
-        counts = ActorCounts()
-        for chunk in done:
-            for r in chunk:
-                counts.add(r.actors)
-        actors = actors_of(counts)
-        return Analysis(
-            tool={"name": "framing-analyzer", "version": tool_version()},
-            run=_run_record(corpus, options, lexicon),
-            articles=tuple(infos),
-            events=events,
-            sentences=tuple(sentences),
-            removed=tuple(removed),
-            alignments=alignments,
-            facts=facts,
-            flags=flags,
-            actors=actors,
-            outlets=outlet_summaries(infos, sentences, flags, headline_flags),
-            warnings=corpus.warnings + _coverage_warnings(corpus),
-            extra={
-                "headline_flags": [_flag_record(f) for f in headline_flags],
-                "distinctive": {"corpus": distinctive_terms(sentences, outlet_of), "events": distinctive},
-            },
-        )
+        with collector.paused():
+            stage("clean")
+            recurring = recurring_lines(corpus.articles)
+            stage("articles")
+            articles = list(corpus.articles)
+            parts = run.map(
+                partial(_article_chunk, recurring=recurring, lexicon=lexicon),
+                run.split(articles, weights=[max(1, len(a.body) // 1000) for a in articles]),
+            )
+            removed = [r for p in parts for r in p.removed]
+            sentences = [s for p in parts for s in p.sentences]
+            flags = tuple(f for p in parts for f in p.flags)
+            headline_flags = tuple(f for p in parts for f in p.headline_flags)
+            stage("events")
+            events = group_counted(articles, vstack([p.event_counts for p in parts], format="csr"))
+            event_of = {aid: e.id for e in events for aid in e.articles}
+            infos = [replace(i, event=event_of[i.id]) for p in parts for i in p.infos]
+            outlet_of = {a.id: a.outlet for a in corpus.articles}
+            features = FeatureStore([p.features for p in parts])
+            del parts
+            stage("align")
+            size = Counter(s.article for s in sentences)
+            plan = run.split(range(len(events)), weights=[sum(size[a] for a in e.articles) for e in events])
+            inputs = AlignInputs.build(events, sentences, outlet_of, features)
+            done = run.map(partial(_event_chunk, lexicon=lexicon), plan, shared=inputs, prepare=event_work)
+            del inputs, features  # the feature counts are not needed any more
+            alignments = classify_swaps(tuple(a for chunk in done for r in chunk for a in r.alignments), lexicon)
+            facts = tuple(f for chunk in done for r in chunk for f in r.facts)
+            distinctive = {r.event: r.distinctive for chunk in done for r in chunk if r.distinctive is not None}
+            stage("compare")
+            counts = ActorCounts()
+            for chunk in done:
+                for r in chunk:
+                    counts.add(r.actors)
+            actors = actors_of(counts)
+            return Analysis(
+                tool={"name": "framing-analyzer", "version": tool_version()},
+                run=_run_record(corpus, options, lexicon),
+                articles=tuple(infos),
+                events=events,
+                sentences=tuple(sentences),
+                removed=tuple(removed),
+                alignments=alignments,
+                facts=facts,
+                flags=flags,
+                actors=actors,
+                outlets=outlet_summaries(infos, sentences, flags, headline_flags),
+                warnings=corpus.warnings + _coverage_warnings(corpus),
+                extra={
+                    "headline_flags": [_flag_record(f) for f in headline_flags],
+                    "distinctive": {"corpus": distinctive_terms(sentences, outlet_of), "events": distinctive},
+                },
+            )
     finally:
         if own_engine:
             run.close()
@@ -187,6 +188,7 @@ class _EventDone:
 def _event_chunk(works: Sequence[EventWork], *, lexicon: lexicons.Lexicon) -> list[_EventDone]:
     """Align each event of a chunk, and find its facts' numbers, distinctive words and actors."""
     out = []
+    rules = ActorRules.of(lexicon)
     for w in works:
         alignments, facts = align_event(w)
         by_id = {s.id: s for s in w.sentences}
@@ -194,7 +196,7 @@ def _event_chunk(works: Sequence[EventWork], *, lexicon: lexicons.Lexicon) -> li
         several = len(w.event.outlets) > 1
         distinctive = distinctive_terms(w.sentences, w.outlet_of) if several else None
         out.append(
-            _EventDone(w.event.id, alignments, facts, distinctive, event_actors(w.sentences, w.outlet_of, lexicon))
+            _EventDone(w.event.id, alignments, facts, distinctive, event_actors(w.sentences, w.outlet_of, rules))
         )
     return out
 
