@@ -108,6 +108,7 @@ def test_nfc_and_line_endings(tmp_path):
         ("bad.md", b"---\noutlet: [A\n---\nBody text.", "not valid YAML"),
         ("list.md", b"---\n- a\n- b\n---\nBody text.", "must be 'key: value'"),
         ("date.md", b"---\noutlet: A\ndate: next Tuesday\n---\nBody text.", "is not a date"),
+        ("month.md", b"---\noutlet: A\ndate: 2024-13-45\n---\nBody text.", "impossible value: month"),
         ("tag.md", b"---\noutlet: !!python/object/apply:os.system ['echo hi']\n---\nBody.", "not valid YAML"),
         ("nobody.md", b"---\noutlet: A\n---\n\n", "no article text"),
         ("notes.docx", b"PK\x03\x04 something", "unknown file type"),
