@@ -11,6 +11,7 @@ import dataclasses
 import functools
 import io
 import json
+import operator
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, TextIO
@@ -231,17 +232,24 @@ class Analysis:
         )
 
 
+# One encoder for every record: `json.dumps` with any option set builds a new encoder per call.
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+
+
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    return _ENCODER.encode(value)
 
 
 def _record(obj: Any) -> dict[str, Any]:
-    return {name: _plain(getattr(obj, name)) for name in _field_names(type(obj))}
+    names, values = _field_getter(type(obj))
+    return {n: _plain(v) if type(v) is tuple else v for n, v in zip(names, values(obj), strict=True)}
 
 
 @functools.cache
-def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(cls))
+def _field_getter(cls: type) -> tuple[tuple[str, ...], operator.attrgetter]:
+    """The field names of a record class and one getter of all their values."""
+    names = tuple(f.name for f in dataclasses.fields(cls))
+    return names, operator.attrgetter(*names)
 
 
 def _outlet_record(o: OutletSummary) -> dict[str, Any]:
