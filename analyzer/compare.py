@@ -23,10 +23,9 @@ from functools import lru_cache
 from typing import Any
 
 import numpy as np
-from scipy.sparse import csr_matrix
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
+from scipy.sparse import csr_matrix, vstack
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from .features import fit_matrix
 from .lexicons import inflections
 from .model import ArticleInfo, Flag, OutletSummary, Sentence
 from .segment import inside, word_spans, words
@@ -170,15 +169,49 @@ def log_odds(ya: np.ndarray, yb: np.ndarray, prior: np.ndarray) -> np.ndarray:
     return np.where(alpha > 0, np.nan_to_num(z), 0.0)
 
 
+def voice_terms(sentences: Sequence[Sentence]) -> tuple[csr_matrix, list[str]]:
+    """Counts of the words of each sentence's own voice (rows) over the vocabulary of these
+    sentences (columns), which `merge_terms` joins across batches."""
+    vocabulary: dict[str, int] = {}
+    indices: list[int] = []
+    indptr = [0]
+    for s in sentences:
+        indices.extend(vocabulary.setdefault(t, len(vocabulary)) for t in _tokens(s))
+        indptr.append(len(indices))
+    x = csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(sentences), max(1, len(vocabulary))))
+    x.sum_duplicates()
+    return x, list(vocabulary)
+
+
+def merge_terms(parts: Sequence[tuple[csr_matrix, list[str]]]) -> tuple[csr_matrix, list[str]]:
+    """Batches of `voice_terms` as one matrix over one vocabulary (rows in batch order)."""
+    vocabulary: dict[str, int] = {}
+    renumbered = [(x, np.array([vocabulary.setdefault(t, len(vocabulary)) for t in vocab])) for x, vocab in parts]
+    width = max(1, len(vocabulary))
+    matrices = [
+        csr_matrix((x.data, ids[x.indices] if x.nnz else x.indices, x.indptr), shape=(x.shape[0], width))
+        for x, ids in renumbered
+    ]
+    return vstack(matrices, format="csr"), list(vocabulary)
+
+
 def distinctive(sentences: Sequence[Sentence], outlet_of: dict[str, str]) -> dict[str, Any]:
     """Top distinctive words per outlet (each against the rest) and the noise floor."""
-    outlets = sorted({outlet_of[s.article] for s in sentences})
+    x, vocab = voice_terms(sentences)
+    return distinctive_counted(x, vocab, [outlet_of[s.article] for s in sentences])
+
+
+def distinctive_counted(x: csr_matrix, vocab: Sequence[str], row_outlets: Sequence[str]) -> dict[str, Any]:
+    """`distinctive` from the sentences' word counts `x` (`voice_terms`), each row's outlet
+    given in `row_outlets`."""
+    outlets = sorted(set(row_outlets))
     if len(outlets) < 2:
         return {"noise_floor": None, "outlets": {}}
-    x, vocab = fit_matrix(CountVectorizer(analyzer=lambda toks: toks), [_tokens(s) for s in sentences])
     if not x.nnz:
         return {"noise_floor": None, "outlets": {o: [] for o in outlets}}
-    labels = np.array([outlets.index(outlet_of[s.article]) for s in sentences])
+    number = {o: k for k, o in enumerate(outlets)}
+    labels = np.array([number[o] for o in row_outlets])
+    terms = np.array(vocab)
     counts = _outlet_counts(x, labels, len(outlets))
     prior = counts.sum(axis=0)
     z = _z_scores(counts, prior)
@@ -186,10 +219,10 @@ def distinctive(sentences: Sequence[Sentence], outlet_of: dict[str, str]) -> dic
     result = {}
     for k, o in enumerate(outlets):
         eligible = np.where((counts[k] >= MIN_TERM_COUNT) & (z[k] > 0))[0]
-        top = eligible[np.lexsort((vocab[eligible], -z[k][eligible]))][:TOP_TERMS]
+        top = eligible[np.lexsort((terms[eligible], -z[k][eligible]))][:TOP_TERMS]
         result[o] = [
             {
-                "term": str(vocab[i]),
+                "term": str(terms[i]),
                 "z": round(float(z[k][i]), 2),
                 "count": int(counts[k][i]),
                 "above_noise": bool(z[k][i] > floor),

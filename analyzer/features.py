@@ -14,7 +14,7 @@ from functools import lru_cache
 import numpy as np
 from nltk.stem.snowball import SnowballStemmer
 from scipy.sparse import csr_matrix
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from sklearn.utils import murmurhash3_32
 
 from .segment import words
@@ -69,15 +69,6 @@ def entities(text: str) -> set[str]:
 def numbers(text: str) -> set[str]:
     """Numbers in `text` without grouping commas ("1,200" → "1200")."""
     return {m.group(0).replace(",", "") for m in NUMBER.finditer(text)}
-
-
-def fit_matrix(vectorizer: TfidfVectorizer | CountVectorizer, docs: list) -> tuple[csr_matrix, np.ndarray]:
-    """`vectorizer.fit_transform(docs)` and its vocabulary; documents with no usable word at all
-    (only stop words, only punctuation) give an empty matrix instead of an error."""
-    try:
-        return vectorizer.fit_transform(docs).tocsr(), vectorizer.get_feature_names_out()
-    except ValueError:  # scikit-learn: "empty vocabulary"
-        return csr_matrix((len(docs), 1), dtype=np.float32), np.array([""])
 
 
 @lru_cache(maxsize=2**18)

@@ -199,18 +199,26 @@ def flag_headline(article: Article, lexicon: Lexicon) -> list[Flag]:
     return flag_sentence(sentence, article.outlet, lexicon, headline=True)
 
 
-def classify_swaps(alignments: Sequence[Alignment], lexicon: Lexicon) -> tuple[Alignment, ...]:
+def classify_swaps(alignments: Sequence[Alignment], lexicon: Lexicon) -> list[Alignment]:
     """Name the lexicon category of each side of each word swap ("said" → "claimed": attribution)."""
+    category: dict[str, str | None] = {}  # phrase → its category; phrases repeat across pairs
+
+    def category_of(phrase: str) -> str | None:
+        if phrase not in category:
+            entry = _entry_in(phrase, lexicon)
+            category[phrase] = entry.category if entry else None
+        return category[phrase]
+
     out = []
     for al in alignments:
-        swaps = []
-        for a, b in al.diff.get("swaps", []):
-            ea, eb = _entry_in(a, lexicon), _entry_in(b, lexicon)
-            swaps.append(
-                {"a": a, "b": b, "a_category": ea.category if ea else None, "b_category": eb.category if eb else None}
-            )
+        if not al.diff.get("swaps"):
+            out.append(al)
+            continue
+        swaps = [
+            {"a": a, "b": b, "a_category": category_of(a), "b_category": category_of(b)} for a, b in al.diff["swaps"]
+        ]
         out.append(replace(al, diff={**al.diff, "swaps": swaps}))
-    return tuple(out)
+    return out
 
 
 def _entry_in(phrase: str, lexicon: Lexicon) -> Entry | None:

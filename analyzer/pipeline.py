@@ -17,7 +17,7 @@ from .actors import ActorCounts, ActorRules, actors_of, event_actors
 from .align import AlignInputs, EventWork, Features, FeatureStore, align_event, event_work, sentence_features
 from .clean import clean_article, recurring_lines
 from .compare import distinctive as distinctive_terms
-from .compare import outlet_summaries
+from .compare import distinctive_counted, merge_terms, outlet_summaries, voice_terms
 from .corpus import Corpus
 from .events import article_counts, group_counted
 from .features import content_words
@@ -92,6 +92,7 @@ def analyze(
             infos = [replace(i, event=event_of[i.id]) for p in parts for i in p.infos]
             outlet_of = {a.id: a.outlet for a in corpus.articles}
             features = FeatureStore([p.features for p in parts])
+            terms, vocabulary = merge_terms([p.terms for p in parts])
             del parts
             stage("align")
             size = Counter(s.article for s in sentences)
@@ -99,7 +100,7 @@ def analyze(
             inputs = AlignInputs.build(events, sentences, outlet_of, features)
             done = run.map(partial(_event_chunk, lexicon=lexicon), plan, shared=inputs, prepare=event_work)
             del inputs, features  # the feature counts are not needed any more
-            alignments = classify_swaps(tuple(a for chunk in done for r in chunk for a in r.alignments), lexicon)
+            alignments = tuple(a for chunk in done for r in chunk for a in r.alignments)
             facts = tuple(f for chunk in done for r in chunk for f in r.facts)
             distinctive = {r.event: r.distinctive for chunk in done for r in chunk if r.distinctive is not None}
             stage("compare")
@@ -123,7 +124,10 @@ def analyze(
                 warnings=corpus.warnings + _coverage_warnings(corpus),
                 extra={
                     "headline_flags": [_flag_record(f) for f in headline_flags],
-                    "distinctive": {"corpus": distinctive_terms(sentences, outlet_of), "events": distinctive},
+                    "distinctive": {
+                        "corpus": distinctive_counted(terms, vocabulary, [outlet_of[s.article] for s in sentences]),
+                        "events": distinctive,
+                    },
                 },
             )
     finally:
@@ -141,6 +145,7 @@ class _ArticlesDone:
     flags: list[Flag]
     headline_flags: list[Flag]
     features: Features  # alignment features (counts) of `sentences`
+    terms: tuple[csr_matrix, list[str]]  # own-voice word counts of `sentences`, and their vocabulary
     event_counts: csr_matrix  # event features (counts), one row per article
 
 
@@ -170,6 +175,7 @@ def _article_chunk(
         flags,
         headline_flags,
         sentence_features(sentences, content),
+        voice_terms(sentences),
         article_counts(articles, texts, per_article),
     )
 
@@ -191,6 +197,7 @@ def _event_chunk(works: Sequence[EventWork], *, lexicon: lexicons.Lexicon) -> li
     rules = ActorRules.of(lexicon)
     for w in works:
         alignments, facts = align_event(w)
+        alignments = classify_swaps(alignments, lexicon)
         by_id = {s.id: s for s in w.sentences}
         facts = [replace(f, numbers=compare_numbers(f, by_id, w.outlet_of)) for f in facts]
         several = len(w.event.outlets) > 1
