@@ -225,59 +225,44 @@ def align_event(work: EventWork) -> tuple[list[Alignment], list[Fact]]:
     return alignments, _facts(work.event, pairs, sentences, work.outlet_of)
 
 
-@dataclass
-class _Candidates:
-    """Candidate pairs (i < j, indices into the event's sentences) with their base similarity
-    and how many entities, numbers, quote runs and content words the two sentences share."""
-
-    i: list[np.ndarray]
-    j: list[np.ndarray]
-    base: list[np.ndarray]
-    entities: list[np.ndarray]
-    numbers: list[np.ndarray]
-    quotes: list[np.ndarray]
-    content: list[np.ndarray]
-
-
 def _event_pairs(outlets: Sequence[str], art: np.ndarray, f: Features) -> list[tuple[int, int, float]]:
     """Candidate pairs of one event (indices into its sentences), scored and selected. Only
-    sentences of different outlets are compared, block by block (`_blocks`), in row chunks;
-    everything about a candidate comes from sparse products of the chunk with its block."""
+    sentences of different outlets are compared, block by block (`_blocks`), in row chunks:
+    each chunk's base similarities come from one sparse product, and what a candidate shares
+    (entities, numbers, quotes, content words) from the rows of its two sentences."""
     outlet_ids = np.unique(np.array(outlets), return_inverse=True)[1]
-    found = _Candidates([], [], [], [], [], [], [])
-    anchors = ("entities", "numbers", "quotes", "content")
-    for left, right in _blocks(outlet_ids, art):
-        transposed = {name: getattr(f, name)[right].T.tocsc() for name in ("words", "chars", *anchors)}
+    found_i, found_j, found_base = [], [], []
+    for left, right, later_only in _blocks(outlet_ids, art):
+        words_t, chars_t = f.words[right].T.tocsc(), f.chars[right].T.tocsc()
         for lo in range(0, len(left), CHUNK_ROWS):
             chunk = left[lo : lo + CHUNK_ROWS]
-            base = WORD_WEIGHT * (f.words[chunk] @ transposed["words"]) + CHAR_WEIGHT * (
-                f.chars[chunk] @ transposed["chars"]
-            )
-            base = base.tocoo()
-            other = outlet_ids[chunk[base.row]] != outlet_ids[right[base.col]]
+            base = (WORD_WEIGHT * (f.words[chunk] @ words_t) + CHAR_WEIGHT * (f.chars[chunk] @ chars_t)).tocoo()
+            mine, theirs = outlet_ids[chunk[base.row]], outlet_ids[right[base.col]]
+            other = theirs > mine if later_only else theirs != mine
             rows, cols, data = base.row[other], base.col[other], base.data[other]
             above = np.flatnonzero(data >= CANDIDATE_FLOOR)
             keep = above[top_per_row(rows[above], data[above], CANDIDATES_PER_ROW)]
-            rows, cols = rows[keep], cols[keep]
-            a, b = chunk[rows], right[cols]
-            found.i.append(np.minimum(a, b))
-            found.j.append(np.maximum(a, b))
-            found.base.append(data[keep])
-            for name in anchors:
-                shared = (getattr(f, name)[chunk] @ transposed[name]).tocsr()
-                getattr(found, name).append(_at(shared, rows, cols))
-    if not sum(len(x) for x in found.i):
+            a, b = chunk[rows[keep]], right[cols[keep]]
+            found_i.append(np.minimum(a, b))
+            found_j.append(np.maximum(a, b))
+            found_base.append(data[keep])
+    i, j = np.concatenate(found_i), np.concatenate(found_j)
+    if not len(i):
         return []
-    i, j = np.concatenate(found.i), np.concatenate(found.j)
-    shared = {name: np.concatenate(getattr(found, name)) for name in anchors}
+    shared = {name: _shared(getattr(f, name), i, j) for name in ("entities", "numbers", "quotes", "content")}
     anchor = ENTITY_BONUS * shared["entities"] + NUMBER_BONUS * shared["numbers"]
     quote = np.where(shared["quotes"] > 0, QUOTE_BONUS, 0.0)
-    scores = np.minimum(1.0, np.concatenate(found.base).astype(float) + np.minimum(ANCHOR_CAP, anchor) + quote)
+    scores = np.minimum(1.0, np.concatenate(found_base).astype(float) + np.minimum(ANCHOR_CAP, anchor) + quote)
     sizes = np.asarray(f.content.sum(axis=1)).ravel()
     small = np.minimum(sizes[i], sizes[j])
     subset = (small >= SUBSET_MIN_WORDS) & (shared["content"] >= SUBSET_COVERAGE * small)
     pairs = _select(i, j, scores, subset, art)
     return _fewest_links(pairs, art) if int(art.max()) + 1 > LARGE_EVENT_ARTICLES else pairs
+
+
+def _shared(m: csr_matrix, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """For each pair (i[n], j[n]) of rows of the 0/1 matrix `m`, how many columns both have."""
+    return np.asarray(m[i].multiply(m[j]).sum(axis=1), dtype=m.dtype).ravel()
 
 
 def _fewest_links(pairs: list[tuple[int, int, float]], art: np.ndarray) -> list[tuple[int, int, float]]:
@@ -304,20 +289,20 @@ def _at(m: csr_matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
     return np.asarray(m[rows, cols]).ravel()
 
 
-def _blocks(outlet_ids: np.ndarray, art: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
-    """(left rows, right rows) to compare. Each outlet's rows against the rows of the outlets
-    after it; in an event of more than LARGE_EVENT_ARTICLES articles, every sentence against the
-    sentences of the first REFERENCE_ARTICLES articles only (fact-first: the references carry the
-    event's facts, and every other article's sentences join the facts through them), so that cost
-    and output grow with the number of articles, not with its square."""
-    n_articles = int(art.max()) + 1
-    if n_articles > LARGE_EVENT_ARTICLES:
-        reference = art < REFERENCE_ARTICLES
-        ref_rows, other_rows = np.flatnonzero(reference), np.flatnonzero(~reference)
-        blocks = [(ref_rows[left], ref_rows[right]) for left, right in _blocks(outlet_ids[ref_rows], art[ref_rows])]
-        return blocks + [(other_rows, ref_rows)]
-    groups = [np.flatnonzero(outlet_ids == k) for k in range(int(outlet_ids.max()) + 1)]
-    return [(left, np.concatenate(groups[g + 1 :])) for g, left in enumerate(groups[:-1])]
+def _blocks(outlet_ids: np.ndarray, art: np.ndarray) -> list[tuple[np.ndarray, np.ndarray, bool]]:
+    """(left rows, right rows, later outlets only) to compare: every sentence against the
+    sentences of the outlets after its own (each pair once); in an event of more than
+    LARGE_EVENT_ARTICLES articles, the sentences of the first REFERENCE_ARTICLES articles so,
+    and every other sentence against those of the references of other outlets only
+    (fact-first: the references carry the event's facts, and every other article's sentences
+    join the facts through them), so that cost and output grow with the number of articles,
+    not with its square."""
+    everything = np.arange(len(art))
+    if int(art.max()) + 1 <= LARGE_EVENT_ARTICLES:
+        return [(everything, everything, True)]
+    reference = art < REFERENCE_ARTICLES
+    ref_rows, other_rows = everything[reference], everything[~reference]
+    return [(ref_rows, ref_rows, True), (other_rows, ref_rows, False)]
 
 
 def _common_neighbour(linked: csr_matrix, i: np.ndarray, j: np.ndarray) -> np.ndarray:
