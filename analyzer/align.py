@@ -17,6 +17,7 @@ import difflib
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
+from itertools import chain
 
 import numpy as np
 from scipy.sparse import csr_matrix, vstack
@@ -128,14 +129,14 @@ def sentence_features(sentences: Sequence[Sentence], content: Sequence[list[str]
     when given, holds each sentence's content words already found."""
     content = content if content is not None else [content_words(s.text) for s in sentences]
     return Features(
-        words=hashed([[column(t) for t in _word_features(c)] for c in content]),
-        chars=hashed([[k for w in _content_words_plain(s.text) for k in char_columns(w)] for s in sentences]),
-        entities=hashed([[column(e) for e in entities(s.text)] for s in sentences], binary=True),
+        words=hashed([list(map(column, _word_features(c))) for c in content]),
+        chars=hashed([list(chain.from_iterable(map(char_columns, _content_words_plain(s.text)))) for s in sentences]),
+        entities=hashed([list(map(column, entities(s.text))) for s in sentences], binary=True),
         numbers=hashed(
             [[column(n) for n in numbers(s.text) if not _trivial_number(n)] for s in sentences], binary=True
         ),
         quotes=hashed([[column(" ".join(g)) for g in _quote_ngrams(s)] for s in sentences], binary=True),
-        content=hashed([[column(t) for t in c] for c in content], binary=True),
+        content=hashed([list(map(column, c)) for c in content], binary=True),
     )
 
 

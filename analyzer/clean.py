@@ -56,6 +56,14 @@ def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((reason, re.compile(pattern, re.I)) for reason, pattern in rows)
 
 
+@lru_cache(maxsize=1)
+def _unanchored() -> re.Pattern[str]:
+    """The patterns not tied to the start of a line, as one: a line none of them matches skips
+    them all (each alone scans every position of the line; ^-anchored ones fail at once)."""
+    loose = [p.pattern for _, p in patterns() if not p.pattern.startswith("^")]
+    return re.compile("|".join(f"(?:{p})" for p in loose) or "(?!)", re.I)
+
+
 def clean_corpus(articles: Sequence[Article]) -> dict[str, Cleaned]:
     """Clean every article; recurring lines are judged over the whole corpus."""
     recurring = recurring_lines(articles)
@@ -93,8 +101,9 @@ def _line_reason(line: str, key: str, title_key: str, recurring: frozenset[str],
     if key in seen and n_words <= PATTERN_MAX_WORDS * 2:
         return "repeated line"
     if n_words <= PATTERN_MAX_WORDS:
+        loose = _unanchored().search(stripped) is not None
         for reason, pattern in patterns():
-            if pattern.search(stripped):
+            if (loose or pattern.pattern.startswith("^")) and pattern.search(stripped):
                 return reason
     if key in recurring:
         return "recurring page text"

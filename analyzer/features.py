@@ -8,8 +8,9 @@ words that do not start the sentence; numbers are normalised so "$1,200" and "12
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 from nltk.stem.snowball import SnowballStemmer
@@ -92,16 +93,12 @@ def char_columns(word: str) -> tuple[int, ...]:
     return tuple(murmurhash3_32(g, positive=True) % HASH_FEATURES for g in grams)
 
 
-def hashed(rows: Sequence[Iterable[int]], *, binary: bool = False) -> csr_matrix:
+def hashed(rows: Sequence[Sequence[int]], *, binary: bool = False) -> csr_matrix:
     """Rows of counts (or 0/1 with `binary`) over hashed columns."""
-    indptr, indices = [0], []
-    for row in rows:
-        indices.extend(row)
-        indptr.append(len(indices))
-    m = csr_matrix(
-        (np.ones(len(indices), dtype=np.float32), np.array(indices, dtype=np.int32), np.array(indptr, dtype=np.int64)),
-        shape=(len(rows), HASH_FEATURES),
-    )
+    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
+    np.cumsum(np.fromiter(map(len, rows), dtype=np.int64, count=len(rows)), out=indptr[1:])
+    indices = np.fromiter(chain.from_iterable(rows), dtype=np.int32, count=int(indptr[-1]))
+    m = csr_matrix((np.ones(len(indices), dtype=np.float32), indices, indptr), shape=(len(rows), HASH_FEATURES))
     m.sum_duplicates()
     if binary:
         m.data[:] = 1
