@@ -18,7 +18,7 @@ from typing import Any
 import click
 
 from . import lexicons
-from .corpus import DEFAULT_MAX_BYTES, Corpus, LoadOptions, load_corpus
+from .corpus import DEFAULT_MAX_BYTES, LoadOptions, load_corpus
 from .errors import EngineError, InputError
 from .evaluate import GoldError, evaluate
 from .framing import example_sentences, flag_text
@@ -58,14 +58,20 @@ def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
             type=click.IntRange(min=1),
             default=default_jobs(),
             show_default="all cores",
-            help="Worker processes for the per-article and per-event stages (with --engine local).",
+            help=(
+                "Worker processes for reading the corpus and the per-article and per-event stages "
+                "(with --engine local)."
+            ),
         ),
         click.option(
             "--engine",
             type=click.Choice(ENGINES),
             default="local",
             show_default=True,
-            help="Where the per-article and per-event stages run: this machine, or a Dask cluster.",
+            help=(
+                "Where reading the corpus and the per-article and per-event stages run: this machine, "
+                "or a Dask cluster (whose workers must see PATHS)."
+            ),
         ),
         click.option(
             "--scheduler",
@@ -177,10 +183,10 @@ def report(
     Example:
       framing report corpus/ -o reports/ --format json,pdf
     """
-    corpus = _load(paths, strict=strict, max_file_size=max_file_size, quiet=quiet)
-    with _progress(quiet, len(corpus.articles)) as on_stage:
-        options = AnalysisOptions(lexicons=lexicons, jobs=jobs)
-        analysis = _analyze(corpus, options, engine=engine, scheduler=scheduler, on_stage=on_stage)
+    options = AnalysisOptions(lexicons=lexicons, jobs=jobs)
+    analysis = _run(
+        paths, options, strict=strict, max_file_size=max_file_size, engine=engine, scheduler=scheduler, quiet=quiet
+    )
     written = render(analysis, output, formats=formats, reproducible=reproducible)
     if not quiet:
         click.echo(
@@ -190,28 +196,30 @@ def report(
         )
 
 
-def _load(paths: tuple[str, ...], *, strict: bool, max_file_size: int, quiet: bool) -> Corpus:
-    """Load the corpus, printing each warning about skipped input unless `quiet`."""
-    corpus = load_corpus(paths, options=LoadOptions(strict=strict, max_bytes=max_file_size * 1024 * 1024))
-    if not quiet:
-        for warning in corpus.warnings:
-            click.echo(f"warning: {warning}", err=True)
-    return corpus
-
-
-def _analyze(
-    corpus: Corpus,
+def _run(
+    paths: tuple[str, ...],
     options: AnalysisOptions,
     *,
+    strict: bool,
+    max_file_size: int,
     engine: str,
     scheduler: str | None,
-    on_stage: Callable[[str], None] | None = None,
+    quiet: bool,
+    progress: bool = True,
 ) -> Analysis:
-    """`analyze` on the engine the options chose (closed again afterwards)."""
+    """Load PATHS and analyse them on the engine the options chose (closed again afterwards),
+    printing each warning about skipped input unless `quiet`, and a stage progress bar where it
+    helps."""
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler goes with --engine dask")
     with make_engine(engine, jobs=options.jobs, scheduler=scheduler) as run:
-        return analyze(corpus, options=options, on_stage=on_stage, engine=run)
+        load = LoadOptions(strict=strict, max_bytes=max_file_size * 1024 * 1024)
+        corpus = load_corpus(paths, options=load, engine=run)
+        if not quiet:
+            for warning in corpus.warnings:
+                click.echo(f"warning: {warning}", err=True)
+        with _progress(quiet or not progress, len(corpus.articles)) as on_stage:
+            return analyze(corpus, options=options, on_stage=on_stage, engine=run)
 
 
 @contextlib.contextmanager
@@ -270,9 +278,16 @@ def evaluate_command(
         gold_doc = json.loads(gold_path.read_text(encoding="utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError) as err:
         raise InputError(str(gold_path), f"not valid JSON: {err}") from None
-    corpus = _load(paths, strict=strict, max_file_size=max_file_size, quiet=True)
+    analysis = _run(
+        paths,
+        AnalysisOptions(jobs=jobs),
+        strict=strict,
+        max_file_size=max_file_size,
+        engine=engine,
+        scheduler=scheduler,
+        quiet=True,
+    )
     try:
-        analysis = _analyze(corpus, AnalysisOptions(jobs=jobs), engine=engine, scheduler=scheduler)
         result = evaluate(analysis, gold_doc)
     except GoldError as err:
         raise InputError(str(gold_path), str(err)) from None
@@ -337,8 +352,16 @@ def lesson(
     Example:
       framing lesson corpus/school-closures -o lesson/ --answers
     """
-    corpus = _load(paths, strict=strict, max_file_size=max_file_size, quiet=quiet)
-    analysis = _analyze(corpus, AnalysisOptions(lexicons=lexicon_files, jobs=jobs), engine=engine, scheduler=scheduler)
+    analysis = _run(
+        paths,
+        AnalysisOptions(lexicons=lexicon_files, jobs=jobs),
+        strict=strict,
+        max_file_size=max_file_size,
+        engine=engine,
+        scheduler=scheduler,
+        quiet=quiet,
+        progress=False,
+    )
     written = write_lessons(
         analysis, output, lexicon=lexicons.load(lexicon_files), answers=answers, blank=blank, reproducible=reproducible
     )

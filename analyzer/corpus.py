@@ -15,8 +15,9 @@ import json
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ import yaml
 
 from .errors import InputError
 from .model import Article
+from .parallel import Engine
 
 TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -61,40 +63,44 @@ class Corpus:
     files: dict[str, str]
 
 
-def load_corpus(paths: Iterable[str | os.PathLike[str]], *, options: LoadOptions = LoadOptions()) -> Corpus:
-    """Load every article under `paths` (files or folders, searched recursively)."""
+def load_corpus(
+    paths: Iterable[str | os.PathLike[str]], *, options: LoadOptions = LoadOptions(), engine: Engine | None = None
+) -> Corpus:
+    """Load every article under `paths` (files or folders, searched recursively).
+
+    Files are read and parsed in partitions on `engine` (default: this process), which for a
+    Dask cluster means on its workers: they must see the same paths (a shared file system).
+    Duplicates, ids and warnings are settled here afterwards, in file order, so the result does
+    not depend on the engine."""
     warnings: list[str] = []
     articles: list[Article] = []
     files: dict[str, str] = {}
     seen_bodies: dict[str, str] = {}
     ids: set[str] = set()
     named_by_file: dict[str, int] = {}
-    manifests: dict[Path, dict[str, dict[str, Any]]] = {}  # each folder's manifest, read once
 
     def warn(err: InputError) -> None:
         if options.strict:
             raise err
         warnings.append(str(err))
 
-    for root, path in _walk(paths):
-        try:
-            data = _read_bytes(path, options.max_bytes)
-            files[str(path)] = hashlib.sha256(data).hexdigest()
-            if path.parent not in manifests:
-                manifests[path.parent] = _manifest(path.parent)
-            entry = manifests[path.parent].get(path.name, {})
-            loaded = list(_parse_file(path, root, data, warn, named_by_file, entry))
-        except InputError as err:
-            warn(err)
-            continue
-        for art in loaded:
-            digest = hashlib.sha256(art.body.encode()).hexdigest()
-            if digest in seen_bodies:
-                warn(InputError(art.source, f"same text as {seen_bodies[digest]}; reported once"))
-                continue
-            seen_bodies[digest] = art.source
-            art_id = unique_id(art.id, ids)
-            articles.append(replace(art, id=art_id, sha256=digest))
+    run = engine or Engine()
+    candidates = list(_walk(paths))
+    for part in run.map(partial(_read_files, options=options), run.split(candidates)):
+        for read in part:
+            if read.sha256:
+                files[read.path] = read.sha256
+            for problem in read.problems:
+                warn(problem)
+            for folder, count in read.named_by_file.items():
+                named_by_file[folder] = named_by_file.get(folder, 0) + count
+            for art in read.articles:
+                if art.sha256 in seen_bodies:
+                    warn(InputError(art.source, f"same text as {seen_bodies[art.sha256]}; reported once"))
+                    continue
+                seen_bodies[art.sha256] = art.source
+                art_id = unique_id(art.id, ids)
+                articles.append(art if art_id == art.id else replace(art, id=art_id))
     for folder, count in sorted(named_by_file.items()):
         warnings.append(
             f"{folder}: {count} file(s) without front matter or manifest entry; "
@@ -104,6 +110,46 @@ def load_corpus(paths: Iterable[str | os.PathLike[str]], *, options: LoadOptions
         shown = ", ".join(str(p) for p in paths)
         raise InputError(shown or ".", "no readable articles found")
     return Corpus(tuple(articles), tuple(warnings), files)
+
+
+@dataclass
+class _FileRead:
+    """One file as a partition worker read it: its sha256 (None if unreadable), its articles
+    (each with the sha256 of its text), and the problems met, in order."""
+
+    path: str
+    sha256: str | None
+    articles: list[Article]
+    problems: list[InputError]
+    named_by_file: dict[str, int]  # folder → files whose outlet came from the file name
+
+
+def _read_files(candidates: Sequence[tuple[Path, Path]], *, options: LoadOptions) -> list[_FileRead]:
+    """Read and parse a partition of (root, file) pairs; problems are collected, not raised
+    (with `strict`, a file's parsing stops at its first problem)."""
+    manifests: dict[Path, dict[str, dict[str, Any]]] = {}  # each folder's manifest, read once
+    out = []
+    for root, path in candidates:
+        read = _FileRead(str(path), None, [], [], {})
+
+        def warn(err: InputError, read: _FileRead = read) -> None:
+            read.problems.append(err)
+            if options.strict:
+                raise err
+
+        try:
+            data = _read_bytes(path, options.max_bytes)
+            read.sha256 = hashlib.sha256(data).hexdigest()
+            if path.parent not in manifests:
+                manifests[path.parent] = _manifest(path.parent)
+            entry = manifests[path.parent].get(path.name, {})
+            loaded = list(_parse_file(path, root, data, warn, read.named_by_file, entry))
+            read.articles = [replace(a, sha256=hashlib.sha256(a.body.encode()).hexdigest()) for a in loaded]
+        except InputError as err:
+            if not read.problems or read.problems[-1] is not err:
+                read.problems.append(err)
+        out.append(read)
+    return out
 
 
 def _walk(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, Path]]:

@@ -13,6 +13,10 @@ class InputError(Exception):
         where = f"{path}:{line}" if line is not None else path
         super().__init__(f"{where}: {message}")
 
+    def __reduce__(self) -> tuple[type, tuple[str, str, int | None]]:
+        """Rebuilt from its parts when it travels from a worker process."""
+        return type(self), (self.path, self.message, self.line)
+
 
 class EngineError(Exception):
     """An engine the run cannot use: Dask not installed, or its scheduler out of reach."""

@@ -1,14 +1,16 @@
-"""Where the per-article and per-event stages run: in this process, in worker processes on this
-machine (`--jobs N`), or on an existing Dask cluster (`--engine dask --scheduler ADDRESS`).
+"""Where reading the corpus and the per-article and per-event stages run: in this process, in
+worker processes on this machine (`--jobs N`), or on an existing Dask cluster (`--engine dask
+--scheduler ADDRESS`).
 
-A stage hands the engine a module-level function and a list of chunks (articles, or events with
-their sentences); the engine returns one result per chunk, in order. Chunks carry everything
+A stage hands the engine a module-level function and a list of chunks (files to read, articles,
+or events with their sentences); the engine returns one result per chunk, in order. Chunks carry everything
 their function needs, so a worker never reads shared state and results are the same on every
 engine (tested).
 """
 
 from __future__ import annotations
 
+import gc
 import itertools
 import multiprocessing
 import os
@@ -89,7 +91,9 @@ class Engine:
             return [func(prepare(c, shared)) if prepare else func(c) for c in chunks]
         if prepare is None:
             if self._pool is None:
-                self._pool = ProcessPoolExecutor(max_workers=self.jobs)
+                # Workers only run the pipeline's chunks, whose records hold no reference cycles:
+                # the cyclic collector stays off in them (see `collector`).
+                self._pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=gc.disable)
             return _bounded(self._pool.submit, func, chunks, self.jobs)
         with ProcessPoolExecutor(
             max_workers=self.jobs, mp_context=_FORK, initializer=_install, initargs=(shared,)

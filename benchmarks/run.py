@@ -38,18 +38,21 @@ NAIVE_SAMPLE_ROWS = 2000
 def one(corpus: Path, out: Path, full: bool, jobs: int) -> dict:
     """Run the pipeline once in this process; return timings (called in a child process)."""
     from analyzer import analyze, load_corpus, render
+    from analyzer.parallel import Engine
     from analyzer.pipeline import AnalysisOptions
 
     times: dict[str, float] = {}
-    t0 = time.perf_counter()
-    corpus_obj = load_corpus([corpus])
-    times["load"] = time.perf_counter() - t0
     marks: list[tuple[str, float]] = []
-    analysis = analyze(
-        corpus_obj,
-        options=AnalysisOptions(jobs=jobs),
-        on_stage=lambda name: marks.append((name, time.perf_counter())),
-    )
+    with Engine(jobs) as engine:  # as the CLI does: one engine reads the corpus and analyses it
+        t0 = time.perf_counter()
+        corpus_obj = load_corpus([corpus], engine=engine)
+        times["load"] = time.perf_counter() - t0
+        analysis = analyze(
+            corpus_obj,
+            options=AnalysisOptions(jobs=jobs),
+            on_stage=lambda name: marks.append((name, time.perf_counter())),
+            engine=engine,
+        )
     end = time.perf_counter()
     for (name, start), (_, stop) in zip(marks, marks[1:] + [("end", end)], strict=True):
         times[name] = stop - start

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from click.testing import CliRunner
 
 import analyzer.parallel as parallel
 from analyzer.cli import main
+from analyzer.corpus import load_corpus
 from analyzer.parallel import Engine
 
 
@@ -25,6 +28,21 @@ def test_one_job_keeps_one_chunk():
     assert Engine(1).split(list(range(5000))) == [list(range(5000))]
 
 
+def test_reading_in_partitions_gives_the_same_corpus_and_warnings(corpus_dir, tmp_path, monkeypatch):
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_ITEMS", 1)  # a partition every few files
+    shutil.copytree(corpus_dir, tmp_path / "c")
+    first = sorted((tmp_path / "c").rglob("*/*.md"))[0]
+    (tmp_path / "c" / "zz-copy.md").write_bytes(first.read_bytes())  # a duplicate, found across partitions
+    (tmp_path / "c" / "empty.txt").write_bytes(b"")
+    (tmp_path / "c" / "plain.txt").write_text("A story without front matter. It has two sentences.")
+    alone = load_corpus([tmp_path / "c"])
+    with Engine(2) as engine:
+        assert len(engine.split(sorted((tmp_path / "c").rglob("*")))) > 2
+        partitioned = load_corpus([tmp_path / "c"], engine=engine)
+    assert partitioned == alone
+    assert any("same text as" in w for w in alone.warnings) and any("empty file" in w for w in alone.warnings)
+
+
 def test_dask_cluster_gives_the_same_json(corpus_dir, tmp_path, monkeypatch):
     distributed = pytest.importorskip("distributed")
     monkeypatch.setattr(parallel, "PARALLEL_MIN_ITEMS", 1)  # many chunks even on a small corpus
@@ -35,7 +53,7 @@ def test_dask_cluster_gives_the_same_json(corpus_dir, tmp_path, monkeypatch):
         )  # fmt: skip
         assert dask.exit_code == 0, dask.output
         ran = set(cluster.scheduler.task_prefixes)
-    assert {"article_chunk", "event_chunk"} <= ran, ran  # both stages ran as cluster tasks
+    assert {"read_files", "article_chunk", "event_chunk"} <= ran, ran  # reading and both stages ran there
     local = run("report", str(corpus_dir), "-o", str(tmp_path / "local"), "--format", "json", "-q", "--jobs", "1")
     assert local.exit_code == 0
     assert (tmp_path / "dask" / "analysis.json").read_bytes() == (tmp_path / "local" / "analysis.json").read_bytes()
