@@ -89,8 +89,10 @@ class FeatureStore:
 
     def rows(self, rows: Sequence[int]) -> Features:
         """The features of these sentences (indices over the corpus, in this order): TF-IDF
-        weighted where it applies, and narrowed to the columns they use, since products over
-        an event's few thousand columns are far cheaper than over the 2**20 hashed ones."""
+        weighted where it applies, and then narrowed to the columns they use, since products
+        over an event's few thousand columns are far cheaper than over the 2**20 hashed ones.
+        The 0/1 features are only compared row with row (`_shared`), which costs the same at
+        any width, so they keep theirs."""
         rows = np.asarray(rows, dtype=np.int64)
         part = np.searchsorted(self._starts, rows, side="right") - 1
         runs = np.flatnonzero(np.r_[True, part[1:] != part[:-1]]) if len(rows) else np.array([], dtype=int)
@@ -104,7 +106,8 @@ class FeatureStore:
             m = vstack(pieces, format="csr") if pieces else csr_matrix((0, HASH_FEATURES), dtype=np.float32)
             if f.name in WEIGHTED:
                 _weigh(m, self._idf[f.name])
-            out[f.name] = _used_columns(m)
+                m = _used_columns(m)
+            out[f.name] = m
         return Features(**out)
 
 
