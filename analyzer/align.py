@@ -127,13 +127,19 @@ def _used_columns(m: csr_matrix) -> csr_matrix:
     return csr_matrix((m.data, indices.astype(np.int32), m.indptr), shape=(m.shape[0], max(1, len(used))))
 
 
-def sentence_features(sentences: Sequence[Sentence], content: Sequence[list[str]] | None = None) -> Features:
-    """Unweighted features of `sentences` (pure Python per sentence; runs in workers); `content`,
-    when given, holds each sentence's content words already found."""
-    content = content if content is not None else [content_words(s.text) for s in sentences]
+def sentence_features(
+    sentences: Sequence[Sentence],
+    tokens: Sequence[list[str]] | None = None,
+    content: Sequence[list[str]] | None = None,
+) -> Features:
+    """Unweighted features of `sentences` (pure Python per sentence; runs in workers). `tokens`
+    and `content`, when given, hold each sentence's words and content words already found."""
+    tokens = tokens if tokens is not None else [words(s.text) for s in sentences]
+    if content is None:
+        content = [content_words(s.text, t) for s, t in zip(sentences, tokens, strict=True)]
     return Features(
         words=hashed([list(map(column, _word_features(c))) for c in content]),
-        chars=hashed([list(chain.from_iterable(map(char_columns, _content_words_plain(s.text)))) for s in sentences]),
+        chars=hashed([list(chain.from_iterable(map(char_columns, _plain_words(t)))) for t in tokens]),
         entities=hashed([list(map(column, entities(s.text))) for s in sentences], binary=True),
         numbers=hashed(
             [[column(n) for n in numbers(s.text) if not _trivial_number(n)] for s in sentences], binary=True
@@ -147,10 +153,10 @@ def _word_features(toks: list[str]) -> list[str]:
     return toks + [f"{a} {b}" for a, b in zip(toks, toks[1:], strict=False)]
 
 
-def _content_words_plain(text: str) -> list[str]:
-    """The sentence's words without stop words, for character n-grams: morphology of the words
-    that carry content, at about half the n-grams of the whole sentence."""
-    return [w for w in words(text.lower()) if w not in ENGLISH_STOP_WORDS]
+def _plain_words(tokens: list[str]) -> list[str]:
+    """The sentence's words, lower-cased, without stop words, for character n-grams: morphology
+    of the words that carry content, at about half the n-grams of the whole sentence."""
+    return [w for w in map(str.lower, tokens) if w not in ENGLISH_STOP_WORDS]
 
 
 def _trivial_number(n: str) -> bool:

@@ -41,10 +41,11 @@ def stem(word: str) -> str:
     return _STEMMER.stem(word)
 
 
-def content_words(text: str) -> list[str]:
-    """Stemmed, lower-cased words of `text` without stop words or bare punctuation."""
+def content_words(text: str, tokens: Sequence[str] | None = None) -> list[str]:
+    """Stemmed, lower-cased words of `text` without stop words or bare punctuation; `tokens`,
+    when given, are the words of `text` already split."""
     out = []
-    for w in words(text):
+    for w in tokens if tokens is not None else words(text):
         low = w.lower().replace("’", "'")
         if low in ENGLISH_STOP_WORDS or (len(low) < 2 and not low.isdigit()):
             continue

@@ -43,10 +43,13 @@ class _Token(NamedTuple):
     end: int
 
 
-def flag_sentence(sentence: Sentence, outlet: str, lexicon: Lexicon, *, headline: bool = False) -> list[Flag]:
-    """Every loaded-language flag in one sentence (or headline)."""
+def flag_sentence(
+    sentence: Sentence, outlet: str, lexicon: Lexicon, *, headline: bool = False, words: Sequence[str] | None = None
+) -> list[Flag]:
+    """Every loaded-language flag in one sentence (or headline); `words`, when given, are the
+    sentence's words already split."""
     text = sentence.text
-    if not _may_match(text, lexicon):
+    if not _may_match(words if words is not None else WORD.findall(text), lexicon):
         return []
     toks = [_Token(w, w.lower(), m.start(), m.end()) for m in WORD.finditer(text) for w in (m.group(),)]
     low_text = text.lower()
@@ -119,10 +122,10 @@ def _flag(
     )
 
 
-def _may_match(text: str, lexicon: Lexicon) -> bool:
-    """Whether any word of `text` can start a lexicon entry: most sentences have none, and this
-    look-up is several times cheaper than tokenizing them for the matcher."""
-    return NUMBER in lexicon.index or any(w.lower() in lexicon.index for w in WORD.findall(text))
+def _may_match(words: Sequence[str], lexicon: Lexicon) -> bool:
+    """Whether any of a sentence's words can start a lexicon entry: most sentences have none,
+    and this look-up is several times cheaper than tokenizing them for the matcher."""
+    return NUMBER in lexicon.index or any(w.lower() in lexicon.index for w in words)
 
 
 def _match(toks: Sequence[_Token], i: int, lexicon: Lexicon) -> tuple[int, Entry] | None:

@@ -154,6 +154,7 @@ def _article_chunk(
 ) -> _ArticlesDone:
     """Clean, segment and flag each article of a chunk, and compute its features."""
     removed, sentences, infos, flags, headline_flags, texts = [], [], [], [], [], []
+    tokens: list[list[str]] = []  # words of each sentence, split once for every use
     content: list[list[str]] = []  # content words of each sentence
     per_article: list[list[str]] = []  # and of each article
     for art in articles:
@@ -161,11 +162,15 @@ def _article_chunk(
         removed.extend(cleaned.removed)
         own = segment_article(art, cleaned.kept)
         sentences.extend(own)
-        own_content = [content_words(s.text) for s in own]
+        own_tokens = [split_words(s.text) for s in own]
+        tokens.extend(own_tokens)
+        own_content = [content_words(s.text, t) for s, t in zip(own, own_tokens, strict=True)]
         content.extend(own_content)
         per_article.append([w for c in own_content for w in c])
-        infos.append(_info(art, own))
-        flags.extend(f for s in own for f in flag_sentence(s, art.outlet, lexicon))
+        infos.append(_info(art, own, own_tokens))
+        flags.extend(
+            f for s, t in zip(own, own_tokens, strict=True) for f in flag_sentence(s, art.outlet, lexicon, words=t)
+        )
         headline_flags.extend(flag_headline(art, lexicon))
         texts.append("\n".join(art.body[k.start : k.end] for k in cleaned.kept))
     return _ArticlesDone(
@@ -174,7 +179,7 @@ def _article_chunk(
         infos,
         flags,
         headline_flags,
-        sentence_features(sentences, content),
+        sentence_features(sentences, tokens, content),
         voice_terms(sentences),
         article_counts(articles, texts, per_article),
     )
@@ -255,11 +260,12 @@ def _position(index: int, total: int) -> str:
     return "body"
 
 
-def _info(article: Article, sentences: Sequence[Sentence]) -> ArticleInfo:
+def _info(article: Article, sentences: Sequence[Sentence], tokens: Sequence[list[str]]) -> ArticleInfo:
+    """The article's record, with its word counts; `tokens` holds each sentence's words."""
     words = voice = 0
-    for s in sentences:
+    for s, toks in zip(sentences, tokens, strict=True):
         if not s.quotes:
-            n = len(split_words(s.text))
+            n = len(toks)
             words, voice = words + n, voice + n
             continue
         spans = word_spans(s.text)
