@@ -94,9 +94,10 @@ def cluster(articles: Sequence[Article], counts: csr_matrix) -> list[list[Articl
     x = TfidfTransformer(sublinear_tf=True).fit_transform(counts).tocsr()
     pruned = _heaviest(x)
     days = np.array([_ordinal(a.date) for a in articles], dtype=float)
+    pruned_t = pruned.T.tocsr()  # once: each product would otherwise convert it anew
     rows, cols = [], []
     for lo in range(0, x.shape[0], CHUNK_ROWS):
-        shared = (pruned[lo : lo + CHUNK_ROWS] @ pruned.T).tocoo()
+        shared = (pruned[lo : lo + CHUNK_ROWS] @ pruned_t).tocoo()
         later = shared.row + lo < shared.col
         r, c = shared.row[later] + lo, shared.col[later]
         dr, dc = days[r], days[c]
