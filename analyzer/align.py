@@ -71,6 +71,11 @@ class Features:
 
 
 WEIGHTED = ("words", "chars")  # the features that are TF-IDF weighted; the others are 0/1
+# Feature counts are stored as bytes, so no count goes above this. In real text no word or
+# character 4-gram comes back 255 times in one sentence, and sublinear TF (1 + ln count) is all
+# but flat there: the cap changes nothing but a pathological sentence's weights. Measured: the
+# corpus's counts take 52 MB per 1,000 articles as bytes, 82 MB as 4-byte floats.
+COUNT_MAX = 255
 
 
 class FeatureStore:
@@ -103,7 +108,11 @@ class FeatureStore:
                 getattr(self._parts[part[a]], f.name)[rows[a:b] - self._starts[part[a]]]
                 for a, b in zip(bounds[:-1], bounds[1:], strict=True)
             ]
-            m = vstack(pieces, format="csr") if pieces else csr_matrix((0, HASH_FEATURES), dtype=np.float32)
+            m = (
+                vstack(pieces, format="csr", dtype=np.float32)
+                if pieces
+                else csr_matrix((0, HASH_FEATURES), dtype=np.float32)
+            )
             if f.name in WEIGHTED:
                 _weigh(m, self._idf[f.name])
                 m = _used_columns(m)
@@ -138,15 +147,22 @@ def sentence_features(
     if content is None:
         content = [content_words(s.text, t) for s, t in zip(sentences, tokens, strict=True)]
     return Features(
-        words=hashed([list(map(column, _word_features(c))) for c in content]),
-        chars=hashed([list(chain.from_iterable(map(char_columns, _plain_words(t)))) for t in tokens]),
-        entities=hashed([list(map(column, entities(s.text))) for s in sentences], binary=True),
-        numbers=hashed(
-            [[column(n) for n in numbers(s.text) if not _trivial_number(n)] for s in sentences], binary=True
+        words=_bytes(hashed([list(map(column, _word_features(c))) for c in content])),
+        chars=_bytes(hashed([list(chain.from_iterable(map(char_columns, _plain_words(t)))) for t in tokens])),
+        entities=_bytes(hashed([list(map(column, entities(s.text))) for s in sentences], binary=True)),
+        numbers=_bytes(
+            hashed([[column(n) for n in numbers(s.text) if not _trivial_number(n)] for s in sentences], binary=True)
         ),
-        quotes=hashed([[column(" ".join(g)) for g in _quote_ngrams(s)] for s in sentences], binary=True),
-        content=hashed([list(map(column, c)) for c in content], binary=True),
+        quotes=_bytes(hashed([[column(" ".join(g)) for g in _quote_ngrams(s)] for s in sentences], binary=True)),
+        content=_bytes(hashed([list(map(column, c)) for c in content], binary=True)),
     )
+
+
+def _bytes(m: csr_matrix) -> csr_matrix:
+    """`m` with its counts kept as bytes (capped at COUNT_MAX) until an event's rows are taken
+    (`FeatureStore.rows`): a third less memory for the corpus's feature counts."""
+    m.data = np.minimum(m.data, COUNT_MAX).astype(np.uint8)
+    return m
 
 
 def _word_features(toks: list[str]) -> list[str]:

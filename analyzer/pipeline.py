@@ -50,9 +50,11 @@ def tool_version() -> str:
         return "0+unknown"
 
 
-# Stages as `on_stage` reports them: "articles" cleans, segments, flags and computes the
-# features of each article (in workers); "align" aligns each event and finds its facts, numbers
-# and distinctive words (in workers); "compare" gathers actors and outlet figures.
+# Stages as `on_stage` reports them: "clean" finds the page text that recurs across the corpus;
+# "articles" cleans, segments, flags and computes the features of each article (in workers);
+# "events" groups the articles and finds the corpus's distinctive words; "align" aligns each
+# event and finds its facts, numbers, distinctive words and actors (in workers); "compare"
+# gathers actors and outlet figures.
 STAGES = ("clean", "articles", "events", "align", "compare")
 
 
@@ -93,6 +95,9 @@ def analyze(
             outlet_of = {a.id: a.outlet for a in corpus.articles}
             features = FeatureStore([p.features for p in parts])
             terms, vocabulary = merge_terms([p.terms for p in parts])
+            # The corpus's distinctive words now, so that its word counts are gone before alignment.
+            corpus_distinctive = distinctive_counted(terms, vocabulary, [outlet_of[s.article] for s in sentences])
+            del terms, vocabulary
             del parts
             stage("align")
             size = Counter(s.article for s in sentences)
@@ -125,7 +130,7 @@ def analyze(
                 extra={
                     "headline_flags": [_flag_record(f) for f in headline_flags],
                     "distinctive": {
-                        "corpus": distinctive_counted(terms, vocabulary, [outlet_of[s.article] for s in sentences]),
+                        "corpus": corpus_distinctive,
                         "events": distinctive,
                     },
                 },
