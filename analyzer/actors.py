@@ -165,7 +165,9 @@ def event_actors(sentences: Sequence[Sentence], outlet_of: dict[str, str], rules
         out.mention(actor, outlet, [label] + _appositives(s.text, start, end, bool(label)))
         per_sentence[s.id].append((start, end, actor))
     for s in sentences:
-        for actor, verb in _attributions(s.text, per_sentence.get(s.id, []), speech):
+        if s.id not in per_sentence:
+            continue  # no one named: no one to attribute a verb to
+        for actor, verb in _attributions(s.text, per_sentence[s.id], speech):
             out.verb(actor, outlet_of[s.article], verb.lower())
     return out
 

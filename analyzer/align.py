@@ -272,6 +272,8 @@ def _event_pairs(outlets: Sequence[str], art: np.ndarray, f: Features) -> list[t
             found_i.append(np.minimum(a, b))
             found_j.append(np.maximum(a, b))
             found_base.append(data[keep])
+    if not found_i:  # one outlet only
+        return []
     i, j = np.concatenate(found_i), np.concatenate(found_j)
     if not len(i):
         return []
@@ -324,8 +326,8 @@ def _blocks(outlet_ids: np.ndarray, art: np.ndarray) -> list[tuple[np.ndarray, n
     join the facts through them), so that cost and output grow with the number of articles,
     not with its square."""
     everything = np.arange(len(art))
-    if int(art.max()) + 1 <= LARGE_EVENT_ARTICLES:
-        return [(everything, everything, True)]
+    if int(art.max()) + 1 <= LARGE_EVENT_ARTICLES:  # the last outlet has no later one, the first no earlier
+        return [(everything[outlet_ids < outlet_ids.max()], everything[outlet_ids > 0], True)]
     reference = art < REFERENCE_ARTICLES
     ref_rows, other_rows = everything[reference], everything[~reference]
     return [(ref_rows, ref_rows, True), (other_rows, ref_rows, False)]
