@@ -60,7 +60,7 @@ def _title_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 def _title_ending(text: str) -> str:
     """The longest title that `text` ends with, followed by a space ("" if none)."""
-    ending = _title_patterns()[1].match(text[::-1][: len(titles()[0]) + 1])
+    ending = _title_patterns()[1].match(text[-(len(titles()[0]) + 1) :][::-1])
     return ending.group(0)[:0:-1] if ending else ""
 
 
