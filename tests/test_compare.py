@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from analyzer.compare import distinctive, log_odds
+from analyzer.compare import distinctive, distinctive_counted, log_odds, merge_terms, voice_terms
 from analyzer.model import Sentence
 
 
@@ -43,3 +43,13 @@ def test_corpus_analysis_has_distinctive_terms_per_event(corpus_analysis):
     d = corpus_analysis.extra["distinctive"]
     assert d["corpus"]["noise_floor"] is not None
     assert len(d["events"]) == 3
+
+
+def test_word_counts_made_in_batches_give_the_same_distinctive_words():
+    rows = [("A", "the board gutted schools again and slashed budgets")] * 12
+    rows += [("B", 'the board closed schools and reduced the budgets, "gutted" said one')] * 12
+    sents, outlet_of = _sentences(rows)
+    whole = distinctive(sents, outlet_of)
+    x, vocab = merge_terms([voice_terms(sents[:5]), voice_terms(sents[5:17]), voice_terms(sents[17:])])
+    assert distinctive_counted(x, vocab, [outlet_of[s.article] for s in sents]) == whole
+    assert "gutted" in {t["term"] for t in whole["outlets"]["A"]}

@@ -17,6 +17,10 @@ from analyzer.numbers import compare_numbers, quantities
         ("A drop of 15 percent.", [("%", 15, None, None)]),
         ("The board voted 5-4 on Tuesday at 10:30 a.m. on July 1 in 2026.", []),
         ("About 50 cents a day.", [("$", 0.5, 182.5, "about")]),
+        ("Rates rose just over 5 percent.", [("%", 5, None, "over")]),
+        # "more" belongs to the first figure ("5 more"), so it cannot hedge the second
+        ("It had 5 more than 6 years ago.", [("more", 5, None, None), ("years", 6, None, None)]),
+        ("An estimated  640 residents came.", [("residents", 640, None, "an estimated")]),
     ],
 )
 def test_quantities(text, expected):
