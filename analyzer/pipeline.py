@@ -97,8 +97,7 @@ def analyze(
             terms, vocabulary = merge_terms([p.terms for p in parts])
             # The corpus's distinctive words now, so that its word counts are gone before alignment.
             corpus_distinctive = distinctive_counted(terms, vocabulary, [outlet_of[s.article] for s in sentences])
-            del terms, vocabulary
-            del parts
+            del parts, terms, vocabulary
             stage("align")
             size = Counter(s.article for s in sentences)
             plan = run.split(range(len(events)), weights=[sum(size[a] for a in e.articles) for e in events])
