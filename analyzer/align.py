@@ -272,11 +272,9 @@ def _event_pairs(outlets: Sequence[str], art: np.ndarray, f: Features) -> list[t
             found_i.append(np.minimum(a, b))
             found_j.append(np.maximum(a, b))
             found_base.append(data[keep])
-    if not found_i:  # one outlet only
+    if not sum(len(x) for x in found_i):  # one outlet only, or nothing alike
         return []
     i, j = np.concatenate(found_i), np.concatenate(found_j)
-    if not len(i):
-        return []
     shared = {name: _shared(getattr(f, name), i, j) for name in ("entities", "numbers", "quotes", "content")}
     anchor = ENTITY_BONUS * shared["entities"] + NUMBER_BONUS * shared["numbers"]
     quote = np.where(shared["quotes"] > 0, QUOTE_BONUS, 0.0)
