@@ -26,6 +26,7 @@ import numpy as np
 from scipy.sparse import csr_matrix, vstack
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from .features import count_rows
 from .lexicons import inflections
 from .model import ArticleInfo, Flag, OutletSummary, Sentence
 from .segment import inside, word_spans, words
@@ -173,14 +174,8 @@ def voice_terms(sentences: Sequence[Sentence]) -> tuple[csr_matrix, list[str]]:
     """Counts of the words of each sentence's own voice (rows) over the vocabulary of these
     sentences (columns), which `merge_terms` joins across batches."""
     vocabulary: dict[str, int] = {}
-    indices: list[int] = []
-    indptr = [0]
-    for s in sentences:
-        indices.extend(vocabulary.setdefault(t, len(vocabulary)) for t in _tokens(s))
-        indptr.append(len(indices))
-    x = csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(sentences), max(1, len(vocabulary))))
-    x.sum_duplicates()
-    return x, list(vocabulary)
+    rows = [[vocabulary.setdefault(t, len(vocabulary)) for t in _tokens(s)] for s in sentences]
+    return count_rows(rows, max(1, len(vocabulary))), list(vocabulary)
 
 
 def merge_terms(parts: Sequence[tuple[csr_matrix, list[str]]]) -> tuple[csr_matrix, list[str]]:

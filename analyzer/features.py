@@ -96,10 +96,15 @@ def char_columns(word: str) -> tuple[int, ...]:
 
 def hashed(rows: Sequence[Sequence[int]], *, binary: bool = False) -> csr_matrix:
     """Rows of counts (or 0/1 with `binary`) over hashed columns."""
+    return count_rows(rows, HASH_FEATURES, binary=binary)
+
+
+def count_rows(rows: Sequence[Sequence[int]], width: int, *, binary: bool = False) -> csr_matrix:
+    """Rows of counts (or 0/1 with `binary`) of the column numbers in each row, below `width`."""
     indptr = np.zeros(len(rows) + 1, dtype=np.int64)
     np.cumsum(np.fromiter(map(len, rows), dtype=np.int64, count=len(rows)), out=indptr[1:])
     indices = np.fromiter(chain.from_iterable(rows), dtype=np.int32, count=int(indptr[-1]))
-    m = csr_matrix((np.ones(len(indices), dtype=np.float32), indices, indptr), shape=(len(rows), HASH_FEATURES))
+    m = csr_matrix((np.ones(len(indices), dtype=np.float32), indices, indptr), shape=(len(rows), width))
     m.sum_duplicates()
     if binary:
         m.data[:] = 1
