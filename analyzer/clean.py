@@ -57,11 +57,13 @@ def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 @lru_cache(maxsize=1)
-def _unanchored() -> re.Pattern[str]:
-    """The patterns not tied to the start of a line, as one: a line none of them matches skips
-    them all (each alone scans every position of the line; ^-anchored ones fail at once)."""
-    loose = [p.pattern for _, p in patterns() if not p.pattern.startswith("^")]
-    return re.compile("|".join(f"(?:{p})" for p in loose) or "(?!)", re.I)
+def _pattern_plan() -> tuple[re.Pattern[str], tuple[bool, ...]]:
+    """The patterns not tied to the start of a line as one (a line none of them matches skips
+    them all: each alone scans every position of the line, while ^-anchored ones fail at
+    once), and whether each pattern of `patterns()` is tied to the start."""
+    anchored = tuple(p.pattern.startswith("^") for _, p in patterns())
+    loose = [p.pattern for (_, p), tied in zip(patterns(), anchored, strict=True) if not tied]
+    return re.compile("|".join(f"(?:{p})" for p in loose) or "(?!)", re.I), anchored
 
 
 def clean_corpus(articles: Sequence[Article]) -> dict[str, Cleaned]:
@@ -101,9 +103,10 @@ def _line_reason(line: str, key: str, title_key: str, recurring: frozenset[str],
     if key in seen and n_words <= PATTERN_MAX_WORDS * 2:
         return "repeated line"
     if n_words <= PATTERN_MAX_WORDS:
-        loose = _unanchored().search(stripped) is not None
-        for reason, pattern in patterns():
-            if (loose or pattern.pattern.startswith("^")) and pattern.search(stripped):
+        union, anchored = _pattern_plan()
+        loose = union.search(stripped) is not None
+        for (reason, pattern), tied in zip(patterns(), anchored, strict=True):
+            if (loose or tied) and pattern.search(stripped):
                 return reason
     if key in recurring:
         return "recurring page text"
