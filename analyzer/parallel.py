@@ -3,9 +3,9 @@ worker processes on this machine (`--jobs N`), or on an existing Dask cluster (`
 --scheduler ADDRESS`).
 
 A stage hands the engine a module-level function and a list of chunks (files to read, articles,
-or events with their sentences); the engine returns one result per chunk, in order. Chunks carry everything
-their function needs, so a worker never reads shared state and results are the same on every
-engine (tested).
+or events with their sentences); the engine returns one result per chunk, in order. Chunks carry
+everything their function needs, so a worker never reads shared state and results are the same
+on every engine (tested).
 """
 
 from __future__ import annotations
