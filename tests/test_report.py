@@ -184,3 +184,12 @@ def test_long_cells_are_cut_with_a_pointer_to_the_csv(corpus_analysis, tmp_path,
     monkeypatch.setattr(summary, "MAX_CELL_SENTENCES", 1)
     render(corpus_analysis, tmp_path, formats=["html"])
     assert "more in facts.csv)" in (tmp_path / "report.html").read_text(encoding="utf-8")
+
+
+def test_findings_count_in_words_a_reader_would_write(corpus_analysis):
+    from analyzer.report.summary import findings
+
+    text = " ".join(findings(corpus_analysis))
+    assert "verbs 1 time," in text  # The Daily Patriot and The Harlow Beacon presuppose once each
+    assert not re.search(r"\b1 (times|facts)\b", text)
+    assert "left out 6 facts" in text

@@ -138,9 +138,9 @@ def findings(analysis: Analysis) -> list[str]:
     for name, att in sorted(said.items()):
         if att.get("doubt_casting") or att.get("presupposing"):
             out.append(
-                f"{name} attributed statements with doubt-casting verbs {att.get('doubt_casting', 0)} times and "
-                f"presupposing verbs {att.get('presupposing', 0)} times, against {att.get('neutral', 0)} neutral "
-                "ones (said, told)."
+                f"{name} attributed statements with doubt-casting verbs {_count(att.get('doubt_casting', 0), 'time')}"
+                f" and presupposing verbs {_count(att.get('presupposing', 0), 'time')}, against "
+                f"{att.get('neutral', 0)} neutral ones (said, told)."
             )
     for o in analysis.outlets:
         head, body = o.extra.get("headline_loaded_per_100_words", 0), o.loaded_per_100_words
@@ -151,7 +151,7 @@ def findings(analysis: Analysis) -> list[str]:
             )
     missing = Counter(m for f in analysis.facts if len(f.outlets) > 1 for m in f.missing)  # reported by 2+
     for name, n in sorted(missing.items(), key=lambda x: (-x[1], x[0]))[:3]:
-        out.append(f"{name} left out {n} fact{'s' if n != 1 else ''} that other outlets reported.")
+        out.append(f"{name} left out {_count(n, 'fact')} that other outlets reported.")
     for fact in analysis.facts:
         for x in fact.numbers.get("findings", []):
             if x["kind"] == "same quantity, framed differently":
@@ -199,3 +199,8 @@ METHOD = (
     "Limits: the lexicon cannot see sarcasm, framing by choice of facts beyond omission, or loaded words it does "
     "not list; a few flags will be words used neutrally. Read the flagged sentences, not only the numbers.",
 )
+
+
+def _count(n: int, noun: str) -> str:
+    """ "1 fact", "3 facts"."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
