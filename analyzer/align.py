@@ -1,14 +1,15 @@
 """Cross-outlet sentence alignment inside each event, and facts (connected aligned groups).
 
 Score of two sentences of different outlets in one event:
-  WORD_WEIGHT · cosine(word TF-IDF) + CHAR_WEIGHT · cosine(character n-gram TF-IDF) + anchors
+  word_weight · cosine(word TF-IDF) + char_weight · cosine(character n-gram TF-IDF) + anchors
 where word features are stemmed, stop-word-free unigrams and bigrams (sublinear tf, IDF over the
 whole corpus), character n-grams (3-5, within words) catch morphology ("closures"/"closing"), and
 anchors add for named entities, numbers and quoted words both sentences share. Similarities come
 from sparse matrix products, computed in row chunks; only candidate pairs are looked at one by
-one. A pair is kept when it clears `ALIGN_THRESHOLD` and is the mutual best match of its two
-articles, or clears `STRONG_THRESHOLD`, or one sentence's content words are nearly a subset of
-the other's (a fact one outlet splits in two or merges with another).
+one. A pair is kept when it clears `threshold` and is the mutual best match of its two
+articles, or clears `strong_threshold`, or one sentence's content words are nearly a subset of
+the other's (a fact one outlet splits in two or merges with another). The weights and
+thresholds are `AlignOptions` (analyzer.options).
 """
 
 from __future__ import annotations
@@ -26,33 +27,11 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from .features import HASH_FEATURES, char_columns, column, content_words, entities, hashed, numbers, top_per_row
 from .model import Alignment, Event, Fact, Sentence
+from .options import AlignOptions
 from .segment import words
 
-# Tuned on the "tune" gold set (corpus/school-closures) with `framing evaluate`, checked on the
-# "check" sets (transit-fares, copper-ridge-mine); see README "Alignment quality".
-WORD_WEIGHT = 0.6
-CHAR_WEIGHT = 0.4
-ENTITY_BONUS = 0.05  # per shared named entity
-NUMBER_BONUS = 0.08  # per shared number
-ANCHOR_CAP = 0.2  # most the entity and number anchors add together
-QUOTE_BONUS = 0.5  # sentences that reproduce the same quoted words
-QUOTE_MIN_WORDS = 4  # a shared run of this many quoted words is the same quote
-ALIGN_THRESHOLD = 0.21
-STRONG_THRESHOLD = 0.45
-NEAR_BEST = 0.9  # a pair within this share of the best match of either sentence counts as best
-TRIANGLE_THRESHOLD = 0.12
-SUBSET_COVERAGE = 0.7  # share of the shorter sentence's content words found in the longer
-SUBSET_MIN_WORDS = 3
-SUBSET_THRESHOLD = 0.18
-MAX_PARTNERS = 3  # per sentence and other article; our gold never needs more than 2
-CANDIDATE_FLOOR = 0.1  # pairs below this base similarity are never looked at
+QUOTE_MIN_WORDS = 4  # a shared run of this many quoted words is the same quote (a feature, not a weight)
 CHUNK_ROWS = 512  # rows per sparse product: bounds memory when one event has many sentences
-CANDIDATES_PER_ROW = 32  # a sentence's best candidates kept for selection (MAX_PARTNERS per article is 3)
-# Events with more articles than this are aligned fact-first against reference articles: with
-# every pair compared, 300 articles of one event took 51 s and gave 311,809 alignments.
-LARGE_EVENT_ARTICLES = 40
-REFERENCE_ARTICLES = 8  # the event's first articles (by date), against which the others align
-REFERENCE_LINKS = 2  # alignments kept per other sentence: its best two reference sentences
 
 
 @dataclass(frozen=True)
@@ -195,6 +174,7 @@ class EventWork:
     sentences: tuple[Sentence, ...]
     outlet_of: dict[str, str]  # article id → outlet, for the event's articles
     features: Features  # weighted, one row per sentence of `sentences`
+    options: AlignOptions
 
 
 @dataclass(frozen=True)
@@ -206,15 +186,21 @@ class AlignInputs:
     outlet_of: dict[str, str]  # article id → outlet
     features: FeatureStore
     rows_of: dict[str, list[int]]  # article id → indices of its sentences
+    options: AlignOptions
 
     @classmethod
     def build(
-        cls, events: Sequence[Event], sentences: Sequence[Sentence], outlet_of: dict[str, str], features: FeatureStore
+        cls,
+        events: Sequence[Event],
+        sentences: Sequence[Sentence],
+        outlet_of: dict[str, str],
+        features: FeatureStore,
+        options: AlignOptions,
     ) -> AlignInputs:
         rows_of: dict[str, list[int]] = defaultdict(list)
         for i, s in enumerate(sentences):
             rows_of[s.article].append(i)
-        return cls(events, sentences, outlet_of, features, dict(rows_of))
+        return cls(events, sentences, outlet_of, features, dict(rows_of), options)
 
 
 def event_work(which: Sequence[int], inputs: AlignInputs) -> list[EventWork]:
@@ -229,6 +215,7 @@ def event_work(which: Sequence[int], inputs: AlignInputs) -> list[EventWork]:
                 tuple(inputs.sentences[i] for i in rows),
                 {a: inputs.outlet_of[a] for a in event.articles},
                 inputs.features.rows(rows),
+                inputs.options,
             )
         )
     return out
@@ -242,7 +229,7 @@ def align_event(work: EventWork) -> tuple[list[Alignment], list[Fact]]:
     article_index = {a: n for n, a in enumerate(work.event.articles)}
     art = np.array([article_index[s.article] for s in sentences])
     outlets = [work.outlet_of[s.article] for s in sentences]
-    pairs = _event_pairs(outlets, art, work.features)
+    pairs = _event_pairs(outlets, art, work.features, work.options)
     diffs = _diffs(sentences, [(i, j) for i, j, _ in pairs])
     alignments = [
         Alignment(sentences[i].id, sentences[j].id, round(score, 4), diff)
@@ -251,23 +238,23 @@ def align_event(work: EventWork) -> tuple[list[Alignment], list[Fact]]:
     return alignments, _facts(work.event, pairs, sentences, work.outlet_of)
 
 
-def _event_pairs(outlets: Sequence[str], art: np.ndarray, f: Features) -> list[tuple[int, int, float]]:
+def _event_pairs(outlets: Sequence[str], art: np.ndarray, f: Features, o: AlignOptions) -> list[tuple[int, int, float]]:
     """Candidate pairs of one event (indices into its sentences), scored and selected. Only
     sentences of different outlets are compared, block by block (`_blocks`), in row chunks:
     each chunk's base similarities come from one sparse product, and what a candidate shares
     (entities, numbers, quotes, content words) from the rows of its two sentences."""
     outlet_ids = np.unique(np.array(outlets), return_inverse=True)[1]
     found_i, found_j, found_base = [], [], []
-    for left, right, later_only in _blocks(outlet_ids, art):
+    for left, right, later_only in _blocks(outlet_ids, art, o):
         words_t, chars_t = f.words[right].T.tocsc(), f.chars[right].T.tocsc()
         for lo in range(0, len(left), CHUNK_ROWS):
             chunk = left[lo : lo + CHUNK_ROWS]
-            base = (WORD_WEIGHT * (f.words[chunk] @ words_t) + CHAR_WEIGHT * (f.chars[chunk] @ chars_t)).tocoo()
+            base = (o.word_weight * (f.words[chunk] @ words_t) + o.char_weight * (f.chars[chunk] @ chars_t)).tocoo()
             mine, theirs = outlet_ids[chunk[base.row]], outlet_ids[right[base.col]]
             other = theirs > mine if later_only else theirs != mine
             rows, cols, data = base.row[other], base.col[other], base.data[other]
-            above = np.flatnonzero(data >= CANDIDATE_FLOOR)
-            keep = above[top_per_row(rows[above], data[above], CANDIDATES_PER_ROW)]
+            above = np.flatnonzero(data >= o.candidate_floor)
+            keep = above[top_per_row(rows[above], data[above], o.candidates_per_row)]
             a, b = chunk[rows[keep]], right[cols[keep]]
             found_i.append(np.minimum(a, b))
             found_j.append(np.maximum(a, b))
@@ -276,14 +263,14 @@ def _event_pairs(outlets: Sequence[str], art: np.ndarray, f: Features) -> list[t
         return []
     i, j = np.concatenate(found_i), np.concatenate(found_j)
     shared = {name: _shared(getattr(f, name), i, j) for name in ("entities", "numbers", "quotes", "content")}
-    anchor = ENTITY_BONUS * shared["entities"] + NUMBER_BONUS * shared["numbers"]
-    quote = np.where(shared["quotes"] > 0, QUOTE_BONUS, 0.0)
-    scores = np.minimum(1.0, np.concatenate(found_base).astype(float) + np.minimum(ANCHOR_CAP, anchor) + quote)
+    anchor = o.entity_bonus * shared["entities"] + o.number_bonus * shared["numbers"]
+    quote = np.where(shared["quotes"] > 0, o.quote_bonus, 0.0)
+    scores = np.minimum(1.0, np.concatenate(found_base).astype(float) + np.minimum(o.anchor_cap, anchor) + quote)
     sizes = np.asarray(f.content.sum(axis=1)).ravel()
     small = np.minimum(sizes[i], sizes[j])
-    subset = (small >= SUBSET_MIN_WORDS) & (shared["content"] >= SUBSET_COVERAGE * small)
-    pairs = _select(i, j, scores, subset, art)
-    return _fewest_links(pairs, art) if int(art.max()) + 1 > LARGE_EVENT_ARTICLES else pairs
+    subset = (small >= o.subset_min_words) & (shared["content"] >= o.subset_coverage * small)
+    pairs = _select(i, j, scores, subset, art, o)
+    return _fewest_links(pairs, art, o) if int(art.max()) + 1 > o.large_event_articles else pairs
 
 
 def _shared(m: csr_matrix, i: np.ndarray, j: np.ndarray) -> np.ndarray:
@@ -291,17 +278,19 @@ def _shared(m: csr_matrix, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     return np.asarray(m[i].multiply(m[j]).sum(axis=1), dtype=m.dtype).ravel()
 
 
-def _fewest_links(pairs: list[tuple[int, int, float]], art: np.ndarray) -> list[tuple[int, int, float]]:
+def _fewest_links(
+    pairs: list[tuple[int, int, float]], art: np.ndarray, o: AlignOptions
+) -> list[tuple[int, int, float]]:
     """In a large event, each sentence outside the reference articles keeps only its
-    REFERENCE_LINKS best reference partners: enough to place it in its fact, while a thousand
+    `reference_links` best reference partners: enough to place it in its fact, while a thousand
     outlets' sentences do not each carry one alignment per reference article."""
     ranked = sorted(pairs, key=lambda p: -p[2])
     taken: dict[int, int] = defaultdict(int)
     kept = []
     for i, j, score in ranked:
-        other = j if art[j] >= REFERENCE_ARTICLES else i if art[i] >= REFERENCE_ARTICLES else None
+        other = j if art[j] >= o.reference_articles else i if art[i] >= o.reference_articles else None
         if other is not None:
-            if taken[other] >= REFERENCE_LINKS:
+            if taken[other] >= o.reference_links:
                 continue
             taken[other] += 1
         kept.append((i, j, score))
@@ -315,18 +304,18 @@ def _at(m: csr_matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
     return np.asarray(m[rows, cols]).ravel()
 
 
-def _blocks(outlet_ids: np.ndarray, art: np.ndarray) -> list[tuple[np.ndarray, np.ndarray, bool]]:
+def _blocks(outlet_ids: np.ndarray, art: np.ndarray, o: AlignOptions) -> list[tuple[np.ndarray, np.ndarray, bool]]:
     """(left rows, right rows, later outlets only) to compare: every sentence against the
     sentences of the outlets after its own (each pair once); in an event of more than
-    LARGE_EVENT_ARTICLES articles, the sentences of the first REFERENCE_ARTICLES articles so,
+    `large_event_articles` articles, the sentences of the first `reference_articles` articles so,
     and every other sentence against those of the references of other outlets only
     (fact-first: the references carry the event's facts, and every other article's sentences
     join the facts through them), so that cost and output grow with the number of articles,
     not with its square."""
     everything = np.arange(len(art))
-    if int(art.max()) + 1 <= LARGE_EVENT_ARTICLES:  # the last outlet has no later one, the first no earlier
+    if int(art.max()) + 1 <= o.large_event_articles:  # the last outlet has no later one, the first no earlier
         return [(everything[outlet_ids < outlet_ids.max()], everything[outlet_ids > 0], True)]
-    reference = art < REFERENCE_ARTICLES
+    reference = art < o.reference_articles
     ref_rows, other_rows = everything[reference], everything[~reference]
     return [(ref_rows, ref_rows, True), (other_rows, ref_rows, False)]
 
@@ -349,7 +338,7 @@ def _common_neighbour(linked: csr_matrix, i: np.ndarray, j: np.ndarray) -> np.nd
 
 
 def _select(
-    i: np.ndarray, j: np.ndarray, s: np.ndarray, subset: np.ndarray, art: np.ndarray
+    i: np.ndarray, j: np.ndarray, s: np.ndarray, subset: np.ndarray, art: np.ndarray, o: AlignOptions
 ) -> list[tuple[int, int, float]]:
     """Keep (near-)mutual best matches per article pair, strong matches, near-subset matches,
     and pairs that close a triangle: two sentences both aligned to one sentence of a third
@@ -360,20 +349,22 @@ def _select(
     best = np.zeros(len(uniq))
     np.maximum.at(best, inverse, np.concatenate([s, s]))
     best_pair = np.maximum(best[inverse[: len(s)]], best[inverse[len(s) :]])
-    near_best = s >= NEAR_BEST * best_pair
-    kept = (s >= ALIGN_THRESHOLD) & near_best | (s >= STRONG_THRESHOLD) | (s >= SUBSET_THRESHOLD) & subset
-    kept &= _capped(i, j, s, kept, art)
+    near_best = s >= o.near_best * best_pair
+    kept = (s >= o.threshold) & near_best | (s >= o.strong_threshold) | (s >= o.subset_threshold) & subset
+    kept &= _capped(i, j, s, kept, art, o.max_partners)
     n = len(art)
     linked = csr_matrix((np.ones(int(kept.sum())), (i[kept], j[kept])), shape=(n, n))
     linked = (linked + linked.T).tocsr()
-    maybe = np.flatnonzero(~kept & (s >= TRIANGLE_THRESHOLD))
+    maybe = np.flatnonzero(~kept & (s >= o.triangle_threshold))
     kept[maybe[_common_neighbour(linked, i[maybe], j[maybe])]] = True
-    kept &= _capped(i, j, s, kept, art)
+    kept &= _capped(i, j, s, kept, art, o.max_partners)
     return sorted((int(a), int(b), float(c)) for a, b, c in zip(i[kept], j[kept], s[kept], strict=True))
 
 
-def _capped(i: np.ndarray, j: np.ndarray, s: np.ndarray, kept: np.ndarray, art: np.ndarray) -> np.ndarray:
-    """Which kept pairs survive a cap of MAX_PARTNERS partners per sentence in any one other
+def _capped(
+    i: np.ndarray, j: np.ndarray, s: np.ndarray, kept: np.ndarray, art: np.ndarray, max_partners: int
+) -> np.ndarray:
+    """Which kept pairs survive a cap of `max_partners` partners per sentence in any one other
     article, best first: a fact is split over one or two sentences, not ten, and near-identical
     sentences would otherwise align with everything (and a repeated paragraph with itself)."""
     taken: dict[tuple[int, int], int] = defaultdict(int)
@@ -381,7 +372,7 @@ def _capped(i: np.ndarray, j: np.ndarray, s: np.ndarray, kept: np.ndarray, art: 
     chosen = np.flatnonzero(kept)
     for n in chosen[np.lexsort((j[chosen], i[chosen], -s[chosen]))]:
         a, b = int(i[n]), int(j[n])
-        if taken[(a, art[b])] < MAX_PARTNERS and taken[(b, art[a])] < MAX_PARTNERS:
+        if taken[(a, art[b])] < max_partners and taken[(b, art[a])] < max_partners:
             taken[(a, art[b])] += 1
             taken[(b, art[a])] += 1
             ok[n] = True

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
+import os
 import sys
 import traceback
 from collections.abc import Callable, Iterator
@@ -17,19 +18,20 @@ from typing import Any
 
 import click
 
-from . import lexicons
-from .corpus import DEFAULT_MAX_BYTES, LoadOptions, load_corpus
+from . import api, lexicons
 from .errors import EngineError, InputError
 from .evaluate import GoldError, evaluate
 from .framing import example_sentences, flag_text
 from .lexicons import CATEGORIES
 from .model import Analysis
-from .parallel import ENGINES, default_jobs, make_engine
-from .pipeline import STAGES, AnalysisOptions, analyze, tool_version
-from .report import FORMATS, render, write_lessons
+from .options import DEFAULT_MAX_BYTES, AnalysisOptions, ReadOptions
+from .pipeline import STAGES, tool_version
+from .report import FORMATS, write_lessons
+from .runtime import ENGINES, default_jobs, make_engine, paused
 
 EXIT_INTERNAL = 3
 EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141  # as a shell reports a command ended by SIGPIPE
 
 
 def _formats(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:
@@ -112,6 +114,11 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
         except KeyboardInterrupt:
             click.echo("framing: interrupted; the previous report is left as it was", err=True)
             raise SystemExit(EXIT_INTERRUPTED) from None
+        except BrokenPipeError:
+            # The reader of our output went away (`framing lexicon show | head`): nothing to say,
+            # and nothing more may be written to it, not even at exit.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise SystemExit(EXIT_BROKEN_PIPE) from None
         except (click.ClickException, click.exceptions.Exit, SystemExit):
             raise
         except Exception as err:  # a bug: say so in one line, keep the traceback for --debug
@@ -183,11 +190,18 @@ def report(
     Example:
       framing report corpus/ -o reports/ --format json,pdf
     """
-    options = AnalysisOptions(lexicons=lexicons, jobs=jobs)
+    options = AnalysisOptions(lexicons=lexicons)
     analysis = _run(
-        paths, options, strict=strict, max_file_size=max_file_size, engine=engine, scheduler=scheduler, quiet=quiet
+        paths,
+        options,
+        strict=strict,
+        max_file_size=max_file_size,
+        jobs=jobs,
+        engine=engine,
+        scheduler=scheduler,
+        quiet=quiet,
     )
-    written = render(analysis, output, formats=formats, reproducible=reproducible)
+    written = api.render(analysis, output, formats=formats, reproducible=reproducible)
     if not quiet:
         click.echo(
             f"{len(analysis.articles)} articles, {len(analysis.events)} events, "
@@ -202,6 +216,7 @@ def _run(
     *,
     strict: bool,
     max_file_size: int,
+    jobs: int,
     engine: str,
     scheduler: str | None,
     quiet: bool,
@@ -212,14 +227,16 @@ def _run(
     helps."""
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler goes with --engine dask")
-    with make_engine(engine, jobs=options.jobs, scheduler=scheduler) as run:
-        load = LoadOptions(strict=strict, max_bytes=max_file_size * 1024 * 1024)
-        corpus = load_corpus(paths, options=load, engine=run)
+    read = ReadOptions(strict=strict, max_bytes=max_file_size * 1024 * 1024)
+    # The process is the command's own: the collector stays paused for the whole command and
+    # what the run made is frozen (see runtime.collector).
+    with make_engine(engine, jobs=jobs, scheduler=scheduler) as run, paused(freeze=True):
+        corpus = api.load(paths, options=read, engine=run)
         if not quiet:
             for warning in corpus.warnings:
                 click.echo(f"warning: {warning}", err=True)
         with _progress(quiet or not progress, len(corpus.articles)) as on_stage:
-            return analyze(corpus, options=options, on_stage=on_stage, engine=run)
+            return api.analyze(corpus, options, engine=run, on_stage=on_stage)
 
 
 @contextlib.contextmanager
@@ -280,9 +297,10 @@ def evaluate_command(
         raise InputError(str(gold_path), f"not valid JSON: {err}") from None
     analysis = _run(
         paths,
-        AnalysisOptions(jobs=jobs),
+        AnalysisOptions(),
         strict=strict,
         max_file_size=max_file_size,
+        jobs=jobs,
         engine=engine,
         scheduler=scheduler,
         quiet=True,
@@ -354,9 +372,10 @@ def lesson(
     """
     analysis = _run(
         paths,
-        AnalysisOptions(lexicons=lexicon_files, jobs=jobs),
+        AnalysisOptions(lexicons=lexicon_files),
         strict=strict,
         max_file_size=max_file_size,
+        jobs=jobs,
         engine=engine,
         scheduler=scheduler,
         quiet=quiet,

@@ -19,13 +19,16 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from .errors import InputError
 from .model import Article
-from .parallel import Engine
+from .options import DEFAULT_MAX_BYTES, ReadOptions
+
+if TYPE_CHECKING:
+    from .runtime import Engine
 
 TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -35,7 +38,6 @@ MANIFESTS = ("sources.csv", "sources.yaml", "sources.yml")
 NOT_ARTICLES = {"gold.json", "readme.md", "readme.txt", *MANIFESTS}
 METADATA_KEYS = ("outlet", "title", "date", "url", "event")
 
-DEFAULT_MAX_BYTES = 100 * 1024 * 1024
 # Share of control characters above which a file is binary rather than text; real articles,
 # even badly converted ones, have none besides tabs and line breaks.
 BINARY_CONTROL_SHARE = 0.01
@@ -49,12 +51,6 @@ HEADLINE_MAX_WORDS = 30
 
 
 @dataclass(frozen=True)
-class LoadOptions:
-    strict: bool = False
-    max_bytes: int = DEFAULT_MAX_BYTES
-
-
-@dataclass(frozen=True)
 class Corpus:
     """The articles that loaded, the warnings about what did not, and every file's sha256."""
 
@@ -64,7 +60,7 @@ class Corpus:
 
 
 def load_corpus(
-    paths: Iterable[str | os.PathLike[str]], *, options: LoadOptions = LoadOptions(), engine: Engine | None = None
+    paths: Iterable[str | os.PathLike[str]], *, options: ReadOptions = ReadOptions(), engine: Engine | None = None
 ) -> Corpus:
     """Load every article under `paths` (files or folders, searched recursively).
 
@@ -84,9 +80,10 @@ def load_corpus(
             raise err
         warnings.append(str(err))
 
-    run = engine or Engine()
     candidates = list(_walk(paths))
-    for part in run.map(partial(_read_files, options=options), run.split(candidates)):
+    read_files = partial(_read_files, options=options)
+    parts = engine.map(read_files, engine.split(candidates)) if engine else [read_files(candidates)]
+    for part in parts:
         for read in part:
             if read.sha256:
                 files[read.path] = read.sha256
@@ -124,7 +121,7 @@ class _FileRead:
     named_by_file: dict[str, int]  # folder → files whose outlet came from the file name
 
 
-def _read_files(candidates: Sequence[tuple[Path, Path]], *, options: LoadOptions) -> list[_FileRead]:
+def _read_files(candidates: Sequence[tuple[Path, Path]], *, options: ReadOptions) -> list[_FileRead]:
     """Read and parse a partition of (root, file) pairs; problems are collected, not raised
     (with `strict`, a file's parsing stops at its first problem)."""
     manifests: dict[Path, dict[str, dict[str, Any]]] = {}  # each folder's manifest, read once

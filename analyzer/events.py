@@ -3,8 +3,8 @@
 An article's front-matter `event` decides when given. The others are clustered on content:
 TF-IDF over stemmed content words, named entities and numbers of the headline and kept text
 (hashed, so workers compute them per article);
-two articles join when their cosine similarity reaches `EVENT_SIMILARITY` and their dates (when
-both have one) are at most `EVENT_MAX_DAYS` apart. A board's budget vote in March and its
+two articles join when their cosine similarity reaches `EventOptions.similarity` and their dates
+(when both have one) are at most `EventOptions.max_days` apart. A board's budget vote in March and its
 contract vote in June share people and words but not dates, so they stay apart.
 """
 
@@ -23,21 +23,10 @@ from sklearn.feature_extraction.text import TfidfTransformer
 from .corpus import unique_id
 from .features import column, content_words, entities, hashed, numbers, top_per_row
 from .model import Article, Event
+from .options import EventOptions
 
-# Cosine similarity at which two articles are taken to report one event. Measured on the
-# "tune" set (corpus/school-closures): same-event pairs score 0.35-0.48, while the distractor
-# (same board, same people, three months later) reaches 0.33 on content alone and is kept apart
-# by its date. On the "check" sets same-event pairs score 0.37-0.61 and the depot distractor
-# (same mayor, two days later) at most 0.21.
-EVENT_SIMILARITY = 0.3
-# Coverage of one event by different outlets spreads over a few days; beyond this it is a
-# different event even with the same people.
-EVENT_MAX_DAYS = 4
 # Rows of the candidate product computed at once: bounds memory on large corpora.
 CHUNK_ROWS = 2048
-# Each article's heaviest terms (TF-IDF) that candidate pairs must share one of. Same-event
-# pairs of the bundled corpus (cosine 0.35-0.61) share 8 or more of their top 30.
-EVENT_TERMS = 30
 
 
 def _features(title: str, text: str, content: list[str] | None) -> list[str]:
@@ -57,12 +46,16 @@ def article_counts(
     )
 
 
-def group_events(articles: Sequence[Article], texts: dict[str, str]) -> tuple[Event, ...]:
+def group_events(
+    articles: Sequence[Article], texts: dict[str, str], options: EventOptions = EventOptions()
+) -> tuple[Event, ...]:
     """Events over `articles`; `texts` maps an article id to its kept (cleaned) text."""
-    return group_counted(articles, article_counts(articles, [texts.get(a.id, "") for a in articles]))
+    return group_counted(articles, article_counts(articles, [texts.get(a.id, "") for a in articles]), options)
 
 
-def group_counted(articles: Sequence[Article], counts: csr_matrix) -> tuple[Event, ...]:
+def group_counted(
+    articles: Sequence[Article], counts: csr_matrix, options: EventOptions = EventOptions()
+) -> tuple[Event, ...]:
     """Events over `articles`; row n of `counts` (from `article_counts`) is article n."""
     groups: dict[str, list[Article]] = defaultdict(list)
     undeclared = []
@@ -71,7 +64,7 @@ def group_counted(articles: Sequence[Article], counts: csr_matrix) -> tuple[Even
             groups[f"declared:{art.event}"].append(art)
         else:
             undeclared.append(n)
-    clusters = cluster([articles[n] for n in undeclared], counts[undeclared]) if undeclared else []
+    clusters = cluster([articles[n] for n in undeclared], counts[undeclared], options) if undeclared else []
     for n, members in enumerate(clusters):
         groups[f"cluster:{n}"] = members
     events = [_event(members) for members in groups.values()]
@@ -83,16 +76,16 @@ def group_counted(articles: Sequence[Article], counts: csr_matrix) -> tuple[Even
     return tuple(out)
 
 
-def cluster(articles: Sequence[Article], counts: csr_matrix) -> list[list[Article]]:
+def cluster(articles: Sequence[Article], counts: csr_matrix, options: EventOptions) -> list[list[Article]]:
     """Connected groups of articles linked by content similarity under the date constraint.
 
-    Candidate pairs are the articles that share one of their EVENT_TERMS heaviest terms (a
+    Candidate pairs are the articles that share one of their `options.terms` heaviest terms (a
     sparse product of pruned rows, so no dense N×N matrix); their exact cosine similarity then
     decides."""
     if len(articles) < 2:
         return [list(articles)] if articles else []
     x = TfidfTransformer(sublinear_tf=True).fit_transform(counts).tocsr()
-    pruned = _heaviest(x)
+    pruned = _heaviest(x, options.terms)
     days = np.array([_ordinal(a.date) for a in articles], dtype=float)
     pruned_t = pruned.T.tocsr()  # once: each product would otherwise convert it anew
     rows, cols = [], []
@@ -101,9 +94,9 @@ def cluster(articles: Sequence[Article], counts: csr_matrix) -> list[list[Articl
         later = shared.row + lo < shared.col
         r, c = shared.row[later] + lo, shared.col[later]
         dr, dc = days[r], days[c]
-        close = np.isnan(dr) | np.isnan(dc) | (np.abs(dr - dc) <= EVENT_MAX_DAYS)
+        close = np.isnan(dr) | np.isnan(dc) | (np.abs(dr - dc) <= options.max_days)
         r, c = r[close], c[close]
-        similar = np.asarray(x[r].multiply(x[c]).sum(axis=1)).ravel() >= EVENT_SIMILARITY
+        similar = np.asarray(x[r].multiply(x[c]).sum(axis=1)).ravel() >= options.similarity
         rows.append(r[similar])
         cols.append(c[similar])
     r, c = np.concatenate(rows), np.concatenate(cols)
@@ -115,10 +108,10 @@ def cluster(articles: Sequence[Article], counts: csr_matrix) -> list[list[Articl
     return list(groups.values())
 
 
-def _heaviest(x: csr_matrix) -> csr_matrix:
-    """`x` with only the EVENT_TERMS largest entries of each row."""
+def _heaviest(x: csr_matrix, terms: int) -> csr_matrix:
+    """`x` with only the `terms` largest entries of each row."""
     coo = x.tocoo()
-    keep = top_per_row(coo.row, coo.data, EVENT_TERMS)
+    keep = top_per_row(coo.row, coo.data, terms)
     return csr_matrix((coo.data[keep], (coo.row[keep], coo.col[keep])), shape=x.shape)
 
 

@@ -20,12 +20,11 @@ from typing import NamedTuple
 
 from .lexicons import NUMBER, Entry, Lexicon
 from .model import Alignment, Article, Flag, Sentence
+from .options import FlagOptions
 from .segment import SPEECH_VERBS, WORD, inside, quote_spans
 
 NEGATIONS = frozenset({"not", "never", "no", "n't", "hardly", "neither", "nor", "nothing"})
-NEGATION_WINDOW = 3  # tokens before a term that can negate it
 NEGATABLE = frozenset({"adjective", "intensifier"})
-SCARE_QUOTE_MAX_WORDS = 3
 SCARE_QUOTE_WHY = (
     "The outlet puts it in quotation marks with no one quoted (a scare quote), which lets it use the word "
     "while seeming to keep a distance."
@@ -44,7 +43,13 @@ class _Token(NamedTuple):
 
 
 def flag_sentence(
-    sentence: Sentence, outlet: str, lexicon: Lexicon, *, headline: bool = False, words: Sequence[str] | None = None
+    sentence: Sentence,
+    outlet: str,
+    lexicon: Lexicon,
+    *,
+    headline: bool = False,
+    words: Sequence[str] | None = None,
+    options: FlagOptions = FlagOptions(),
 ) -> list[Flag]:
     """Every loaded-language flag in one sentence (or headline); `words`, when given, are the
     sentence's words already split."""
@@ -54,7 +59,7 @@ def flag_sentence(
     toks = [_Token(w, w.lower(), m.start(), m.end()) for m in WORD.finditer(text) for w in (m.group(),)]
     low_text = text.lower()
     quotes = list(sentence.quotes)
-    scare = _scare_quotes(text, quotes)
+    scare = _scare_quotes(text, quotes, options.scare_quote_max_words)
     title_case = headline and _title_case(toks)
     flags: list[Flag] = []
     i = 0
@@ -67,7 +72,7 @@ def flag_sentence(
         length, entry = hit
         span = toks[i : i + length]
         start, end = span[0].start, span[-1].end
-        if _skip(toks, i, length, entry, low_text, lexicon, title_case):
+        if _skip(toks, i, length, entry, low_text, lexicon, title_case, options.negation_window):
             i += 1
             continue
         in_scare = any(s <= start and end <= e for s, e in scare)
@@ -146,7 +151,14 @@ def _is_number(low: str) -> bool:
 
 
 def _skip(
-    toks: Sequence[_Token], i: int, length: int, entry: Entry, low_text: str, lexicon: Lexicon, title_case: bool
+    toks: Sequence[_Token],
+    i: int,
+    length: int,
+    entry: Entry,
+    low_text: str,
+    lexicon: Lexicon,
+    title_case: bool,
+    negation_window: int,
 ) -> bool:
     span = toks[i : i + length]
     if not title_case and _proper_name(toks, i, length):
@@ -157,8 +169,8 @@ def _skip(
             if m.start() <= start and end <= m.end():
                 return True
     if entry.category in NEGATABLE:
-        before = {t.low for t in toks[max(0, i - NEGATION_WINDOW) : i]}
-        if before & NEGATIONS or any(t.low.endswith("n't") for t in toks[max(0, i - NEGATION_WINDOW) : i]):
+        window = toks[max(0, i - negation_window) : i]
+        if {t.low for t in window} & NEGATIONS or any(t.low.endswith("n't") for t in window):
             return True
     return False
 
@@ -181,25 +193,25 @@ def _title_case(toks: Sequence[_Token]) -> bool:
     return bool(alpha) and sum(t.text[0].isupper() for t in alpha) / len(alpha) >= TITLE_CASE_SHARE
 
 
-def _scare_quotes(text: str, quotes: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Short quoted spans in a sentence that quotes no one."""
+def _scare_quotes(text: str, quotes: Sequence[tuple[int, int]], max_words: int) -> list[tuple[int, int]]:
+    """Quoted spans of at most `max_words` words in a sentence that quotes no one."""
     if SPEECH.search(text):
         return []
     out = []
     for s, e in quotes:
         inner = text[s:e].strip('"“”‘’«» ')
         before = text[:s].rstrip()
-        if 0 < len(inner.split()) <= SCARE_QUOTE_MAX_WORDS and not before.endswith(":"):
+        if 0 < len(inner.split()) <= max_words and not before.endswith(":"):
             out.append((s, e))
     return out
 
 
-def flag_headline(article: Article, lexicon: Lexicon) -> list[Flag]:
+def flag_headline(article: Article, lexicon: Lexicon, options: FlagOptions = FlagOptions()) -> list[Flag]:
     """Flags in an article's headline (sentence id `<article>:headline`, offsets into the title)."""
     title = article.title
     quotes = tuple((q.start, q.end) for q in quote_spans(title))
     sentence = Sentence(f"{article.id}:headline", article.id, -1, 0, len(title), title, quotes, "headline")
-    return flag_sentence(sentence, article.outlet, lexicon, headline=True)
+    return flag_sentence(sentence, article.outlet, lexicon, headline=True, options=options)
 
 
 def classify_swaps(alignments: Sequence[Alignment], lexicon: Lexicon) -> list[Alignment]:

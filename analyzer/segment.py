@@ -9,12 +9,16 @@ after a quoted question or exclamation is joined back (`"Why now?" | Lee asked.`
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
 import sentencex
+
+from .model import Article, Sentence
 
 WORD = re.compile(
     r"\$?\d+(?:[.,:]\d+)*(?:%|st|nd|rd|th)?"  # numbers: 5-4 splits, $2.1, 1,200, 4%, 10:30
@@ -24,6 +28,10 @@ WORD = re.compile(
 OPEN_QUOTES = "“«„"
 CLOSE_QUOTES = "”»"
 QUOTE_MARK = re.compile(f'[{OPEN_QUOTES}{CLOSE_QUOTES}"]')
+# The first this-many sentences of an article are its lead, the last fifth its end: where a
+# fact sits tells whether an outlet led with it or buried it.
+LEAD_SENTENCES = 2
+END_SHARE = 0.8
 SPEECH_VERBS = (
     "said|says|asked|asks|added|adds|told|tells|replied|wrote|shouted|yelled|cried|called|"
     "argued|noted|warned|claimed|insisted|conceded|admitted|declared|stated|explained|"
@@ -173,3 +181,40 @@ def inside(spans: list[Span] | tuple[tuple[int, int], ...], start: int, end: int
         if s <= start and end <= e:
             return True
     return False
+
+
+def segment_article(article: Article, kept: Sequence) -> list[Sentence]:
+    """Sentences of the kept spans of `article`, with quoted speech and position marked."""
+    body = article.body
+    quotes = quote_spans(body)  # sorted and disjoint, so their ends are sorted too
+    ends = [q.end for q in quotes]
+    spans = [s for k in kept for s in sentence_spans(body, k.start, k.end)]
+    out = []
+    for index, span in enumerate(spans):
+        local = []
+        n = bisect.bisect_right(ends, span.start)
+        while n < len(quotes) and quotes[n].start < span.end:
+            q = quotes[n]
+            local.append((max(q.start, span.start) - span.start, min(q.end, span.end) - span.start))
+            n += 1
+        out.append(
+            Sentence(
+                id=f"{article.id}:{index}",
+                article=article.id,
+                index=index,
+                start=span.start,
+                end=span.end,
+                text=body[span.start : span.end],
+                quotes=tuple(local),
+                position=_position(index, len(spans)),
+            )
+        )
+    return out
+
+
+def _position(index: int, total: int) -> str:
+    if index < LEAD_SENTENCES:
+        return "lead"
+    if total > LEAD_SENTENCES + 2 and index >= total * END_SHARE:
+        return "end"
+    return "body"

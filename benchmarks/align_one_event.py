@@ -20,14 +20,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 def main() -> None:
     from synth import generate
 
-    from analyzer import analyze, load_corpus
+    from analyzer import analyze, load
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         generate(Path(tmp), args.articles, events=1)
-        corpus = load_corpus([tmp])
+        corpus = load([tmp])
         marks: list[tuple[str, float]] = []
         analysis = analyze(corpus, on_stage=lambda name: marks.append((name, time.perf_counter())))
     times = {name: marks[n + 1][1] - t for n, (name, t) in enumerate(marks[:-1])}

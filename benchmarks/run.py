@@ -26,8 +26,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from analyzer.parallel import default_jobs
 from analyzer.pipeline import STAGES
+from analyzer.runtime import default_jobs
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -37,32 +37,28 @@ NAIVE_SAMPLE_ROWS = 2000
 
 def one(corpus: Path, out: Path, full: bool, jobs: int) -> dict:
     """Run the pipeline once in this process; return timings (called in a child process)."""
-    from analyzer import analyze, load_corpus, render
-    from analyzer.parallel import Engine
-    from analyzer.pipeline import AnalysisOptions
+    from analyzer import analyze, load, render
+    from analyzer.runtime import Engine, paused
 
     times: dict[str, float] = {}
     marks: list[tuple[str, float]] = []
-    with Engine(jobs) as engine:  # as the CLI does: one engine reads the corpus and analyses it
+    # As the CLI does: one engine reads the corpus and analyses it, and the process, which is
+    # ours, keeps the collector paused and freezes what the run made.
+    with Engine(jobs) as engine, paused(freeze=True):
         t0 = time.perf_counter()
-        corpus_obj = load_corpus([corpus], engine=engine)
+        corpus_obj = load([corpus], engine=engine)
         times["load"] = time.perf_counter() - t0
-        analysis = analyze(
-            corpus_obj,
-            options=AnalysisOptions(jobs=jobs),
-            on_stage=lambda name: marks.append((name, time.perf_counter())),
-            engine=engine,
-        )
-    end = time.perf_counter()
-    for (name, start), (_, stop) in zip(marks, marks[1:] + [("end", end)], strict=True):
-        times[name] = stop - start
-    t1 = time.perf_counter()
-    render(analysis, out, formats=["json"])
-    times["render json"] = time.perf_counter() - t1
-    if full:
-        t2 = time.perf_counter()
-        render(analysis, out, formats=["csv", "png", "pdf", "html"])
-        times["render report"] = time.perf_counter() - t2
+        analysis = analyze(corpus_obj, on_stage=lambda name: marks.append((name, time.perf_counter())), engine=engine)
+        end = time.perf_counter()
+        for (name, start), (_, stop) in zip(marks, marks[1:] + [("end", end)], strict=True):
+            times[name] = stop - start
+        t1 = time.perf_counter()
+        render(analysis, out, formats=["json"])
+        times["render json"] = time.perf_counter() - t1
+        if full:
+            t2 = time.perf_counter()
+            render(analysis, out, formats=["csv", "png", "pdf", "html"])
+            times["render report"] = time.perf_counter() - t2
     words = sum(a.words for a in analysis.articles)
     return {"articles": len(analysis.articles), "words": words, "times": times}
 
@@ -80,11 +76,11 @@ def naive(corpus: Path) -> float:
     """Seconds an all-pairs sentence comparison over the whole corpus would take."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    from analyzer import load_corpus
+    from analyzer import load
     from analyzer.segment import sentence_spans
 
     texts = []
-    for art in load_corpus([corpus]).articles:
+    for art in load([corpus]).articles:
         texts += [art.body[s.start : s.end] for s in sentence_spans(art.body)]
     x = TfidfVectorizer(sublinear_tf=True).fit_transform(texts)
     rows = min(NAIVE_SAMPLE_ROWS, x.shape[0])

@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 
 from analyzer import align as A
-from analyzer import analyze, load_corpus
+from analyzer import analyze, load
 from analyzer.evaluate import evaluate
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -30,7 +30,7 @@ def sets(split: str) -> list[tuple[list, dict]]:
     for gold_path in sorted(CORPUS.glob("*/gold.json")):
         gold = json.loads(gold_path.read_text())
         if gold.get("split") == split:
-            out.append((load_corpus([gold_path.parent]), gold))
+            out.append((load([gold_path.parent]), gold))
     return out
 
 

@@ -27,9 +27,9 @@ def seeds_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def corpus_analysis():
-    from analyzer import analyze, load_corpus
+    from analyzer import analyze, load
 
-    return analyze(load_corpus([CORPUS]))
+    return analyze(load([CORPUS]))
 
 
 def gold(event_set: str) -> dict:

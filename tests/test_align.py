@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import EVENT_SETS, gold
 
-from analyzer import analyze, load_corpus
+from analyzer import analyze, load
 from analyzer.evaluate import evaluate
 
 # Issue target on our own gold: F1 >= 0.85 overall, zero cross-event pairs. Per set we hold the
@@ -15,7 +15,7 @@ MIN_F1 = {"school-closures": 0.85, "transit-fares": 0.75, "copper-ridge-mine": 0
 
 @pytest.fixture(scope="module")
 def evaluations(corpus_dir):
-    return {name: evaluate(analyze(load_corpus([corpus_dir / name])), gold(name)) for name in EVENT_SETS}
+    return {name: evaluate(analyze(load([corpus_dir / name])), gold(name)) for name in EVENT_SETS}
 
 
 @pytest.mark.parametrize("event_set", EVENT_SETS)
@@ -105,17 +105,14 @@ def test_diff_shows_word_swaps(corpus_analysis):
     assert "adjective" in (swap["a_category"], swap["b_category"])
 
 
-def test_large_event_aligns_fact_first_against_reference_articles(corpus_dir, monkeypatch):
-    """Above LARGE_EVENT_ARTICLES, every alignment has one side in the event's first
-    REFERENCE_ARTICLES articles, and the others still join the reference's facts."""
-    import analyzer.align as align
-    from analyzer import analyze, load_corpus
+def test_large_event_aligns_fact_first_against_reference_articles(corpus_dir):
+    """Above `large_event_articles`, every alignment has one side in the event's first
+    `reference_articles` articles, and the others still join the reference's facts."""
+    from analyzer import AlignOptions, AnalysisOptions, analyze, load
 
-    corpus = load_corpus([corpus_dir / "school-closures"])
+    corpus = load([corpus_dir / "school-closures"])
     full = analyze(corpus)
-    monkeypatch.setattr(align, "LARGE_EVENT_ARTICLES", 2)
-    monkeypatch.setattr(align, "REFERENCE_ARTICLES", 1)
-    large = analyze(corpus)
+    large = analyze(corpus, AnalysisOptions(align=AlignOptions(large_event_articles=2, reference_articles=1)))
     event = next(e for e in large.events if len(e.articles) > 2)
     reference = event.articles[0]
     article_of = {s.id: s.article for s in large.sentences}

@@ -172,7 +172,7 @@ def test_one_outlet_only_is_said_in_the_report(tmp_path):
 
 
 def test_jobs_runs_workers_and_gives_the_same_result(corpus_dir, tmp_path, monkeypatch):
-    import analyzer.parallel as parallel
+    import analyzer.runtime.engines as parallel
 
     pools = []
     real_pool = parallel.ProcessPoolExecutor

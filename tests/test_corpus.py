@@ -7,8 +7,9 @@ import json
 import pytest
 from conftest import article, write
 
-from analyzer.corpus import LoadOptions, load_corpus
+from analyzer.corpus import load_corpus
 from analyzer.errors import InputError
+from analyzer.options import ReadOptions
 
 
 def test_front_matter_text(tmp_path):
@@ -121,14 +122,14 @@ def test_bad_file_is_a_warning_naming_it_and_an_error_when_strict(tmp_path, name
     assert len(corpus.articles) == 1
     assert any(name in w and message in w for w in corpus.warnings), corpus.warnings
     with pytest.raises(InputError, match=message) as err:
-        load_corpus([tmp_path], options=LoadOptions(strict=True))
+        load_corpus([tmp_path], options=ReadOptions(strict=True))
     assert name in str(err.value)
 
 
 def test_front_matter_error_names_the_line(tmp_path):
     write(tmp_path / "bad.md", "---\noutlet: A\ntitle: T\nthis line: is: broken\n---\nBody.")
     with pytest.raises(InputError) as err:
-        load_corpus([tmp_path], options=LoadOptions(strict=True))
+        load_corpus([tmp_path], options=ReadOptions(strict=True))
     assert err.value.line == 4 and "bad.md:4" in str(err.value)
 
 
@@ -151,7 +152,7 @@ def test_duplicate_articles_are_reported_once(tmp_path):
 def test_file_over_the_size_limit_is_refused(tmp_path):
     write(tmp_path / "big.md", article(body="word " * 5000))
     write(tmp_path / "small.md", article(body="Short story."))
-    corpus = load_corpus([tmp_path], options=LoadOptions(max_bytes=10_000))
+    corpus = load_corpus([tmp_path], options=ReadOptions(max_bytes=10_000))
     assert len(corpus.articles) == 1
     assert any("big.md" in w and "over the limit" in w for w in corpus.warnings)
 

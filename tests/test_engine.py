@@ -7,10 +7,10 @@ import shutil
 import pytest
 from click.testing import CliRunner
 
-import analyzer.parallel as parallel
+import analyzer.runtime.engines as parallel
 from analyzer.cli import main
 from analyzer.corpus import load_corpus
-from analyzer.parallel import Engine
+from analyzer.runtime import Engine
 
 
 def run(*args: str):
@@ -53,7 +53,7 @@ def test_dask_cluster_gives_the_same_json(corpus_dir, tmp_path, monkeypatch):
         )  # fmt: skip
         assert dask.exit_code == 0, dask.output
         ran = set(cluster.scheduler.task_prefixes)
-    assert {"read_files", "article_chunk", "event_chunk"} <= ran, ran  # reading and both stages ran there
+    assert {"read_files", "process_articles", "process_events"} <= ran, ran  # reading and both stages ran there
     local = run("report", str(corpus_dir), "-o", str(tmp_path / "local"), "--format", "json", "-q", "--jobs", "1")
     assert local.exit_code == 0
     assert (tmp_path / "dask" / "analysis.json").read_bytes() == (tmp_path / "local" / "analysis.json").read_bytes()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import EVENT_SETS, gold
 
+from analyzer import analyze
 from analyzer.model import Article
-from analyzer.pipeline import analyze
 
 
 def _art(aid, outlet, title, body, date=None, event=None):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import EVENT_SETS, gold
 
-from analyzer import analyze, load_corpus
+from analyzer import analyze, load
 from analyzer.evaluate import evaluate
 from analyzer.framing import flag_sentence
 from analyzer.lexicons import builtin
@@ -64,7 +64,7 @@ def test_neutral_wire_copy_has_no_voice_flags(corpus_analysis):
 
 @pytest.mark.parametrize("event_set", EVENT_SETS)
 def test_loaded_terms_against_gold(corpus_dir, event_set):
-    result = evaluate(analyze(load_corpus([corpus_dir / event_set])), gold(event_set))
+    result = evaluate(analyze(load([corpus_dir / event_set])), gold(event_set))
     # The issue asks for at least half of the terms a careful reader would mark, with most
     # flags ones they agree with.
     assert result.flags.recall >= 0.5 and result.flags.precision >= 0.75

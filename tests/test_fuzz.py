@@ -11,11 +11,11 @@ import jsonschema
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from analyzer import analyze
 from analyzer.clean import clean_article
 from analyzer.corpus import Corpus, split_front_matter
 from analyzer.errors import InputError
 from analyzer.model import Article
-from analyzer.pipeline import analyze
 from analyzer.segment import quote_spans, sentence_spans, word_spans
 
 # Text that looks like news often enough to reach every branch: words, quotes of every kind,

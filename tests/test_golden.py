@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from analyzer import analyze, load_corpus
+from analyzer import analyze, load
 from analyzer.cli import main
 from analyzer.report.tables import TABLES
 
@@ -33,7 +33,7 @@ def relative_analysis():
     cwd = os.getcwd()
     os.chdir(ROOT)  # relative paths, so the files do not depend on where the checkout lives
     try:
-        return analyze(load_corpus(["corpus"]))
+        return analyze(load(["corpus"]))
     finally:
         os.chdir(cwd)
 

@@ -7,7 +7,7 @@ import subprocess
 import pytest
 from click.testing import CliRunner
 
-from analyzer import analyze, load_corpus
+from analyzer import analyze, load
 from analyzer.cli import main
 from analyzer.lesson import GLOSSARY, build_lesson, neutral_rewrite
 from analyzer.lexicons import builtin
@@ -15,7 +15,7 @@ from analyzer.lexicons import builtin
 
 @pytest.fixture(scope="module")
 def school(corpus_dir):
-    analysis = analyze(load_corpus([corpus_dir / "school-closures"]))
+    analysis = analyze(load([corpus_dir / "school-closures"]))
     event = next(e for e in analysis.events if len(e.outlets) == 3)
     return analysis, build_lesson(analysis, event, builtin())
 

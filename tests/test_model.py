@@ -7,7 +7,7 @@ from importlib import resources
 
 import jsonschema
 
-from analyzer import analyze, load_corpus
+from analyzer import AlignOptions, AnalysisOptions, EventOptions, analyze, load
 from analyzer.model import Analysis
 
 
@@ -35,7 +35,7 @@ def test_bundled_corpus_analysis_validates_against_the_schema(corpus_analysis):
 
 
 def test_sentence_and_removal_offsets_slice_the_article_body(corpus_dir, corpus_analysis):
-    bodies = {a.id: a.body for a in load_corpus([corpus_dir]).articles}
+    bodies = {a.id: a.body for a in load([corpus_dir]).articles}
     assert corpus_analysis.sentences and corpus_analysis.removed
     for s in corpus_analysis.sentences:
         assert bodies[s.article][s.start : s.end] == s.text
@@ -49,13 +49,24 @@ def test_sentence_and_removal_offsets_slice_the_article_body(corpus_dir, corpus_
 def test_run_section_records_inputs_and_settings(corpus_analysis):
     run = corpus_analysis.run
     assert len(run["inputs"]) == 11 and all(len(i["sha256"]) == 64 for i in run["inputs"])
-    assert run["settings"]["aligner"] == "tfidf"
+    assert run["settings"]["align"]["threshold"] == AlignOptions().threshold
+    assert run["settings"]["events"] == {"similarity": 0.3, "max_days": 4, "terms": 30}
+
+
+def test_settings_record_the_options_used(corpus_dir):
+    """Options reach the stages, and what ran is what `run.settings` says."""
+    options = AnalysisOptions(events=EventOptions(similarity=0.99), align=AlignOptions(threshold=0.9))
+    strict = analyze(load([corpus_dir / "school-closures"]), options)
+    default = analyze(load([corpus_dir / "school-closures"]))
+    assert strict.run["settings"]["events"]["similarity"] == 0.99
+    assert strict.run["settings"]["align"]["threshold"] == 0.9
+    assert len(strict.events) > len(default.events)  # nothing is that alike: every article alone
 
 
 def test_round_trip_and_byte_identical_reruns(corpus_dir, corpus_analysis):
     text = corpus_analysis.to_json()
     assert Analysis.from_json(text).to_json() == text
-    assert analyze(load_corpus([corpus_dir])).to_json() == text
+    assert analyze(load([corpus_dir])).to_json() == text
 
 
 def test_voice_words_exclude_quoted_speech(corpus_analysis):
@@ -67,5 +78,5 @@ def test_stages_are_reported_in_order(corpus_dir):
     from analyzer.pipeline import STAGES
 
     seen = []
-    analyze(load_corpus([corpus_dir / "transit-fares"]), on_stage=seen.append)
+    analyze(load([corpus_dir / "transit-fares"]), on_stage=seen.append)
     assert tuple(seen) == STAGES

@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from analyzer import analyze, load_corpus, render
+from analyzer import analyze, load, render
 from analyzer.model import Analysis
 from analyzer.report import FORMATS
 from analyzer.report.tables import FACT_COLUMNS, FLAG_COLUMNS, OUTLET_COLUMNS, SENTENCE_COLUMNS
@@ -100,7 +100,7 @@ def test_html_escapes_hostile_corpus_text(tmp_path):
         'The council <b onclick="x()">gutted</b> the plan. <a href="javascript:alert(3)">link</a>\n'
     )
     (src / "b.md").write_text("---\noutlet: B\ntitle: T\n---\nThe council cut the plan on Monday.\n")
-    render(analyze(load_corpus([src])), tmp_path / "out", formats=["html"])
+    render(analyze(load([src])), tmp_path / "out", formats=["html"])
     page = (tmp_path / "out" / "report.html").read_text()
     parser = _Collector()
     parser.feed(page)

@@ -61,9 +61,9 @@ def test_utf16_without_bom_and_mixed_line_endings(tmp_path):
     text = "---\noutlet: A\ntitle: T\n---\nFirst line.\r\nSecond line.\rThird line.\n"
     write(tmp_path / "in" / "u16.txt", text.encode("utf-16-le"))
     write(tmp_path / "in" / "b.md", article(outlet="B"))
-    from analyzer import load_corpus
+    from analyzer import load
 
-    art = next(a for a in load_corpus([tmp_path / "in"]).articles if a.outlet == "A")
+    art = next(a for a in load([tmp_path / "in"]).articles if a.outlet == "A")
     assert art.body == "First line.\nSecond line.\nThird line.\n"
 
 
@@ -148,7 +148,7 @@ def test_internal_error_is_one_line_with_exit_3(tmp_path, monkeypatch):
     def boom(*args, **kwargs):
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr("analyzer.cli.analyze", boom)
+    monkeypatch.setattr("analyzer.api.pipeline.run", boom)
     result = run("report", str(tmp_path / "in"), "-o", str(tmp_path / "out"))
     assert result.exit_code == EXIT_INTERNAL
     assert "internal error: ZeroDivisionError" in result.stderr and "Traceback" not in result.stderr

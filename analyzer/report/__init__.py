@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import collector
 from ..errors import InputError
 from ..model import Analysis
 from .summary import report_date
@@ -119,8 +118,7 @@ def render(
         assets = Assets(charts, report_date(analysis, reproducible))
         return [path for fmt in formats for path in RENDERERS[fmt](analysis, tmp, assets)]
 
-    with collector.paused():
-        return write_atomically(out_dir, build)
+    return write_atomically(out_dir, build)
 
 
 def write_atomically(out_dir: str | os.PathLike[str], build: Callable[[Path], list[Path]]) -> list[Path]:

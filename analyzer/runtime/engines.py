@@ -20,7 +20,7 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from functools import partial
 from typing import Any, TypeVar
 
-from .errors import EngineError
+from ..errors import EngineError
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -149,7 +149,7 @@ class DaskEngine(Engine):
         try:
             from distributed import Client
         except ImportError as err:
-            raise RuntimeError("--engine dask needs Dask: pip install 'framing-analyzer[distributed]'") from err
+            raise EngineError("--engine dask needs Dask: pip install 'framing-analyzer[distributed]'") from err
         try:
             self._client = Client(scheduler, timeout="10s", set_as_default=False)
         except OSError as err:

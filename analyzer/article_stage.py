@@ -1,0 +1,131 @@
+"""The per-article stage: clean, segment, flag and compute the features of a chunk of articles.
+
+`process_articles` is a pure function of its chunk and options, so it runs the same in this
+process, a local worker or a Dask worker; `merge_articles` puts the chunks' results together in
+the corpus's order, beside it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from scipy.sparse import csr_matrix, vstack
+
+from .align import Features, FeatureStore, sentence_features
+from .clean import clean_article
+from .compare import merge_terms, voice_terms
+from .events import article_counts
+from .features import content_words
+from .framing import flag_headline, flag_sentence
+from .lexicons import Lexicon
+from .model import Article, ArticleInfo, Flag, Removal, Sentence
+from .options import FlagOptions
+from .segment import inside, segment_article, word_spans
+from .segment import words as split_words
+
+
+@dataclass
+class ArticlesResult:
+    """What the per-article stage returns for one chunk of articles."""
+
+    removed: list[Removal]
+    sentences: list[Sentence]
+    infos: list[ArticleInfo]
+    flags: list[Flag]
+    headline_flags: list[Flag]
+    features: Features  # alignment features (counts) of `sentences`
+    terms: tuple[csr_matrix, list[str]]  # own-voice word counts of `sentences`, and their vocabulary
+    event_counts: csr_matrix  # event features (counts), one row per article
+
+
+def process_articles(
+    articles: Sequence[Article], *, recurring: frozenset[str], lexicon: Lexicon, options: FlagOptions
+) -> ArticlesResult:
+    """Clean, segment and flag each article of a chunk, and compute its features; `recurring`
+    is the page text that recurs across the corpus (`clean.recurring_lines`)."""
+    removed, sentences, infos, flags, headline_flags, texts = [], [], [], [], [], []
+    tokens: list[list[str]] = []  # words of each sentence, split once for every use
+    content: list[list[str]] = []  # content words of each sentence
+    per_article: list[list[str]] = []  # and of each article
+    for art in articles:
+        cleaned = clean_article(art, recurring=recurring)
+        removed.extend(cleaned.removed)
+        own = segment_article(art, cleaned.kept)
+        sentences.extend(own)
+        own_tokens = [split_words(s.text) for s in own]
+        tokens.extend(own_tokens)
+        own_content = [content_words(s.text, t) for s, t in zip(own, own_tokens, strict=True)]
+        content.extend(own_content)
+        per_article.append([w for c in own_content for w in c])
+        infos.append(article_info(art, own, own_tokens))
+        flags.extend(
+            f
+            for s, t in zip(own, own_tokens, strict=True)
+            for f in flag_sentence(s, art.outlet, lexicon, words=t, options=options)
+        )
+        headline_flags.extend(flag_headline(art, lexicon, options))
+        texts.append("\n".join(art.body[k.start : k.end] for k in cleaned.kept))
+    return ArticlesResult(
+        removed,
+        sentences,
+        infos,
+        flags,
+        headline_flags,
+        sentence_features(sentences, tokens, content),
+        voice_terms(sentences),
+        article_counts(articles, texts, per_article),
+    )
+
+
+@dataclass
+class MergedArticles:
+    """The per-article results of the whole corpus, in its order."""
+
+    removed: tuple[Removal, ...]
+    sentences: tuple[Sentence, ...]
+    infos: tuple[ArticleInfo, ...]  # without their event yet
+    flags: tuple[Flag, ...]
+    headline_flags: tuple[Flag, ...]
+    features: FeatureStore | None  # None once alignment has taken what it needs
+    terms: tuple[csr_matrix, list[str]] | None  # None once the distinctive words are found
+    event_counts: csr_matrix
+
+
+def merge_articles(parts: Sequence[ArticlesResult]) -> MergedArticles:
+    """The chunks' results as one, in chunk order (the chunks are consecutive runs of articles)."""
+    return MergedArticles(
+        removed=tuple(r for p in parts for r in p.removed),
+        sentences=tuple(s for p in parts for s in p.sentences),
+        infos=tuple(i for p in parts for i in p.infos),
+        flags=tuple(f for p in parts for f in p.flags),
+        headline_flags=tuple(f for p in parts for f in p.headline_flags),
+        features=FeatureStore([p.features for p in parts]),
+        terms=merge_terms([p.terms for p in parts]),
+        event_counts=vstack([p.event_counts for p in parts], format="csr"),
+    )
+
+
+def article_info(article: Article, sentences: Sequence[Sentence], tokens: Sequence[list[str]]) -> ArticleInfo:
+    """The article's record, with its word counts; `tokens` holds each sentence's words."""
+    words = voice = 0
+    for s, toks in zip(sentences, tokens, strict=True):
+        if not s.quotes:
+            n = len(toks)
+            words, voice = words + n, voice + n
+            continue
+        spans = word_spans(s.text)
+        words += len(spans)
+        voice += sum(1 for w in spans if not inside(s.quotes, w.start, w.end))
+    return ArticleInfo(
+        id=article.id,
+        outlet=article.outlet,
+        title=article.title,
+        date=article.date,
+        source=article.source,
+        event=article.event,
+        words=words,
+        voice_words=voice,
+        url=article.url,
+        sha256=article.sha256,
+    )

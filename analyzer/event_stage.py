@@ -1,0 +1,72 @@
+"""The per-event stage: align each event of a chunk and find its facts' numbers, distinctive
+words and actors.
+
+`process_events` is a pure function of its chunk (`align.EventWork`: an event with its sentences
+and features) so it runs the same on any engine; `merge_events` puts the chunks' results together
+in event order, beside it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from .actors import ActorCounts, ActorRules, actors_of, event_actors
+from .align import EventWork, align_event
+from .compare import distinctive as distinctive_terms
+from .framing import classify_swaps
+from .lexicons import Lexicon
+from .model import Actor, Alignment, Fact
+from .numbers import compare_numbers
+
+
+@dataclass
+class EventResult:
+    """What the per-event stage returns for one event."""
+
+    event: str
+    alignments: list[Alignment]
+    facts: list[Fact]
+    distinctive: dict | None  # distinctive words per outlet, for events of several outlets
+    actors: ActorCounts
+
+
+def process_events(works: Sequence[EventWork], *, lexicon: Lexicon) -> list[EventResult]:
+    """Align each event of a chunk, and find its facts' numbers, distinctive words and actors."""
+    out = []
+    rules = ActorRules.of(lexicon)
+    for w in works:
+        alignments, facts = align_event(w)
+        alignments = classify_swaps(alignments, lexicon)
+        by_id = {s.id: s for s in w.sentences}
+        facts = [replace(f, numbers=compare_numbers(f, by_id, w.outlet_of)) for f in facts]
+        several = len(w.event.outlets) > 1
+        distinctive = distinctive_terms(w.sentences, w.outlet_of) if several else None
+        out.append(
+            EventResult(w.event.id, alignments, facts, distinctive, event_actors(w.sentences, w.outlet_of, rules))
+        )
+    return out
+
+
+@dataclass(frozen=True)
+class MergedEvents:
+    """The per-event results of the whole corpus, in event order."""
+
+    alignments: tuple[Alignment, ...]
+    facts: tuple[Fact, ...]
+    distinctive: dict[str, dict]  # event id → distinctive words per outlet
+    actors: tuple[Actor, ...]
+
+
+def merge_events(chunks: Sequence[Sequence[EventResult]]) -> MergedEvents:
+    """The chunks' results as one; actors counted across events."""
+    results = [r for chunk in chunks for r in chunk]
+    counts = ActorCounts()
+    for r in results:
+        counts.add(r.actors)
+    return MergedEvents(
+        alignments=tuple(a for r in results for a in r.alignments),
+        facts=tuple(f for r in results for f in r.facts),
+        distinctive={r.event: r.distinctive for r in results if r.distinctive is not None},
+        actors=actors_of(counts),
+    )

@@ -1,0 +1,98 @@
+"""Every setting that changes what the analysis finds, as frozen dataclasses (scikit-learn style).
+
+Defaults are the measured values; each field says where its value came from. A run records the
+options it used, unchanged, under `run.settings` in `analysis.json`, and the tuning scripts in
+`benchmarks/` build options instead of patching module globals. How fast the same result comes
+(worker processes, engines) is not an option here: see `analyzer.runtime`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+DEFAULT_MAX_BYTES = 100 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How the corpus is read: `strict` makes any skipped file or row an error."""
+
+    strict: bool = False
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+@dataclass(frozen=True)
+class EventOptions:
+    """Grouping articles into events (see `analyzer.events`)."""
+
+    # Cosine similarity at which two articles are taken to report one event. Measured on the
+    # "tune" set (corpus/school-closures): same-event pairs score 0.35-0.48, while the distractor
+    # (same board, same people, three months later) reaches 0.33 on content alone and is kept
+    # apart by its date. On the "check" sets same-event pairs score 0.37-0.61 and the depot
+    # distractor (same mayor, two days later) at most 0.21.
+    similarity: float = 0.3
+    # Coverage of one event by different outlets spreads over a few days; beyond this it is a
+    # different event even with the same people.
+    max_days: int = 4
+    # Each article's heaviest terms (TF-IDF) that candidate pairs must share one of. Same-event
+    # pairs of the bundled corpus (cosine 0.35-0.61) share 8 or more of their top 30.
+    terms: int = 30
+
+
+@dataclass(frozen=True)
+class AlignOptions:
+    """Scoring and selecting sentence pairs inside an event (see `analyzer.align`).
+
+    The weights and thresholds were tuned on the "tune" gold set (corpus/school-closures) with
+    `benchmarks/tune_alignment.py` and checked on the "check" sets (transit-fares,
+    copper-ridge-mine); see README "Measured quality"."""
+
+    word_weight: float = 0.6  # cosine of stemmed word (and bigram) TF-IDF
+    char_weight: float = 0.4  # cosine of character 3-5-gram TF-IDF
+    entity_bonus: float = 0.05  # per shared named entity
+    number_bonus: float = 0.08  # per shared number
+    anchor_cap: float = 0.2  # most the entity and number anchors add together
+    quote_bonus: float = 0.5  # sentences that reproduce the same quoted words
+    threshold: float = 0.21  # a (near-)mutual best match at or above this is kept
+    strong_threshold: float = 0.45  # kept whatever else matches better
+    near_best: float = 0.9  # within this share of the best match of either sentence counts as best
+    triangle_threshold: float = 0.12  # kept when both sentences align with one sentence of a third outlet
+    subset_coverage: float = 0.7  # share of the shorter sentence's content words found in the longer
+    subset_min_words: int = 3
+    subset_threshold: float = 0.18  # kept at this score when one sentence nearly contains the other
+    max_partners: int = 3  # per sentence and other article; the bundled gold never needs more than 2
+    candidate_floor: float = 0.1  # pairs below this base similarity are never looked at
+    candidates_per_row: int = 32  # a sentence's best candidates kept for selection
+    # Events with more articles than this are aligned fact-first against reference articles:
+    # with every pair compared, 300 articles of one event took 51 s and gave 311,809 alignments.
+    large_event_articles: int = 40
+    reference_articles: int = 8  # the event's first articles (by date), against which the others align
+    reference_links: int = 2  # alignments kept per other sentence: its best two reference sentences
+
+
+@dataclass(frozen=True)
+class FlagOptions:
+    """Matching lexicon terms in context (see `analyzer.framing`)."""
+
+    negation_window: int = 3  # tokens before a term that can negate it ("not radical")
+    scare_quote_max_words: int = 3  # a quoted run this short with nobody speaking is a scare quote
+
+
+@dataclass(frozen=True)
+class AnalysisOptions:
+    """The settings of one run: extra lexicon files and each stage's options."""
+
+    lexicons: tuple[str, ...] = ()
+    events: EventOptions = field(default_factory=EventOptions)
+    align: AlignOptions = field(default_factory=AlignOptions)
+    flags: FlagOptions = field(default_factory=FlagOptions)
+
+    def settings(self) -> dict[str, Any]:
+        """The options as `run.settings` records them."""
+        return {
+            "lexicon_files": list(self.lexicons),
+            "events": asdict(self.events),
+            "align": asdict(self.align),
+            "flags": asdict(self.flags),
+        }
