@@ -393,7 +393,7 @@ def lesson(
 @click.option("--sentence", help="Flag this sentence and explain every flag.")
 @_lexicon_option
 @handle_errors
-def explain(term: str | None, sentence: str | None, lexicon_files: tuple[str, ...], debug: bool = False) -> None:
+def explain(term: str | None, sentence: str | None, lexicon_files: tuple[str, ...]) -> None:
     """Explain a loaded TERM with an example, or flag a --sentence you type.
 
     \b
@@ -434,7 +434,7 @@ def lexicon() -> None:
 @click.option("--category", type=click.Choice(CATEGORIES), help="Only this category.")
 @_lexicon_option
 @handle_errors
-def lexicon_show(category: str | None, lexicon_files: tuple[str, ...], debug: bool = False) -> None:
+def lexicon_show(category: str | None, lexicon_files: tuple[str, ...]) -> None:
     """List lexicon terms: term, category, weight and neutral alternative, tab-separated.
 
     \b
@@ -454,7 +454,7 @@ def lexicon_show(category: str | None, lexicon_files: tuple[str, ...], debug: bo
 @click.argument("term")
 @_lexicon_option
 @handle_errors
-def lexicon_explain(term: str, lexicon_files: tuple[str, ...], debug: bool = False) -> None:
+def lexicon_explain(term: str, lexicon_files: tuple[str, ...]) -> None:
     """Explain why TERM (or one of its inflections) is loaded, and what to write instead.
 
     \b

@@ -61,8 +61,6 @@ class Evaluation:
     cross_event_pairs: int
     events_exact: bool
     flags: Score | None
-    false_pairs: tuple[tuple[str, str], ...]
-    missed_pairs: tuple[tuple[str, str], ...]
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -128,8 +126,6 @@ def evaluate(analysis: Analysis, gold: dict[str, Any]) -> Evaluation:
         cross_event_pairs=cross,
         events_exact=_events_exact(analysis, gold_event),
         flags=_flag_score(analysis, gold, ids),
-        false_pairs=tuple(sorted(tuple(sorted(p)) for p in predicted - expected)),
-        missed_pairs=tuple(sorted(tuple(sorted(p)) for p in expected - predicted)),
     )
 
 

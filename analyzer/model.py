@@ -173,10 +173,6 @@ class Analysis:
             out.setdefault(f.sentence, []).append(f)
         return out
 
-    def to_dict(self) -> dict[str, Any]:
-        """The `framing-analysis/1` document as plain Python data."""
-        return dict(self._parts())
-
     def _parts(self) -> Iterator[tuple[str, Any]]:
         """The document's top-level keys and values, in order; lists of records lazily."""
         yield "schema", SCHEMA

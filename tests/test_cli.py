@@ -188,3 +188,20 @@ def test_jobs_runs_workers_and_gives_the_same_result(corpus_dir, tmp_path, monke
     two = run("report", str(corpus_dir), "-o", str(tmp_path / "two"), "--format", "json", "-q", "--jobs", "2")
     assert two.exit_code == 0 and pools and set(pools) == {2}
     assert (tmp_path / "one" / "analysis.json").read_bytes() == (tmp_path / "two" / "analysis.json").read_bytes()
+
+
+def test_dask_engine_without_dask_installed_is_a_one_line_hint(corpus_dir, tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "distributed", None)  # as if Dask were not installed
+    args = ["report", str(corpus_dir), "-o", str(tmp_path / "o"), "--engine", "dask", "--scheduler", "tcp://x:1"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1, result.output
+    assert "pip install 'framing-analyzer[distributed]'" in result.output and "internal error" not in result.output
+    assert len(result.output.strip().splitlines()) == 1 and not (tmp_path / "o").exists()
+
+
+def test_output_cut_short_by_its_reader_is_not_an_error():
+    """`framing lexicon show | head -1`: the reader leaves, and framing leaves quietly."""
+    cmd = f"{sys.executable} -m analyzer lexicon show | head -1"
+    result = subprocess.run(["bash", "-c", f"set -o pipefail; {cmd}"], capture_output=True, text=True)
+    assert result.stdout.startswith("# framing.tsv")
+    assert result.stderr == "", result.stderr

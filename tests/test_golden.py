@@ -1,4 +1,5 @@
-"""Golden files for the text outputs: the CSV tables of the bundled corpus and `--help` texts.
+"""Golden files for the text outputs of the bundled corpus (`analysis.json`, `report.html`, the
+CSV tables) and the `--help` texts.
 
 A change to any of them fails here until it is looked at and accepted by regenerating them
 explicitly:  FRAMING_UPDATE_GOLDEN=1 pytest tests/test_golden.py
@@ -7,12 +8,13 @@ explicitly:  FRAMING_UPDATE_GOLDEN=1 pytest tests/test_golden.py
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from analyzer import analyze, load
+from analyzer import analyze, load, render
 from analyzer.cli import main
 from analyzer.report.tables import TABLES
 
@@ -36,6 +38,18 @@ def relative_analysis():
         return analyze(load(["corpus"]))
     finally:
         os.chdir(cwd)
+
+
+def test_analysis_json(relative_analysis):
+    check("analysis.json", relative_analysis.to_json())
+
+
+def test_report_html(relative_analysis, tmp_path):
+    """The page's text and structure; the charts inside it are checked by their structure in
+    test_report.py (their PNG bytes belong to matplotlib's version, not to us)."""
+    render(relative_analysis, tmp_path, formats=["html"], reproducible=True)
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    check("report.html", re.sub(r"data:image/png;base64,[A-Za-z0-9+/=]+", "data:image/png;base64,…", html))
 
 
 @pytest.mark.parametrize("table", sorted(TABLES))

@@ -170,9 +170,9 @@ def coverage(analysis: Analysis, event: Event) -> Figure:
     return fig
 
 
-def distinctive(analysis: Analysis, scope: dict | None = None, title: str = "across the corpus") -> Figure:
+def distinctive(analysis: Analysis, title: str = "across the corpus") -> Figure:
     """Each outlet's most distinctive words (log-odds z-scores against the other outlets)."""
-    data = scope or analysis.extra.get("distinctive", {}).get("corpus", {})
+    data = analysis.extra.get("distinctive", {}).get("corpus", {})
     per_outlet = data.get("outlets", {})
     floor = data.get("noise_floor")
     colours = outlet_colours(analysis)
