@@ -18,13 +18,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
+from .categories import BY_NAME
 from .lexicons import NUMBER, Entry, Lexicon
 from .model import Alignment, Article, Flag, Sentence
 from .options import FlagOptions
 from .segment import SPEECH_VERBS, WORD, inside, quote_spans
 
 NEGATIONS = frozenset({"not", "never", "no", "n't", "hardly", "neither", "nor", "nothing"})
-NEGATABLE = frozenset({"adjective", "intensifier"})
+NEGATABLE = frozenset(c.name for c in BY_NAME.values() if c.negatable)
 SCARE_QUOTE_WHY = (
     "The outlet puts it in quotation marks with no one quoted (a scare quote), which lets it use the word "
     "while seeming to keep a distance."
@@ -247,20 +248,12 @@ def _entry_in(phrase: str, lexicon: Lexicon) -> Entry | None:
 
 # Example sentences per category, for `framing explain TERM`: "{}" takes the term, then its
 # neutral alternative.
-EXAMPLES = {
-    "label": "The {} spoke to reporters on Monday.",
-    "adjective": "The council passed a {} budget on Monday.",
-    "intensifier": "The plan will cost {} dollars, officials said.",
-    "noun": "Critics called the bill a {}.",
-    "verb": "The mayor {} the plan on Monday.",
-    "attribution": "The mayor {} that the plan would save money.",
-    "doubt": "The {} savings were announced on Monday.",
-}
 
 
 def example_sentences(entry: Entry) -> tuple[str, str]:
     """An invented sentence using the term, and the same sentence written neutrally."""
-    template = EXAMPLES.get(entry.category, "They used the word {} in the article.")
+    category = BY_NAME.get(entry.category)
+    template = category.example if category else "They used the word {} in the article."
     term = entry.term.replace(NUMBER, "12")
     neutral = (entry.neutral or "").split(";")[0].strip()
     if not neutral or neutral.startswith("("):

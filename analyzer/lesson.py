@@ -10,51 +10,13 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from . import categories
 from .lexicons import Lexicon
 from .model import Analysis, Event, Fact, Flag, Sentence
 
-TECHNIQUES = {
-    "label": "loaded label",
-    "adjective": "editorialized adjective",
-    "intensifier": "intensifier",
-    "noun": "loaded word",
-    "verb": "loaded word",
-    "attribution": "non-neutral attribution verb",
-    "doubt": "casting doubt",
-}
+TECHNIQUES = {c.name: c.technique for c in categories.TABLE}
 GLOSSARY = (
-    (
-        "Loaded label",
-        "A name for a person or group that carries a judgement: “strongman” instead of “president”, "
-        "“radical activists” instead of “environmental group”. It tells you what to think of them before you know "
-        "what they did.",
-    ),
-    (
-        "Editorialized adjective",
-        "A describing word that gives the writer's opinion as if it were a fact: "
-        "“outrageous increase”, “bloated agency”, “beloved school”.",
-    ),
-    (
-        "Intensifier",
-        "A word that turns up the volume: “whopping”, “staggering”, “finally”. Or turns it down: "
-        "“only 20 years”, “just 12 miles”. The number alone would let you judge.",
-    ),
-    (
-        "Loaded word",
-        "A noun or verb chosen for its emotional punch: “gutted” instead of “closed”, “slammed” "
-        "instead of “criticized”, “power grab” instead of “decision”.",
-    ),
-    (
-        "Non-neutral attribution verb",
-        "“Said” reports what someone said. “Claimed” suggests it may not be true; "
-        "“admitted” and “conceded” suggest it is true and the speaker would rather not say it; “insisted” suggests "
-        "they are being stubborn.",
-    ),
-    (
-        "Casting doubt",
-        "Words like “so-called”, “supposed” or “alleged” tell the reader not to believe a name or a "
-        "claim, without saying why.",
-    ),
+    *{c.technique.capitalize(): c.glossary for c in categories.TABLE}.items(),
     (
         "Scare quotes",
         "Quotation marks around a word when nobody is being quoted, as in a “reform”. They let the "

@@ -193,3 +193,54 @@ def test_findings_count_in_words_a_reader_would_write(corpus_analysis):
     assert "verbs 1 time," in text  # The Daily Patriot and The Harlow Beacon presuppose once each
     assert not re.search(r"\b1 (times|facts)\b", text)
     assert "left out 6 facts" in text
+
+
+def _labels(fig) -> list[str]:
+    return [t.get_text() for ax in fig.axes if ax.get_legend() for t in ax.get_legend().get_texts()]
+
+
+def test_every_chart_has_a_title_and_labelled_axes(corpus_analysis):
+    import matplotlib.pyplot as plt
+
+    from analyzer.report import charts
+
+    for name, fig in charts.figures(corpus_analysis):
+        titles = [ax.get_title() for ax in fig.axes] + [fig._suptitle.get_text() if fig._suptitle else ""]
+        assert any(t.strip() for t in titles), name
+        assert all(ax.get_xlabel() or ax.get_xticklabels() for ax in fig.axes), name
+        plt.close(fig)
+
+
+def test_loaded_language_draws_every_category_the_outlets_use(corpus_analysis):
+    """One bar series per category with own-voice flags, each in its own colour; a category
+    missing from the table would vanish from the bars, and fails here."""
+    from matplotlib.colors import to_hex
+
+    from analyzer import categories
+    from analyzer.report import charts
+
+    used = {c for o in corpus_analysis.outlets for c, n in o.categories.items() if n}
+    fig = charts.loaded_language(corpus_analysis)
+    (ax,) = fig.axes
+    series = {c.get_label(): c for c in ax.containers}
+    assert set(series) == used and set(_labels(fig)) == used
+    for name, bars in series.items():
+        assert to_hex(bars.patches[0].get_facecolor()) == categories.BY_NAME[name].colour.lower()
+        widths = [p.get_width() for p in bars.patches]
+        expected = sorted(corpus_analysis.outlets, key=lambda o: o.loaded_per_100_words)
+        assert widths == pytest.approx([100 * o.categories.get(name, 0) / o.voice_words for o in expected])
+
+
+def test_attribution_chart_counts_each_kind_per_outlet(corpus_analysis):
+    from analyzer.report import charts
+
+    fig = charts.attribution(corpus_analysis)
+    (ax,) = fig.axes
+    assert [c.get_label() for c in ax.containers] == [
+        "neutral (said, told)",
+        "doubt-casting (claimed, insisted)",
+        "presupposing (admitted, conceded)",
+    ]
+    outlets = sorted(corpus_analysis.outlets, key=lambda o: o.name)
+    said = [p.get_width() for p in ax.containers[0].patches]
+    assert said == [o.extra["attribution"]["neutral"] for o in outlets] and any(said)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import pathlib
 import shutil
 import subprocess
 
@@ -126,13 +127,24 @@ def test_read_only_output_folder(tmp_path):
     assert result.exit_code == 1 and str(out) in result.stderr
 
 
-def test_outlet_names_never_become_paths(tmp_path):
-    write(tmp_path / "in" / "a.md", article(outlet="../../escape", body="The council gutted the plan."))
-    write(tmp_path / "in" / "b.md", article(outlet="/etc/passwd", body="The council cut the plan."))
-    run("report", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-q")
-    written = [p for p in tmp_path.rglob("*") if p.is_file()]
-    assert all(p.is_relative_to(tmp_path / "in") or p.is_relative_to(tmp_path / "out") for p in written)
-    assert not (tmp_path / "escape").exists()
+def test_outlet_names_never_become_paths(tmp_path, monkeypatch):
+    """Outlet names that look like paths stay names: the run succeeds, and nothing is written
+    anywhere but the output folder (checked over the whole tree around it and where it ran)."""
+    box = tmp_path / "box" / "deep"
+    write(box / "in" / "a.md", article(outlet="../../escape", body="The council gutted the plan."))
+    write(box / "in" / "b.md", article(outlet="/tmp/escape-abs", body="The council cut the plan."))
+    write(box / "in" / "c.md", article(outlet="..\\..\\win", body="The council closed the plan."))
+    monkeypatch.chdir(box)
+    around = {p: p.stat().st_mtime_ns for p in tmp_path.parent.iterdir()}
+    before = {p for p in tmp_path.rglob("*")}
+    result = run("report", "in", "-o", "out", "-q")
+    assert result.exit_code == 0, result.output
+    new = {p for p in tmp_path.rglob("*")} - before
+    assert new and all(p.is_relative_to(box / "out") for p in new), sorted(new)
+    assert {p: p.stat().st_mtime_ns for p in tmp_path.parent.iterdir() if p != tmp_path} == {
+        p: t for p, t in around.items() if p != tmp_path
+    }
+    assert not pathlib.Path("/tmp/escape-abs").exists()
 
 
 def test_input_files_are_never_modified(tmp_path):

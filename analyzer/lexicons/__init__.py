@@ -18,11 +18,12 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from .. import categories
 from ..errors import InputError
 from ..segment import words
 
 COLUMNS = ("term", "category", "weight", "neutral", "why", "source")
-CATEGORIES = ("label", "adjective", "intensifier", "noun", "verb", "attribution", "doubt")
+CATEGORIES = categories.NAMES
 BUILTIN = ("framing.tsv", "epistemic.tsv")
 NUMBER = "#"
 VERSION = re.compile(r"version\s+(\d+(?:\.\d+)*)")

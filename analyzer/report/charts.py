@@ -15,19 +15,11 @@ import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
 
+from .. import categories  # noqa: E402
 from ..model import Analysis, Event  # noqa: E402
 from .summary import event_outlets, shown_events, shown_outlets  # noqa: E402
 
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
-CATEGORY_COLOURS = {
-    "label": "#D55E00",
-    "adjective": "#E69F00",
-    "intensifier": "#F0E442",
-    "noun": "#CC79A7",
-    "verb": "#0072B2",
-    "attribution": "#009E73",
-    "doubt": "#56B4E9",
-}
 DPI = 200
 MAX_FACT_ROWS = 30  # rows of a coverage chart before it says how many more are in facts.csv
 
@@ -49,7 +41,7 @@ def loaded_language(analysis: Analysis) -> Figure:
     outlets = sorted(shown_outlets(analysis), key=lambda o: o.loaded_per_100_words)
     fig, ax = plt.subplots(figsize=(8, 1.2 + 0.6 * len(outlets)))
     left = [0.0] * len(outlets)
-    for cat, colour in CATEGORY_COLOURS.items():
+    for cat, colour in ((c.name, c.colour) for c in categories.TABLE):
         values = [100 * o.categories.get(cat, 0) / o.voice_words if o.voice_words else 0 for o in outlets]
         if any(values):
             ax.barh([o.name for o in outlets], values, left=left, color=colour, label=cat, edgecolor="white")
