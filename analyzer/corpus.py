@@ -15,7 +15,7 @@ import json
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -30,9 +30,6 @@ from .options import DEFAULT_MAX_BYTES, ReadOptions
 if TYPE_CHECKING:
     from .runtime import Engine
 
-TEXT_SUFFIXES = {".txt", ".md"}
-HTML_SUFFIXES = {".html", ".htm"}
-TABLE_SUFFIXES = {".csv", ".jsonl"}
 MANIFESTS = ("sources.csv", "sources.yaml", "sources.yml")
 # Files that live beside articles in a corpus folder but are not articles.
 NOT_ARTICLES = {"gold.json", "readme.md", "readme.txt", *MANIFESTS}
@@ -225,27 +222,59 @@ def _is_binary(text: str) -> bool:
     return "\x00" in sample or len(CONTROL.findall(sample)) / len(sample) > BINARY_CONTROL_SHARE
 
 
+@dataclass(frozen=True)
+class _File:
+    """One input file as a reader sees it."""
+
+    path: Path
+    base_id: str  # the article id its path gives (rows add their number)
+    manifest: dict[str, Any]  # its entry in the folder's sources.csv/sources.yaml (or empty)
+    named_by_file: dict[str, int]  # folder → files whose outlet came from the file name (counted here)
+    warn: Callable[[InputError], None]  # a problem with one row; the file's other rows are still read
+
+
+def _read_text(text: str, f: _File) -> Iterator[Article]:
+    yield _from_text(text, f.path, f.base_id, f.named_by_file, f.manifest)
+
+
+def _read_html(text: str, f: _File) -> Iterator[Article]:
+    yield _from_html(text, f.path, f.base_id, f.manifest)
+
+
+def _read_csv(text: str, f: _File) -> Iterator[Article]:
+    yield from _from_rows(_csv_rows(text, str(f.path)), f.path, f.base_id, f.warn)
+
+
+def _read_jsonl(text: str, f: _File) -> Iterator[Article]:
+    yield from _from_rows(_jsonl_rows(text, str(f.path), f.warn), f.path, f.base_id, f.warn)
+
+
+# The readers, by file suffix: a new input format is one function and one line here.
+READERS: dict[str, Callable[[str, _File], Iterator[Article]]] = {
+    ".txt": _read_text,
+    ".md": _read_text,
+    ".html": _read_html,
+    ".htm": _read_html,
+    ".csv": _read_csv,
+    ".jsonl": _read_jsonl,
+}
+
+
 def _parse_file(
     path: Path, root: Path, data: bytes, warn, named_by_file: dict[str, int], manifest: dict[str, Any]
 ) -> Iterator[Article]:
     suffix = path.suffix.lower()
     source = str(path)
-    base_id = _article_id(path, root)
-    if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES | TABLE_SUFFIXES:
-        raise InputError(source, f"unknown file type {suffix or '(none)'}; expected .txt, .md, .html, .csv or .jsonl")
+    reader = READERS.get(suffix)
+    if reader is None:
+        expected = ", ".join(READERS)
+        raise InputError(source, f"unknown file type {suffix or '(none)'}; expected {expected}")
     if not data.strip():
         raise InputError(source, "empty file")
     text = decode(data, source)
     if not text.strip():
         raise InputError(source, "empty file (only white space)")
-    if suffix in TEXT_SUFFIXES:
-        yield _from_text(text, path, base_id, named_by_file, manifest)
-    elif suffix in HTML_SUFFIXES:
-        yield _from_html(text, path, base_id, manifest)
-    elif suffix == ".csv":
-        yield from _from_rows(_csv_rows(text, source), path, base_id, warn)
-    else:
-        yield from _from_rows(_jsonl_rows(text, source, warn), path, base_id, warn)
+    yield from reader(text, _File(path, _article_id(path, root), manifest, named_by_file, warn))
 
 
 def _article_id(path: Path, root: Path) -> str:

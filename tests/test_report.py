@@ -244,3 +244,13 @@ def test_attribution_chart_counts_each_kind_per_outlet(corpus_analysis):
     outlets = sorted(corpus_analysis.outlets, key=lambda o: o.name)
     said = [p.get_width() for p in ax.containers[0].patches]
     assert said == [o.extra["attribution"]["neutral"] for o in outlets] and any(said)
+
+
+def test_settings_line_names_only_what_differs_from_the_defaults(corpus_dir):
+    from analyzer import AlignOptions, AnalysisOptions
+    from analyzer.report import summary
+
+    default = analyze(load([corpus_dir / "transit-fares"]))
+    assert summary.settings_line(default).startswith("Settings: the defaults")
+    changed = analyze(load([corpus_dir / "transit-fares"]), AnalysisOptions(align=AlignOptions(threshold=0.3)))
+    assert summary.settings_line(changed) == "Settings changed from the defaults: align threshold 0.3."

@@ -6,7 +6,8 @@ each framing category one colour. Every axis says what it counts and over what.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 import matplotlib
 
@@ -188,13 +189,36 @@ def distinctive(analysis: Analysis, title: str = "across the corpus") -> Figure:
     return _style(fig)
 
 
+@dataclass(frozen=True)
+class Chart:
+    """A corpus-wide chart: its file name, how it is drawn, its text for readers who cannot see it,
+    and the share of a page's width it takes in the PDF."""
+
+    name: str
+    draw: Callable[[Analysis], Figure]
+    alt: str
+    width: float = 1.0
+
+
+# The charts of the report's summary, in order: PNG, PDF and HTML all take them from here.
+SUMMARY = (
+    Chart("loaded_language", loaded_language, "Loaded terms per 100 words of each outlet's own voice, by kind"),
+    Chart("attribution", attribution, "Attribution verbs per outlet: neutral, doubt-casting, presupposing"),
+    Chart("headlines", headline_vs_body, "Loaded terms in headlines against body text, per outlet"),
+    Chart("tone_intensity", tone_intensity, "Tone and intensity of each outlet's own voice", width=0.75),
+)
+DISTINCTIVE = Chart("distinctive_words", distinctive, "Words that set each outlet apart")
+
+
+def coverage_name(n: int) -> str:
+    """The file name of the coverage chart of the n-th event shown (from 1)."""
+    return f"coverage_{n:02d}"
+
+
 def figures(analysis: Analysis) -> Iterator[tuple[str, Figure]]:
     """Every chart of the report with its file name (without extension), drawn one at a time
     so that the caller can close each before the next is drawn."""
-    yield "loaded_language", loaded_language(analysis)
-    yield "attribution", attribution(analysis)
-    yield "headlines", headline_vs_body(analysis)
-    yield "tone_intensity", tone_intensity(analysis)
-    yield "distinctive_words", distinctive(analysis)
+    for chart in (*SUMMARY, DISTINCTIVE):
+        yield chart.name, chart.draw(analysis)
     for n, event in enumerate(shown_events(analysis)[0], start=1):
-        yield f"coverage_{n:02d}", coverage(analysis, event)
+        yield coverage_name(n), coverage(analysis, event)

@@ -15,15 +15,7 @@ from string import Template
 
 from ..model import Analysis, Event
 from . import summary
-from .charts import outlet_colours
-
-CHART_ALT = {
-    "loaded_language": "Loaded terms per 100 words of each outlet's own voice, by kind",
-    "attribution": "Attribution verbs per outlet: neutral, doubt-casting, presupposing",
-    "headlines": "Loaded terms in headlines against body text, per outlet",
-    "tone_intensity": "Tone and intensity of each outlet's own voice",
-    "distinctive_words": "Words that set each outlet apart",
-}
+from .charts import DISTINCTIVE, SUMMARY, coverage_name, outlet_colours
 
 
 def e(text: object) -> str:
@@ -54,19 +46,16 @@ def render_html(analysis: Analysis, charts: dict[str, bytes], when: dt.datetime)
         "outlet's own voice; <mark class=\"quoted\">dotted</mark> ones are inside a quotation (the speaker's words). "
         "Hover over or tab to a word to see why it is flagged and a neutral alternative.</p>",
     ]
-    shown = [n for n in ("loaded_language", "attribution", "headlines", "tone_intensity") if n in charts]
-    parts.append('<div class="charts">' + "".join(_img(charts[n], CHART_ALT[n]) for n in shown) + "</div>")
+    shown = [c for c in SUMMARY if c.name in charts]
+    parts.append('<div class="charts">' + "".join(_img(charts[c.name], c.alt) for c in shown) + "</div>")
     events, more = summary.shown_events(analysis)
     for n, event in enumerate(events, start=1):
-        parts.append(_event(analysis, event, charts.get(f"coverage_{n:02d}")))
+        parts.append(_event(analysis, event, charts.get(coverage_name(n))))
     if more:
         parts.append(f'<p class="note">{more} more events are in analysis.json and facts.csv.</p>')
     parts.append(_actors(analysis))
-    if "distinctive_words" in charts:
-        parts += [
-            "<h2>Words that set each outlet apart</h2>",
-            _img(charts["distinctive_words"], CHART_ALT["distinctive_words"]),
-        ]
+    if DISTINCTIVE.name in charts:
+        parts += ["<h2>Words that set each outlet apart</h2>", _img(charts[DISTINCTIVE.name], DISTINCTIVE.alt)]
     parts.append(_method(analysis))
     body = "\n".join(parts)
     template = Template(resources.files("analyzer.report").joinpath("template.html").read_text("utf-8"))

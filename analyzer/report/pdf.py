@@ -18,7 +18,7 @@ from fpdf.fonts import FontFace
 
 from ..model import Analysis
 from . import summary
-from .charts import outlet_colours
+from .charts import DISTINCTIVE, SUMMARY, coverage_name, outlet_colours
 
 FONT = "DejaVu"
 MARKERS = re.compile(r"(\\+)?(\*\*|__|--|~~)|(\\+)")
@@ -84,18 +84,18 @@ def render_pdf(analysis: Analysis, charts: dict[str, bytes], when: dt.datetime) 
     _summary(pdf, analysis, charts)
     events, more_events = summary.shown_events(analysis)
     for n, event in enumerate(events, start=1):
-        _event(pdf, analysis, event, charts.get(f"coverage_{n:02d}"))
+        _event(pdf, analysis, event, charts.get(coverage_name(n)))
     if more_events:
         pdf.para(f"{more_events} more events are in analysis.json and facts.csv.")
     _actors(pdf, analysis)
-    if "distinctive_words" in charts:
+    if DISTINCTIVE.name in charts:
         pdf.add_page()
         pdf.heading("Words that set each outlet apart")
         pdf.para(
             "Log-odds ratio with an informative prior (Monroe et al. 2008), each outlet against the others. "
             "Bars in grey are within what random splits of the same sentences reach, so they are probably noise."
         )
-        pdf.chart(charts["distinctive_words"])
+        pdf.chart(charts[DISTINCTIVE.name])
     _method(pdf, analysis)
     return bytes(pdf.output())
 
@@ -168,11 +168,11 @@ def _summary(pdf: _Report, analysis: Analysis, charts: dict[str, bytes]) -> None
         "report that fact.",
         markdown=True,
     )
-    for name in ("loaded_language", "attribution", "headlines", "tone_intensity"):
-        if name in charts:
+    for chart in SUMMARY:
+        if chart.name in charts:
             if pdf.will_page_break(80):
                 pdf.add_page()
-            pdf.chart(charts[name], width=pdf.epw * (0.75 if name == "tone_intensity" else 1))
+            pdf.chart(charts[chart.name], width=pdf.epw * chart.width)
 
 
 def _dates(dates: list[str]) -> str:
@@ -287,12 +287,7 @@ def _method(pdf: _Report, analysis: Analysis) -> None:
     for paragraph in summary.METHOD:
         pdf.para(paragraph)
     lex = ", ".join(f"{x['name']} {x['version']}" for x in analysis.run.get("lexicons", []))
-    pdf.para(
-        f"Lexicons: {lex or 'built-in'}. Settings: "
-        + ", ".join(f"{k} = {v}" for k, v in sorted(analysis.run.get("settings", {}).items()))
-        + ".",
-        9,
-    )
+    pdf.para(f"Lexicons: {lex or 'built-in'}. {summary.settings_line(analysis)}", 9)
     removed = summary.removed_by_reason(analysis)
     if removed:
         pdf.para("Page text removed before analysis: " + ", ".join(f"{reason} ({n})" for reason, n in removed) + ".", 9)

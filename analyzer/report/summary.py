@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Analysis, Event, Fact, Flag, OutletSummary
+from ..options import AnalysisOptions
 
 # Caps that keep the PDF and HTML readable and their rendering bounded (a 1,000-article corpus
 # took 36 s to lay out as PDF with 25 events of 40 facts; 12 events of 20 facts take 7.5 s).
@@ -199,6 +200,25 @@ METHOD = (
     "Limits: the lexicon cannot see sarcasm, framing by choice of facts beyond omission, or loaded words it does "
     "not list; a few flags will be words used neutrally. Read the flagged sentences, not only the numbers.",
 )
+
+
+def settings_line(analysis: Analysis) -> str:
+    """The run's settings for a reader: which differ from the defaults (all are in analysis.json)."""
+    changed = []
+    for group, values in sorted(analysis.run.get("settings", {}).items()):
+        default = _DEFAULT_SETTINGS.get(group)
+        if isinstance(values, dict):
+            changed += [f"{group} {k} {v}" for k, v in values.items() if (default or {}).get(k) != v]
+        elif values != default:
+            changed.append(
+                f"{group.replace('_', ' ')}: {', '.join(map(str, values)) if isinstance(values, list) else values}"
+            )
+    if not changed:
+        return "Settings: the defaults (listed under run.settings in analysis.json)."
+    return "Settings changed from the defaults: " + "; ".join(changed) + "."
+
+
+_DEFAULT_SETTINGS = AnalysisOptions().settings()
 
 
 def _count(n: int, noun: str) -> str:
