@@ -20,7 +20,6 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any
 
 import numpy as np
 from scipy.sparse import csr_matrix, vstack
@@ -28,7 +27,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from .features import count_rows
 from .lexicons import inflections
-from .model import ArticleInfo, Flag, OutletSummary, Sentence
+from .model import ArticleInfo, Attribution, DistinctiveTerm, DistinctiveWords, Flag, OutletSummary, Sentence
 from .segment import inside, word_spans, words
 
 NEUTRAL_ATTRIBUTION = frozenset({"said", "says", "say", "told", "tells", "added", "adds", "according"})
@@ -95,16 +94,14 @@ def outlet_summaries(
                 voice_flags=len(voice),
                 loaded_per_100_words=_per_100(len(voice), voice_words),
                 categories=dict(sorted(Counter(f.category for f in voice).items())),
-                extra={
-                    "quoted_flags": len(own) - len(voice),
-                    "quote_share": round(1 - voice_words / words, 3) if words else 0.0,
-                    "weighted_per_100_words": _per_100(sum(f.weight for f in voice), voice_words),
-                    "terms": dict(sorted(Counter(f.term.lower() for f in voice).items())),
-                    "headline_flags": len(heads),
-                    "headline_loaded_per_100_words": _per_100(len(heads), head_words),
-                    "attribution": attribution_profile(sents[outlet], voice),
-                    **tone(sents[outlet]),
-                },
+                quoted_flags=len(own) - len(voice),
+                quote_share=round(1 - voice_words / words, 3) if words else 0.0,
+                weighted_per_100_words=_per_100(sum(f.weight for f in voice), voice_words),
+                terms=dict(sorted(Counter(f.term.lower() for f in voice).items())),
+                headline_flags=len(heads),
+                headline_loaded_per_100_words=_per_100(len(heads), head_words),
+                attribution=attribution_profile(sents[outlet], voice),
+                **tone(sents[outlet]),
             )
         )
     return tuple(out)
@@ -114,7 +111,7 @@ def _per_100(count: float, words: int) -> float:
     return round(100 * count / words, 2) if words else 0.0
 
 
-def attribution_profile(sentences: Sequence[Sentence], voice_flags: Sequence[Flag]) -> dict[str, int]:
+def attribution_profile(sentences: Sequence[Sentence], voice_flags: Sequence[Flag]) -> Attribution:
     """How the outlet attributes statements: neutral, doubt-casting and presupposing verbs."""
     neutral = 0
     for s in sentences:
@@ -129,7 +126,7 @@ def attribution_profile(sentences: Sequence[Sentence], voice_flags: Sequence[Fla
                 neutral += 1
     presupposing = sum(1 for f in voice_flags if f.category == "attribution" and f.term.lower() in PRESUPPOSING)
     doubting = sum(1 for f in voice_flags if f.category == "attribution") - presupposing
-    return {"neutral": neutral, "doubt_casting": doubting, "presupposing": presupposing}
+    return Attribution(neutral=neutral, doubt_casting=doubting, presupposing=presupposing)
 
 
 def tone(sentences: Sequence[Sentence]) -> dict[str, float]:
@@ -190,20 +187,20 @@ def merge_terms(parts: Sequence[tuple[csr_matrix, list[str]]]) -> tuple[csr_matr
     return vstack(matrices, format="csr"), list(vocabulary)
 
 
-def distinctive(sentences: Sequence[Sentence], outlet_of: dict[str, str]) -> dict[str, Any]:
+def distinctive(sentences: Sequence[Sentence], outlet_of: dict[str, str]) -> DistinctiveWords:
     """Top distinctive words per outlet (each against the rest) and the noise floor."""
     x, vocab = voice_terms(sentences)
     return distinctive_counted(x, vocab, [outlet_of[s.article] for s in sentences])
 
 
-def distinctive_counted(x: csr_matrix, vocab: Sequence[str], row_outlets: Sequence[str]) -> dict[str, Any]:
+def distinctive_counted(x: csr_matrix, vocab: Sequence[str], row_outlets: Sequence[str]) -> DistinctiveWords:
     """`distinctive` from the sentences' word counts `x` (`voice_terms`), each row's outlet
     given in `row_outlets`."""
     outlets = sorted(set(row_outlets))
     if len(outlets) < 2:
-        return {"noise_floor": None, "outlets": {}}
+        return DistinctiveWords(None, {})
     if not x.nnz:
-        return {"noise_floor": None, "outlets": {o: [] for o in outlets}}
+        return DistinctiveWords(None, {o: () for o in outlets})
     number = {o: k for k, o in enumerate(outlets)}
     labels = np.array([number[o] for o in row_outlets])
     terms = np.array(vocab)
@@ -215,16 +212,16 @@ def distinctive_counted(x: csr_matrix, vocab: Sequence[str], row_outlets: Sequen
     for k, o in enumerate(outlets):
         eligible = np.where((counts[k] >= MIN_TERM_COUNT) & (z[k] > 0))[0]
         top = eligible[np.lexsort((terms[eligible], -z[k][eligible]))][:TOP_TERMS]
-        result[o] = [
-            {
-                "term": str(terms[i]),
-                "z": round(float(z[k][i]), 2),
-                "count": int(counts[k][i]),
-                "above_noise": bool(z[k][i] > floor),
-            }
+        result[o] = tuple(
+            DistinctiveTerm(
+                term=str(terms[i]),
+                z=round(float(z[k][i]), 2),
+                count=int(counts[k][i]),
+                above_noise=bool(z[k][i] > floor),
+            )
             for i in top
-        ]
-    return {"noise_floor": round(floor, 2), "outlets": result}
+        )
+    return DistinctiveWords(round(floor, 2), result)
 
 
 def _outlet_counts(x: csr_matrix, labels: np.ndarray, n: int) -> np.ndarray:

@@ -16,7 +16,7 @@ from .align import EventWork, align_event
 from .compare import distinctive as distinctive_terms
 from .framing import classify_swaps
 from .lexicons import Lexicon
-from .model import Actor, Alignment, Fact
+from .model import Actor, Alignment, DistinctiveWords, Fact
 from .numbers import compare_numbers
 
 
@@ -27,7 +27,7 @@ class EventResult:
     event: str
     alignments: list[Alignment]
     facts: list[Fact]
-    distinctive: dict | None  # distinctive words per outlet, for events of several outlets
+    distinctive: DistinctiveWords | None  # for events of several outlets
     actors: ActorCounts
 
 
@@ -54,7 +54,7 @@ class MergedEvents:
 
     alignments: tuple[Alignment, ...]
     facts: tuple[Fact, ...]
-    distinctive: dict[str, dict]  # event id → distinctive words per outlet
+    distinctive: dict[str, DistinctiveWords]  # event id → its distinctive words
     actors: tuple[Actor, ...]
 
 

@@ -136,7 +136,18 @@ class Actor:
 
 
 @dataclass(frozen=True, slots=True)
+class Attribution:
+    """How an outlet attributes statements in its own voice: verbs counted by kind."""
+
+    neutral: int = 0  # said, told
+    doubt_casting: int = 0  # claimed, insisted
+    presupposing: int = 0  # admitted, conceded
+
+
+@dataclass(frozen=True, slots=True)
 class OutletSummary:
+    """One outlet's figures over the whole corpus."""
+
     name: str
     articles: int
     words: int
@@ -145,7 +156,48 @@ class OutletSummary:
     voice_flags: int
     loaded_per_100_words: float
     categories: dict[str, int]
-    extra: dict[str, Any] = field(default_factory=dict)
+    quoted_flags: int = 0
+    quote_share: float = 0.0  # share of the outlet's words inside quotations
+    weighted_per_100_words: float = 0.0  # voice flags weighted by their lexicon weight
+    terms: dict[str, int] = field(default_factory=dict)  # voice flags by term
+    headline_flags: int = 0
+    headline_loaded_per_100_words: float = 0.0
+    attribution: Attribution = field(default_factory=Attribution)
+    tone: float = 0.0  # VADER compound of the own voice, -1..1
+    intensity: float = 0.0  # share of emotionally charged words, 0..1
+
+
+@dataclass(frozen=True, slots=True)
+class DistinctiveTerm:
+    """A word that sets an outlet apart: its log-odds z-score against the other outlets, how
+    often the outlet used it, and whether the score clears random re-deals of the sentences."""
+
+    term: str
+    z: float
+    count: int
+    above_noise: bool
+
+
+@dataclass(frozen=True, slots=True)
+class DistinctiveWords:
+    """Each outlet's most distinctive words in one scope (the corpus, or one event)."""
+
+    noise_floor: float | None
+    outlets: dict[str, tuple[DistinctiveTerm, ...]]
+
+    def record(self) -> dict[str, Any]:
+        return {
+            "noise_floor": self.noise_floor,
+            "outlets": {o: [_record(t) for t in terms] for o, terms in self.outlets.items()},
+        }
+
+    @classmethod
+    def from_record(cls, rec: dict[str, Any]) -> DistinctiveWords:
+        outlets = {o: tuple(DistinctiveTerm(**t) for t in terms) for o, terms in rec.get("outlets", {}).items()}
+        return cls(rec.get("noise_floor"), outlets)
+
+
+NO_DISTINCTIVE = DistinctiveWords(None, {})
 
 
 @dataclass(frozen=True)
@@ -164,7 +216,10 @@ class Analysis:
     actors: tuple[Actor, ...] = ()
     outlets: tuple[OutletSummary, ...] = ()
     warnings: tuple[str, ...] = ()
-    extra: dict[str, Any] = field(default_factory=dict)
+    headline_flags: tuple[Flag, ...] = ()  # flags in headlines (sentence id `<article>:headline`)
+    distinctive: DistinctiveWords = NO_DISTINCTIVE  # across the corpus
+    event_distinctive: dict[str, DistinctiveWords] = field(default_factory=dict)  # per event of several outlets
+    extra: dict[str, Any] = field(default_factory=dict)  # keys of a saved document this version does not know
 
     def flags_by_sentence(self) -> dict[str, list[Flag]]:
         """Each sentence's flags (sentences without flags are absent)."""
@@ -182,6 +237,9 @@ class Analysis:
         yield "outlets", [_outlet_record(o) for o in self.outlets]
         yield "run", self.run
         yield "warnings", list(self.warnings)
+        yield "headline_flags", [_record(f) for f in self.headline_flags]
+        events = {e: d.record() for e, d in self.event_distinctive.items()}
+        yield "distinctive", {"corpus": self.distinctive.record(), "events": events}
         yield from self.extra.items()
 
     def write_json(self, out: TextIO) -> None:
@@ -211,6 +269,7 @@ class Analysis:
         if doc.get("schema") != SCHEMA:
             raise ValueError(f"not a {SCHEMA} document (schema: {doc.get('schema')!r})")
         fixed = {f.name for f in dataclasses.fields(cls)} | {"schema"}
+        distinctive = doc.get("distinctive", {})
         return cls(
             tool=doc["tool"],
             run=doc.get("run", {}),
@@ -224,6 +283,9 @@ class Analysis:
             actors=tuple(_build(Actor, a) for a in doc["actors"]),
             outlets=tuple(_build_outlet(o) for o in doc["outlets"]),
             warnings=tuple(doc.get("warnings", ())),
+            headline_flags=tuple(_build(Flag, f) for f in doc.get("headline_flags", ())),
+            distinctive=DistinctiveWords.from_record(distinctive.get("corpus", {})),
+            event_distinctive={e: DistinctiveWords.from_record(d) for e, d in distinctive.get("events", {}).items()},
             extra={k: v for k, v in doc.items() if k not in fixed},
         )
 
@@ -250,7 +312,7 @@ def _field_getter(cls: type) -> tuple[tuple[str, ...], operator.attrgetter]:
 
 def _outlet_record(o: OutletSummary) -> dict[str, Any]:
     rec = _record(o)
-    rec.update(rec.pop("extra"))
+    rec["attribution"] = _record(o.attribution)
     return rec
 
 
@@ -269,9 +331,7 @@ def _build(cls: type, rec: dict[str, Any]) -> Any:
 
 
 def _build_outlet(rec: dict[str, Any]) -> OutletSummary:
-    names = {f.name for f in dataclasses.fields(OutletSummary)}
-    base = _build(OutletSummary, rec)
-    return dataclasses.replace(base, extra={k: v for k, v in rec.items() if k not in names})
+    return _build(OutletSummary, {**rec, "attribution": _build(Attribution, rec.get("attribution", {}))})
 
 
 def _frozen(value: Any, annotation: str) -> Any:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import fields, replace
+from dataclasses import replace
 from functools import partial
 from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING
@@ -25,7 +25,7 @@ from .compare import distinctive_counted, outlet_summaries
 from .corpus import Corpus
 from .event_stage import merge_events, process_events
 from .events import group_counted
-from .model import Analysis, Flag
+from .model import Analysis
 from .options import AnalysisOptions
 
 if TYPE_CHECKING:
@@ -95,13 +95,9 @@ def run(
         actors=found.actors,
         outlets=outlet_summaries(infos, sentences, done.flags, done.headline_flags),
         warnings=corpus.warnings + _coverage_warnings(corpus),
-        extra={
-            "headline_flags": [_flag_record(f) for f in done.headline_flags],
-            "distinctive": {
-                "corpus": corpus_distinctive,
-                "events": found.distinctive,
-            },
-        },
+        headline_flags=done.headline_flags,
+        distinctive=corpus_distinctive,
+        event_distinctive=found.distinctive,
     )
 
 
@@ -113,10 +109,6 @@ def _coverage_warnings(corpus: Corpus) -> tuple[str, ...]:
             "from at least two",
         )
     return ()
-
-
-def _flag_record(flag: Flag) -> dict[str, object]:
-    return {f.name: getattr(flag, f.name) for f in fields(flag)}
 
 
 def _run_record(corpus: Corpus, options: AnalysisOptions, lexicon: lexicons.Lexicon) -> dict[str, object]:

@@ -32,17 +32,16 @@ def test_strong_difference_clears_the_noise_floor_and_noise_does_not():
     rows += [("B", "the board closed schools again and reduced budgets")] * 20
     sents, outlet_of = _sentences(rows)
     result = distinctive(sents, outlet_of)
-    top = {t["term"]: t for t in result["outlets"]["A"]}
-    assert top["gutted"]["above_noise"] and top["slashed"]["above_noise"]
+    top = {t.term: t for t in result.outlets["A"]}
+    assert top["gutted"].above_noise and top["slashed"].above_noise
     same = [("A", "the board met on monday about schools")] * 10 + [("B", "the board met on monday about schools")] * 10
     sents, outlet_of = _sentences(same)
-    assert not any(t["above_noise"] for ts in distinctive(sents, outlet_of)["outlets"].values() for t in ts)
+    assert not any(t.above_noise for ts in distinctive(sents, outlet_of).outlets.values() for t in ts)
 
 
 def test_corpus_analysis_has_distinctive_terms_per_event(corpus_analysis):
-    d = corpus_analysis.extra["distinctive"]
-    assert d["corpus"]["noise_floor"] is not None
-    assert len(d["events"]) == 3
+    assert corpus_analysis.distinctive.noise_floor is not None
+    assert len(corpus_analysis.event_distinctive) == 3
 
 
 def test_word_counts_made_in_batches_give_the_same_distinctive_words():
@@ -52,4 +51,4 @@ def test_word_counts_made_in_batches_give_the_same_distinctive_words():
     whole = distinctive(sents, outlet_of)
     x, vocab = merge_terms([voice_terms(sents[:5]), voice_terms(sents[5:17]), voice_terms(sents[17:])])
     assert distinctive_counted(x, vocab, [outlet_of[s.article] for s in sents]) == whole
-    assert "gutted" in {t["term"] for t in whole["outlets"]["A"]}
+    assert "gutted" in {t.term for t in whole.outlets["A"]}

@@ -79,7 +79,7 @@ def test_gold_quoted_terms_are_flagged_as_quoted(corpus_analysis, event_set):
 
 @pytest.mark.parametrize("event_set", EVENT_SETS)
 def test_headline_flags_against_gold(corpus_analysis, event_set):
-    got = {(h["article"], h["text"]) for h in corpus_analysis.extra["headline_flags"]}
+    got = {(h.article, h.text) for h in corpus_analysis.headline_flags}
     for item in gold(event_set)["headlines"]:
         assert (f"{event_set}/{item['article']}", item["text"]) in got, item
 
@@ -90,14 +90,14 @@ def test_outlet_figures_add_up(corpus_analysis):
         assert o.flags == len(own) and o.voice_flags == sum(1 for f in own if not f.quoted)
         assert sum(o.categories.values()) == o.voice_flags
         assert o.loaded_per_100_words == round(100 * o.voice_flags / o.voice_words, 2)
-        assert -1 <= o.extra["tone"] <= 1 and 0 <= o.extra["intensity"] <= 1
+        assert -1 <= o.tone <= 1 and 0 <= o.intensity <= 1
 
 
 def test_attribution_profile_separates_said_from_claimed(corpus_analysis):
-    by_name = {o.name: o.extra["attribution"] for o in corpus_analysis.outlets}
-    assert by_name["Lakeshore Wire Service"]["doubt_casting"] == 0
-    assert by_name["The Daily Patriot"]["doubt_casting"] >= 2 and by_name["The Daily Patriot"]["presupposing"] >= 1
-    assert by_name["The Harlow Beacon"]["presupposing"] >= 1
+    by_name = {o.name: o.attribution for o in corpus_analysis.outlets}
+    assert by_name["Lakeshore Wire Service"].doubt_casting == 0
+    assert by_name["The Daily Patriot"].doubt_casting >= 2 and by_name["The Daily Patriot"].presupposing >= 1
+    assert by_name["The Harlow Beacon"].presupposing >= 1
 
 
 def test_every_flag_lies_inside_its_sentence(corpus_analysis):

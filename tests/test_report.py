@@ -243,7 +243,7 @@ def test_attribution_chart_counts_each_kind_per_outlet(corpus_analysis):
     ]
     outlets = sorted(corpus_analysis.outlets, key=lambda o: o.name)
     said = [p.get_width() for p in ax.containers[0].patches]
-    assert said == [o.extra["attribution"]["neutral"] for o in outlets] and any(said)
+    assert said == [o.attribution.neutral for o in outlets] and any(said)
 
 
 def test_settings_line_names_only_what_differs_from_the_defaults(corpus_dir):

@@ -68,7 +68,7 @@ def attribution(analysis: Analysis) -> Figure:
     fig, ax = plt.subplots(figsize=(8, 1.2 + 0.6 * len(outlets)))
     left = [0] * len(outlets)
     for key, label, colour in kinds:
-        values = [o.extra.get("attribution", {}).get(key, 0) for o in outlets]
+        values = [getattr(o.attribution, key) for o in outlets]
         ax.barh([o.name for o in outlets], values, left=left, color=colour, label=label, edgecolor="white")
         left = [a + b for a, b in zip(left, values, strict=True)]
     ax.set_xlabel("attribution verbs in the outlet's own voice (count)")
@@ -84,7 +84,7 @@ def headline_vs_body(analysis: Analysis) -> Figure:
     ys = range(len(outlets))
     ax.barh(
         [y + 0.2 for y in ys],
-        [o.extra.get("headline_loaded_per_100_words", 0) for o in outlets],
+        [o.headline_loaded_per_100_words for o in outlets],
         height=0.4,
         color=[colours[o.name] for o in outlets],
         label="headlines",
@@ -118,12 +118,12 @@ def tone_intensity(analysis: Analysis) -> Figure:
     colours = outlet_colours(analysis)
     fig, ax = plt.subplots(figsize=(6.5, 4.5))
     for o in sorted(shown_outlets(analysis), key=lambda o: o.name):
-        x, y = o.extra.get("tone", 0.0), o.extra.get("intensity", 0.0)
+        x, y = o.tone, o.intensity
         ax.scatter([x], [y], s=120, color=colours[o.name], edgecolor="black", zorder=3, label=o.name)
     ax.legend(fontsize=9, loc="upper left", frameon=False)  # a legend, since close points would hide labels
     ax.axvline(0, color="#bbbbbb", lw=1)
     ax.set_xlim(-1, 1)
-    ax.set_ylim(0, max([0.3] + [o.extra.get("intensity", 0) * 1.3 for o in shown_outlets(analysis)]))
+    ax.set_ylim(0, max([0.3] + [o.intensity * 1.3 for o in shown_outlets(analysis)]))
     ax.set_xlabel("tone of the outlet's own voice (VADER compound: -1 negative … +1 positive)")
     ax.set_ylabel("intensity (share of emotionally charged words)")
     ax.set_title("Tone and intensity are different things")
@@ -165,9 +165,8 @@ def coverage(analysis: Analysis, event: Event) -> Figure:
 
 def distinctive(analysis: Analysis, title: str = "across the corpus") -> Figure:
     """Each outlet's most distinctive words (log-odds z-scores against the other outlets)."""
-    data = analysis.extra.get("distinctive", {}).get("corpus", {})
-    per_outlet = data.get("outlets", {})
-    floor = data.get("noise_floor")
+    per_outlet = analysis.distinctive.outlets
+    floor = analysis.distinctive.noise_floor
     colours = outlet_colours(analysis)
     shown = {o.name for o in shown_outlets(analysis)}
     outlets = sorted(o for o in per_outlet if o in shown)
@@ -175,9 +174,9 @@ def distinctive(analysis: Analysis, title: str = "across the corpus") -> Figure:
     for ax, outlet in zip(axes[0], outlets, strict=False):
         terms = per_outlet[outlet][:8][::-1]
         ax.barh(
-            [t["term"] for t in terms],
-            [t["z"] for t in terms],
-            color=[colours.get(outlet, "#777777") if t["above_noise"] else "#cccccc" for t in terms],
+            [t.term for t in terms],
+            [t.z for t in terms],
+            color=[colours.get(outlet, "#777777") if t.above_noise else "#cccccc" for t in terms],
         )
         if floor:
             ax.axvline(floor, color="black", lw=1, ls="--")

@@ -135,16 +135,16 @@ def findings(analysis: Analysis) -> list[str]:
             half = MAX_OUTLETS // 2
             parts = parts[:half] + [f"… {len(parts) - 2 * half} more …"] + parts[-half:]
         out.append("Loaded terms per 100 words of each outlet's own voice (quotes excluded): " + "; ".join(parts) + ".")
-    said = {o.name: o.extra.get("attribution", {}) for o in analysis.outlets}
+    said = {o.name: o.attribution for o in analysis.outlets}
     for name, att in sorted(said.items()):
-        if att.get("doubt_casting") or att.get("presupposing"):
+        if att.doubt_casting or att.presupposing:
             out.append(
-                f"{name} attributed statements with doubt-casting verbs {_count(att.get('doubt_casting', 0), 'time')}"
-                f" and presupposing verbs {_count(att.get('presupposing', 0), 'time')}, against "
-                f"{att.get('neutral', 0)} neutral ones (said, told)."
+                f"{name} attributed statements with doubt-casting verbs {_count(att.doubt_casting, 'time')}"
+                f" and presupposing verbs {_count(att.presupposing, 'time')}, against "
+                f"{att.neutral} neutral ones (said, told)."
             )
     for o in analysis.outlets:
-        head, body = o.extra.get("headline_loaded_per_100_words", 0), o.loaded_per_100_words
+        head, body = o.headline_loaded_per_100_words, o.loaded_per_100_words
         if head > 2 * body and head > 0:
             out.append(
                 f"{o.name}'s headlines are more loaded than its articles: {head:.1f} loaded terms per 100 headline "

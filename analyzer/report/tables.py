@@ -91,7 +91,6 @@ def facts_csv(analysis: Analysis) -> str:
 def outlets_csv(analysis: Analysis) -> str:
     rows = []
     for o in analysis.outlets:
-        att = o.extra.get("attribution", {})
         rows.append(
             {
                 "name": o.name,
@@ -101,15 +100,15 @@ def outlets_csv(analysis: Analysis) -> str:
                 "flags": o.flags,
                 "voice_flags": o.voice_flags,
                 "loaded_per_100_words": o.loaded_per_100_words,
-                "weighted_per_100_words": o.extra.get("weighted_per_100_words"),
-                "quote_share": o.extra.get("quote_share"),
-                "headline_flags": o.extra.get("headline_flags"),
-                "headline_loaded_per_100_words": o.extra.get("headline_loaded_per_100_words"),
-                "tone": o.extra.get("tone"),
-                "intensity": o.extra.get("intensity"),
-                "said": att.get("neutral"),
-                "doubt_casting": att.get("doubt_casting"),
-                "presupposing": att.get("presupposing"),
+                "weighted_per_100_words": o.weighted_per_100_words,
+                "quote_share": o.quote_share,
+                "headline_flags": o.headline_flags,
+                "headline_loaded_per_100_words": o.headline_loaded_per_100_words,
+                "tone": o.tone,
+                "intensity": o.intensity,
+                "said": o.attribution.neutral,
+                "doubt_casting": o.attribution.doubt_casting,
+                "presupposing": o.attribution.presupposing,
                 "categories": json.dumps(o.categories, sort_keys=True),
             }
         )
