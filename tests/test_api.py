@@ -44,3 +44,16 @@ def test_read_analysis_gives_back_what_render_wrote(corpus_analysis, tmp_path):
 def test_public_names_are_documented():
     for name in analyzer.__all__:
         assert getattr(analyzer, name).__doc__, name
+
+
+def test_readme_api_example_runs(corpus_dir, tmp_path, monkeypatch):
+    readme = (corpus_dir.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Python API", 1)[1]
+    code = section.split("```python\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "corpus").symlink_to(corpus_dir)
+    monkeypatch.chdir(tmp_path)
+    scope: dict = {}
+    exec(compile(code, "README.md", "exec"), scope)
+    assert scope["again"].to_json() == scope["analysis"].to_json()
+    assert scope["strict"].run["settings"]["align"]["threshold"] == 0.3
+    assert (tmp_path / "out" / "report.html").is_file()
