@@ -15,13 +15,13 @@ from scipy.sparse import csr_matrix, vstack
 from .align import Features, FeatureStore, sentence_features
 from .clean import clean_article
 from .compare import merge_terms, voice_terms
-from .events import article_counts
+from .events import article_counts, lead_weekday
 from .features import content_words
 from .framing import flag_headline, flag_sentence
 from .lexicons import Lexicon
 from .model import Article, ArticleInfo, Flag, Removal, Sentence
 from .options import FlagOptions
-from .segment import inside, segment_article, word_spans
+from .segment import LEAD_SENTENCES, inside, segment_article, word_spans
 from .segment import words as split_words
 
 
@@ -37,6 +37,7 @@ class ArticlesResult:
     features: Features  # alignment features (counts) of `sentences`
     terms: tuple[csr_matrix, list[str]]  # own-voice word counts of `sentences`, and their vocabulary
     event_counts: csr_matrix  # event features (counts), one row per article
+    weekdays: list[int | None]  # the weekday each article's headline or lead names
 
 
 def process_articles(
@@ -44,7 +45,7 @@ def process_articles(
 ) -> ArticlesResult:
     """Clean, segment and flag each article of a chunk, and compute its features; `recurring`
     is the page text that recurs across the corpus (`clean.recurring_lines`)."""
-    removed, sentences, infos, flags, headline_flags, texts = [], [], [], [], [], []
+    removed, sentences, infos, flags, headline_flags, texts, weekdays = [], [], [], [], [], [], []
     tokens: list[list[str]] = []  # words of each sentence, split once for every use
     content: list[list[str]] = []  # content words of each sentence
     per_article: list[list[str]] = []  # and of each article
@@ -66,6 +67,7 @@ def process_articles(
         )
         headline_flags.extend(flag_headline(art, lexicon, options))
         texts.append("\n".join(art.body[k.start : k.end] for k in cleaned.kept))
+        weekdays.append(lead_weekday(art.title, " ".join(s.text for s in own[:LEAD_SENTENCES])))
     return ArticlesResult(
         removed,
         sentences,
@@ -75,6 +77,7 @@ def process_articles(
         sentence_features(sentences, tokens, content),
         voice_terms(sentences),
         article_counts(articles, texts, per_article),
+        weekdays,
     )
 
 
@@ -90,6 +93,7 @@ class MergedArticles:
     features: FeatureStore | None  # None once alignment has taken what it needs
     terms: tuple[csr_matrix, list[str]] | None  # None once the distinctive words are found
     event_counts: csr_matrix
+    weekdays: tuple[int | None, ...]
 
 
 def merge_articles(parts: Sequence[ArticlesResult]) -> MergedArticles:
@@ -103,6 +107,7 @@ def merge_articles(parts: Sequence[ArticlesResult]) -> MergedArticles:
         features=FeatureStore([p.features for p in parts]),
         terms=merge_terms([p.terms for p in parts]),
         event_counts=vstack([p.event_counts for p in parts], format="csr"),
+        weekdays=tuple(w for p in parts for w in p.weekdays),
     )
 
 
