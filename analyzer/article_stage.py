@@ -133,4 +133,5 @@ def article_info(article: Article, sentences: Sequence[Sentence], tokens: Sequen
         voice_words=voice,
         url=article.url,
         sha256=article.sha256,
+        inferred=article.inferred,
     )

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from . import metadata
 from .errors import InputError
 from .model import Article
 from .options import DEFAULT_MAX_BYTES, ReadOptions
@@ -43,8 +44,7 @@ FRONT_MATTER_MAX_BYTES = 64 * 1024
 # Share of NUL bytes in the odd (or even) positions above which bytes are UTF-16 text without a
 # byte-order mark: English UTF-16 has a NUL in nearly every other byte; binary files do not.
 UTF16_NUL_SHARE = 0.9
-# A first line longer than this (in words) is a paragraph, not a headline.
-HEADLINE_MAX_WORDS = 30
+GUESSED_NAMES_SHOWN = 5  # file names a warning about guessed metadata lists before "…"
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ def load_corpus(
     files: dict[str, str] = {}
     seen_bodies: dict[str, str] = {}
     ids: set[str] = set()
-    named_by_file: dict[str, int] = {}
+    guessed: dict[str, list[str]] = {}  # folder → files whose outlet is a guess
 
     def warn(err: InputError) -> None:
         if options.strict:
@@ -86,8 +86,8 @@ def load_corpus(
                 files[read.path] = read.sha256
             for problem in read.problems:
                 warn(problem)
-            for folder, count in read.named_by_file.items():
-                named_by_file[folder] = named_by_file.get(folder, 0) + count
+            for folder, names in read.guessed.items():
+                guessed.setdefault(folder, []).extend(names)
             for art in read.articles:
                 if art.sha256 in seen_bodies:
                     warn(InputError(art.source, f"same text as {seen_bodies[art.sha256]}; reported once"))
@@ -95,10 +95,11 @@ def load_corpus(
                 seen_bodies[art.sha256] = art.source
                 art_id = unique_id(art.id, ids)
                 articles.append(art if art_id == art.id else replace(art, id=art_id))
-    for folder, count in sorted(named_by_file.items()):
+    for folder, names in sorted(guessed.items()):
+        shown = ", ".join(names[:GUESSED_NAMES_SHOWN]) + (" …" if len(names) > GUESSED_NAMES_SHOWN else "")
         warnings.append(
-            f"{folder}: {count} file(s) without front matter or manifest entry; "
-            "outlet taken from the file name (add front matter or a sources.csv)"
+            f"{folder}: {len(names)} file(s) without front matter or manifest entry ({shown}); their outlet "
+            "(and any date) was read from the page or the file name: add front matter or a sources.csv"
         )
     if not articles:
         shown = ", ".join(str(p) for p in paths)
@@ -115,7 +116,7 @@ class _FileRead:
     sha256: str | None
     articles: list[Article]
     problems: list[InputError]
-    named_by_file: dict[str, int]  # folder → files whose outlet came from the file name
+    guessed: dict[str, list[str]]  # folder → files whose outlet is a guess
 
 
 def _read_files(candidates: Sequence[tuple[Path, Path]], *, options: ReadOptions) -> list[_FileRead]:
@@ -137,7 +138,7 @@ def _read_files(candidates: Sequence[tuple[Path, Path]], *, options: ReadOptions
             if path.parent not in manifests:
                 manifests[path.parent] = _manifest(path.parent)
             entry = manifests[path.parent].get(path.name, {})
-            loaded = list(_parse_file(path, root, data, warn, read.named_by_file, entry))
+            loaded = list(_parse_file(path, root, data, warn, read.guessed, entry))
             read.articles = [replace(a, sha256=hashlib.sha256(a.body.encode()).hexdigest()) for a in loaded]
         except InputError as err:
             if not read.problems or read.problems[-1] is not err:
@@ -229,12 +230,12 @@ class _File:
     path: Path
     base_id: str  # the article id its path gives (rows add their number)
     manifest: dict[str, Any]  # its entry in the folder's sources.csv/sources.yaml (or empty)
-    named_by_file: dict[str, int]  # folder → files whose outlet came from the file name (counted here)
+    guessed: dict[str, list[str]]  # folder → files whose outlet is a guess (listed here)
     warn: Callable[[InputError], None]  # a problem with one row; the file's other rows are still read
 
 
 def _read_text(text: str, f: _File) -> Iterator[Article]:
-    yield _from_text(text, f.path, f.base_id, f.named_by_file, f.manifest)
+    yield _from_text(text, f.path, f.base_id, f.guessed, f.manifest)
 
 
 def _read_html(text: str, f: _File) -> Iterator[Article]:
@@ -261,7 +262,7 @@ READERS: dict[str, Callable[[str, _File], Iterator[Article]]] = {
 
 
 def _parse_file(
-    path: Path, root: Path, data: bytes, warn, named_by_file: dict[str, int], manifest: dict[str, Any]
+    path: Path, root: Path, data: bytes, warn, guessed: dict[str, list[str]], manifest: dict[str, Any]
 ) -> Iterator[Article]:
     suffix = path.suffix.lower()
     source = str(path)
@@ -274,7 +275,7 @@ def _parse_file(
     text = decode(data, source)
     if not text.strip():
         raise InputError(source, "empty file (only white space)")
-    yield from reader(text, _File(path, _article_id(path, root), manifest, named_by_file, warn))
+    yield from reader(text, _File(path, _article_id(path, root), manifest, guessed, warn))
 
 
 def _article_id(path: Path, root: Path) -> str:
@@ -359,35 +360,27 @@ def _date(value: Any, source: str, line: int | None) -> str:
     raise InputError(source, f"date {text!r} is not a date (use YYYY-MM-DD)", line=line)
 
 
-def _from_text(text: str, path: Path, base_id: str, named_by_file: dict[str, int], manifest: dict[str, Any]) -> Article:
-    """`manifest` is this file's entry in its folder's sources.csv/sources.yaml (or empty)."""
+def _from_text(text: str, path: Path, base_id: str, guessed: dict[str, list[str]], manifest: dict[str, Any]) -> Article:
+    """`manifest` is this file's entry in its folder's sources.csv/sources.yaml (or empty).
+    What neither gives is read from the page (`metadata`) and marked as inferred; the files
+    whose outlet is a guess are listed in `guessed` (folder → file names) for one warning."""
     source = str(path)
     meta, body = split_front_matter(text, source)
     merged = {**manifest, **meta}
-    if "outlet" not in merged:
-        named_by_file[str(path.parent)] = named_by_file.get(str(path.parent), 0) + 1
-        merged["outlet"] = _outlet_from_name(path)
     if not body.strip():
         raise InputError(source, "no article text after the front matter")
-    title = merged.get("title") or _first_line_title(body) or path.stem
-    return _article(base_id, merged, title, source, body)
-
-
-def _first_line_title(body: str) -> str | None:
-    for line in body.split("\n"):
-        line = line.strip()
-        if not line:
-            continue
-        if re.search(r"[{}<>;|]", line) or len(line.split()) < 2:
-            continue  # leaked CSS, markup or a one-word menu item: not a headline
-        if len(line.split()) <= HEADLINE_MAX_WORDS and not line.endswith((".", "!", "?", "”", '"')):
-            return line
-        return None
-    return None
-
-
-def _outlet_from_name(path: Path) -> str:
-    return re.sub(r"[_-]+", " ", path.stem).strip().title() or path.stem
+    read = []
+    for key, find in (("title", metadata.headline), ("date", metadata.page_date), ("outlet", metadata.page_outlet)):
+        if not merged.get(key) and (found := find(body)):
+            merged[key] = found
+            read.append(key)
+    if not merged.get("outlet"):
+        merged["outlet"] = path.stem  # the file name as it is: a reader recognises it
+        read.append("outlet")
+    if "outlet" in read:
+        guessed.setdefault(str(path.parent), []).append(path.name)
+    title = merged.get("title") or path.stem
+    return replace(_article(base_id, merged, title, source, body), inferred=tuple(read))
 
 
 def _article(art_id: str, meta: dict[str, Any], title: str, source: str, body: str) -> Article:
@@ -438,7 +431,7 @@ def _from_html(text: str, path: Path, base_id: str, manifest: dict[str, Any]) ->
     meta: dict[str, Any] = dict(manifest)
     site = doc.sitename or doc.hostname
     if "outlet" not in meta:
-        meta["outlet"] = site or _outlet_from_name(path)
+        meta["outlet"] = site or path.stem
     if doc.date and "date" not in meta:
         meta["date"] = _date(doc.date, source, None)
     if doc.url and "url" not in meta:
@@ -491,5 +484,5 @@ def _from_rows(rows: Iterator[tuple[int, dict[str, Any]]], path: Path, base_id: 
             warn(InputError(source, "row has no outlet", line=line))
             continue
         body = unicodedata.normalize("NFC", body.replace("\r\n", "\n").replace("\r", "\n"))
-        title = meta.get("title") or _first_line_title(body) or f"{path.stem} row {line}"
+        title = meta.get("title") or metadata.headline(body) or f"{path.stem} row {line}"
         yield _article(f"{base_id}-{line}", meta, title, where, body)

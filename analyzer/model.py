@@ -36,6 +36,7 @@ class Article:
     body: str
     event: str | None = None
     sha256: str = ""
+    inferred: tuple[str, ...] = ()  # metadata read from the page text, not given: "title", "date", "outlet"
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +78,7 @@ class ArticleInfo:
     voice_words: int
     url: str | None = None
     sha256: str = ""
+    inferred: tuple[str, ...] = ()  # metadata read from the page text, not given
 
 
 @dataclass(frozen=True, slots=True)

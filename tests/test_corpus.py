@@ -39,8 +39,44 @@ def test_without_front_matter_or_manifest_outlet_comes_from_file_name_with_one_w
     write(tmp_path / "harlow_times.txt", "The council met on Monday.")
     write(tmp_path / "daily-news.txt", "The mayor spoke on Tuesday.")
     corpus = load_corpus([tmp_path])
-    assert sorted(a.outlet for a in corpus.articles) == ["Daily News", "Harlow Times"]
+    assert sorted(a.outlet for a in corpus.articles) == ["daily-news", "harlow_times"]  # the names as they are
+    assert all(a.inferred == ("outlet",) for a in corpus.articles)
     assert len(corpus.warnings) == 1 and "2 file(s)" in corpus.warnings[0]
+    assert "daily-news.txt" in corpus.warnings[0] and "harlow_times.txt" in corpus.warnings[0]
+
+
+PAGE = """Council approves the new budget after a long night
+
+Harlow, 16/05/2024 — The council approved the budget on Thursday, Harlow Gazette reports.
+
+Copyright © 2024 Harlow Gazette. All rights reserved.
+"""
+
+
+@pytest.mark.parametrize(
+    ("body", "title", "date", "outlet"),
+    [
+        (PAGE, "Council approves the new budget after a long night", "2024-05-16", "Harlow Gazette"),
+        ("display: none;\nMayor quits\n\nMay 16, 2024. The mayor quit.", "Mayor quits", "2024-05-16", None),
+        ("A story in one line. It has no headline.\n2024-05-16", None, "2024-05-16", None),
+        ("Talks end\n\nBEIJING (Reuters) - The talks ended on 3 March 2023.", "Talks end", "2023-03-03", "Reuters"),
+        ("Talks end\n\nThe talks ended.\n\nhttps://www.example-news.com/talks", "Talks end", None, "example-news.com"),
+        ("Talks end\n\nThe two sides signed ten documents. – BERNAMA-XINHUA", "Talks end", None, "BERNAMA-XINHUA"),
+    ],
+)
+def test_page_metadata_is_read_from_the_text(tmp_path, body, title, date, outlet):
+    from analyzer import metadata
+
+    assert (metadata.headline(body), metadata.page_date(body), metadata.page_outlet(body)) == (title, date, outlet)
+
+
+def test_metadata_read_from_the_page_is_marked_inferred(tmp_path):
+    write(tmp_path / "page.txt", PAGE)
+    write(tmp_path / "given.md", "---\noutlet: Harlow Times\ntitle: Budget passes\ndate: 2024-05-16\n---\nIt passed.")
+    by_file = {a.source.rsplit("/", 1)[1]: a for a in load_corpus([tmp_path]).articles}
+    page = by_file["page.txt"]
+    assert (page.outlet, page.date, page.inferred) == ("Harlow Gazette", "2024-05-16", ("title", "date", "outlet"))
+    assert by_file["given.md"].inferred == ()
 
 
 def test_yaml_manifest(tmp_path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from importlib import resources
 
 import jsonschema
@@ -50,7 +51,7 @@ def test_run_section_records_inputs_and_settings(corpus_analysis):
     run = corpus_analysis.run
     assert len(run["inputs"]) == 11 and all(len(i["sha256"]) == 64 for i in run["inputs"])
     assert run["settings"]["align"]["threshold"] == AlignOptions().threshold
-    assert run["settings"]["events"] == {"similarity": 0.3, "max_days": 4, "terms": 30}
+    assert run["settings"]["events"] == asdict(EventOptions())
 
 
 def test_settings_record_the_options_used(corpus_dir):
