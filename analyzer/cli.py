@@ -24,14 +24,17 @@ from .evaluate import GoldError, evaluate
 from .framing import example_sentences, flag_text
 from .lexicons import CATEGORIES
 from .model import Analysis
-from .options import DEFAULT_MAX_BYTES, AnalysisOptions, ReadOptions
+from .options import DEFAULT_MAX_BYTES, EVENT_MODES, AnalysisOptions, EventOptions, ReadOptions
 from .pipeline import STAGES, tool_version
 from .report import FORMATS, write_lessons
+from .report.summary import count
 from .runtime import ENGINES, default_jobs, make_engine, paused
 
 EXIT_INTERNAL = 3
 EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141  # as a shell reports a command ended by SIGPIPE
+MAX_GROUPING_LINES = 20  # events listed after a report; the rest are in analysis.json
+MAX_GROUPING_OUTLETS = 6
 
 
 def _formats(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:
@@ -79,6 +82,17 @@ def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
             "--scheduler",
             metavar="ADDRESS",
             help="Address of the Dask scheduler for --engine dask, e.g. tcp://10.0.0.5:8786.",
+        ),
+        click.option(
+            "--events",
+            "event_mode",
+            type=click.Choice(EVENT_MODES),
+            default="auto",
+            show_default=True,
+            help=(
+                "How articles are grouped into events: by content and date (auto), one event per input "
+                "folder (folders), or all as one story (one). An `event` in front matter or a manifest wins."
+            ),
         ),
         click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors."),
         click.option("--debug", is_flag=True, help="Show a traceback on errors."),
@@ -178,6 +192,7 @@ def report(
     jobs: int,
     engine: str,
     scheduler: str | None,
+    event_mode: str,
     quiet: bool,
     debug: bool,
 ) -> None:
@@ -190,7 +205,7 @@ def report(
     Example:
       framing report corpus/ -o reports/ --format json,pdf
     """
-    options = AnalysisOptions(lexicons=lexicons)
+    options = AnalysisOptions(lexicons=lexicons, events=EventOptions(mode=event_mode))
     analysis = _run(
         paths,
         options,
@@ -203,9 +218,11 @@ def report(
     )
     written = api.render(analysis, output, formats=formats, reproducible=reproducible)
     if not quiet:
+        for line in grouping_lines(analysis):
+            click.echo(line, err=True)
         click.echo(
-            f"{len(analysis.articles)} articles, {len(analysis.events)} events, "
-            f"{len(analysis.sentences)} sentences → {output}/ ({len(written)} files)",
+            f"{count(len(analysis.articles), 'article')}, {count(len(analysis.events), 'event')}, "
+            f"{count(len(analysis.sentences), 'sentence')} → {output}/ ({count(len(written), 'file')})",
             err=True,
         )
 
@@ -276,6 +293,7 @@ def evaluate_command(
     jobs: int,
     engine: str,
     scheduler: str | None,
+    event_mode: str,
     quiet: bool,
     debug: bool,
 ) -> None:
@@ -297,7 +315,7 @@ def evaluate_command(
         raise InputError(str(gold_path), f"not valid JSON: {err}") from None
     analysis = _run(
         paths,
-        AnalysisOptions(),
+        AnalysisOptions(events=EventOptions(mode=event_mode)),
         strict=strict,
         max_file_size=max_file_size,
         jobs=jobs,
@@ -357,6 +375,7 @@ def lesson(
     jobs: int,
     engine: str,
     scheduler: str | None,
+    event_mode: str,
     quiet: bool,
     debug: bool,
 ) -> None:
@@ -372,7 +391,7 @@ def lesson(
     """
     analysis = _run(
         paths,
-        AnalysisOptions(lexicons=lexicon_files),
+        AnalysisOptions(lexicons=lexicon_files, events=EventOptions(mode=event_mode)),
         strict=strict,
         max_file_size=max_file_size,
         jobs=jobs,
@@ -385,7 +404,7 @@ def lesson(
         analysis, output, lexicon=lexicons.load(lexicon_files), answers=answers, blank=blank, reproducible=reproducible
     )
     if not quiet:
-        click.echo(f"{len(written) // 2} handouts → {output}/", err=True)
+        click.echo(f"{count(len(written) // 2, 'handout')} → {output}/", err=True)
 
 
 @main.command()
@@ -482,6 +501,20 @@ def lexicon_check(file: str) -> None:
     if problems:
         raise SystemExit(1)
     click.echo(f"{file}: ok")
+
+
+def grouping_lines(analysis: Analysis) -> list[str]:
+    """How the articles were grouped, one line an event (at most MAX_GROUPING_LINES), so that a
+    wrong grouping is seen at once."""
+    lines = []
+    for event in analysis.events[:MAX_GROUPING_LINES]:
+        outlets = ", ".join(event.outlets[:MAX_GROUPING_OUTLETS])
+        more = len(event.outlets) - MAX_GROUPING_OUTLETS
+        outlets += f" and {more} more" if more > 0 else ""
+        lines.append(f"event “{event.title}”: {count(len(event.articles), 'article')} ({outlets})")
+    if len(analysis.events) > MAX_GROUPING_LINES:
+        lines.append(f"… and {len(analysis.events) - MAX_GROUPING_LINES} more events (all in analysis.json)")
+    return lines
 
 
 def explain_entry(entry: lexicons.Entry) -> str:

@@ -17,6 +17,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
@@ -86,7 +87,10 @@ def group_counted(
         else:
             undeclared.append(n)
     members = [articles[n] for n in undeclared]
-    clusters = cluster(members, counts[undeclared], options, [weekdays[n] for n in undeclared]) if undeclared else []
+    if options.mode == "auto":
+        clusters = cluster(members, counts[undeclared], options, [weekdays[n] for n in undeclared]) if members else []
+    else:
+        clusters = _by_folder(members) if options.mode == "folders" else [members] if members else []
     for n, group in enumerate(clusters):
         groups[f"cluster:{n}"] = group
     events = [_event(group) for group in groups.values()]
@@ -133,6 +137,14 @@ def cluster(
     groups: dict[int, list[Article]] = defaultdict(list)
     for art, label in zip(articles, labels, strict=True):
         groups[int(label)].append(art)
+    return list(groups.values())
+
+
+def _by_folder(articles: Sequence[Article]) -> list[list[Article]]:
+    """One group per folder the articles were read from (rows of one CSV or JSONL file: that file)."""
+    groups: dict[str, list[Article]] = defaultdict(list)
+    for art in articles:
+        groups[str(Path(art.source).parent)].append(art)
     return list(groups.values())
 
 

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024
+EVENT_MODES = ("auto", "folders", "one")
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,10 @@ class EventOptions:
     NewsWCL50 without a false pair (benchmarks/real_data.py). On the bundled corpus same-event
     pairs score 0.35-0.61, the depot distractor (same mayor, two days later) at most 0.21."""
 
+    # How articles without a declared `event` are grouped: "auto" by content and time (below),
+    # "folders" one event per input folder, "one" all of them one story. The user decides
+    # when they know better.
+    mode: str = "auto"
     similarity: float = 0.08  # the bar on the same day
     per_day: float = 0.08  # the bar rises by this for each day apart
     # Coverage of one event by different outlets spreads over a few days; beyond this it is a
@@ -46,6 +51,10 @@ class EventOptions:
     # Each article's heaviest terms (TF-IDF) that candidate pairs must share one of. Same-event
     # pairs of the bundled corpus (cosine 0.35-0.61) share 8 or more of their top 30.
     terms: int = 30
+
+    def __post_init__(self) -> None:
+        if self.mode not in EVENT_MODES:
+            raise ValueError(f"unknown event grouping {self.mode!r}; choose from {', '.join(EVENT_MODES)}")
 
 
 @dataclass(frozen=True)

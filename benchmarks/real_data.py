@@ -63,9 +63,8 @@ def align(tmp: Path, details: bool) -> None:
     s = _score(str(DEV / "align" / "score_pairs.py"), str(analysis), str(ALIGN_GOLD))
     print("| same-fact pairs (real stories) | precision | recall | F1 |")
     print("| --- | --- | --- | --- |")
-    print(
-        f"| BASIL pairs ({len(folders)} stories × 3 outlets) | {s['precision']:.2f} | {s['recall']:.2f} | {s['f1']:.2f} |"
-    )
+    name = f"BASIL pairs ({len(folders)} stories × 3 outlets)"
+    print(f"| {name} | {s['precision']:.2f} | {s['recall']:.2f} | {s['f1']:.2f} |")
     if details:
         args = [sys.executable, str(DEV / "align" / "score_pairs.py"), str(analysis), str(ALIGN_GOLD), "--details"]
         print(subprocess.run(args, capture_output=True, text=True).stdout)

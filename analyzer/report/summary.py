@@ -139,8 +139,8 @@ def findings(analysis: Analysis) -> list[str]:
     for name, att in sorted(said.items()):
         if att.doubt_casting or att.presupposing:
             out.append(
-                f"{name} attributed statements with doubt-casting verbs {_count(att.doubt_casting, 'time')}"
-                f" and presupposing verbs {_count(att.presupposing, 'time')}, against "
+                f"{name} attributed statements with doubt-casting verbs {count(att.doubt_casting, 'time')}"
+                f" and presupposing verbs {count(att.presupposing, 'time')}, against "
                 f"{att.neutral} neutral ones (said, told)."
             )
     for o in analysis.outlets:
@@ -152,7 +152,7 @@ def findings(analysis: Analysis) -> list[str]:
             )
     missing = Counter(m for f in analysis.facts if len(f.outlets) > 1 for m in f.missing)  # reported by 2+
     for name, n in sorted(missing.items(), key=lambda x: (-x[1], x[0]))[:3]:
-        out.append(f"{name} left out {_count(n, 'fact')} that other outlets reported.")
+        out.append(f"{name} left out {count(n, 'fact')} that other outlets reported.")
     for fact in analysis.facts:
         for x in fact.numbers.get("findings", []):
             if x["kind"] == "same quantity, framed differently":
@@ -221,6 +221,6 @@ def settings_line(analysis: Analysis) -> str:
 _DEFAULT_SETTINGS = AnalysisOptions().settings()
 
 
-def _count(n: int, noun: str) -> str:
+def count(n: int, noun: str) -> str:
     """ "1 fact", "3 facts"."""
     return f"{n} {noun}{'' if n == 1 else 's'}"
