@@ -31,12 +31,14 @@ RECURRING_MAX_WORDS = 12
 RECURRING_SAME_OUTLET = 2
 RECURRING_ANY_OUTLETS = 3
 
-# "MOSCOW: ", "WASHINGTON (AP) — ", "BEIJING, May 16 (Reuters) - ", and "Harlow — " (a place
-# in title case counts only before a dash, since "Harlow: " may begin a real sentence).
+# "MOSCOW: ", "WASHINGTON (AP) — ", "BEIJING, May 16 (Reuters) - ", "WASHINGTON ― " (a
+# horizontal bar, as HuffPost writes it) and "Harlow — " (a place in title case counts only
+# before a dash, since "Harlow: " may begin a real sentence).
+DASHES = "—–―"
 DATELINE = re.compile(
     r"^(?P<dateline>(?:[A-Z][A-Z.'’ -]{2,30}(?:,\s*[A-Z][\w.]+(?:\s[A-Z\d][\w.]*){0,2})?"
-    r"(?:\s*\([\w .&-]{1,20}\))?\s*(?::|—|–|-{1,2})"
-    r"|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:\s*\([\w .&-]{1,20}\))?\s*[—–])\s+)(?=[A-Z“\"‘])"
+    rf"(?:\s*\([\w .&-]{{1,20}}\))?\s*(?::|[{DASHES}]|-{{1,2}})"
+    rf"|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:\s*\([\w .&-]{{1,20}}\))?\s*[{DASHES}])\s+)(?=[A-Z“\"‘])"
 )
 
 

@@ -103,3 +103,11 @@ def test_seed_articles_lose_boilerplate_but_no_story_sentence(seeds_dir):
     # Every removed line is short, or is one the article already carried (a repeat).
     for r in removed:
         assert len(r.text.split()) <= 30 or r.reason in {"repeated line", "headline repeated"}, r
+
+
+@pytest.mark.parametrize("dash", ["—", "–", "―", "-"])
+def test_datelines_with_any_dash_are_removed(dash):
+    """HuffPost writes "WASHINGTON ― " with a horizontal bar (U+2015)."""
+    body = f"WASHINGTON {dash} President Obama said on Monday that talks would go on."
+    cleaned = clean_article(_article(body))
+    assert [(r.reason, r.text) for r in cleaned.removed] == [("dateline", f"WASHINGTON {dash} ")]
