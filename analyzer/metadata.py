@@ -17,6 +17,9 @@ HEADLINE_MAX_WORDS = 30
 # name further in belongs to the story, not to the page.
 HEAD_CHARS = 1500
 TAIL_CHARS = 1500
+# A line of at most this many words can be a date stamp; a longer one is a sentence of the story.
+STAMP_MAX_WORDS = 8
+DATELINE_END = re.compile(r"\s[—–―-]{1,2}\s")
 # Leaked style sheets and markup ("display: none;", "<div>"), never a headline.
 NOT_HEADLINE = re.compile(r"[{}<>]|\w[\w-]*\s*:\s*[^;:]+;")
 MONTHS = (
@@ -70,12 +73,24 @@ def headline(body: str) -> str | None:
 
 
 def page_date(body: str) -> str | None:
-    """The first full date at the top of the page, else at its bottom (ISO), if any."""
+    """The date stamp at the top of the page, else at its bottom (ISO), if any: the first full
+    date on a short line of its own ("Eurasia/Xinhua 16/05/2024 17:54", "Published May 16,
+    2024"), never one inside the story's sentences ("a memo dated Feb. 8, 2017")."""
     for part in (body[:HEAD_CHARS], body[-TAIL_CHARS:]):
-        found = _first_date(part)
+        stamps = "\n".join(_stamp(line) for line in part.split("\n"))
+        found = _first_date(stamps)
         if found:
             return found
     return None
+
+
+def _stamp(line: str) -> str:
+    """What of a line can be a date stamp: a short line whole, or a dateline's place and date
+    before its dash ("Harlow, 16/05/2024 — The council …")."""
+    if len(line.split()) <= STAMP_MAX_WORDS:
+        return line
+    head = DATELINE_END.split(line, maxsplit=1)[0]
+    return head if len(head.split()) <= STAMP_MAX_WORDS and len(head) < len(line) else ""
 
 
 def _first_date(text: str) -> str | None:
