@@ -14,6 +14,7 @@ import io
 import json
 import os
 import re
+import stat
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -27,6 +28,7 @@ from . import metadata
 from .errors import InputError
 from .model import Article
 from .options import DEFAULT_MAX_BYTES, ReadOptions
+from .report_mark import REPORT_MARK, report_files
 
 if TYPE_CHECKING:
     from .runtime import Engine
@@ -156,25 +158,32 @@ def _walk(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, Path]
         if p.is_file():
             yield p.parent, p
             continue
+        written: set[Path] = set()  # files a report of this tool wrote: never articles
         for dirpath, dirnames, filenames in os.walk(p, followlinks=False):
+            here = Path(dirpath)
+            if REPORT_MARK in filenames:
+                written |= {here / rel for rel in report_files(here)}
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
             for name in sorted(filenames):
-                if name.startswith(".") or name.lower() in NOT_ARTICLES:
+                if name.startswith(".") or name.lower() in NOT_ARTICLES or here / name in written:
                     continue
-                yield p, Path(dirpath) / name
+                yield p, here / name
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes: a regular file only (a FIFO would wait forever, a device never end),
+    and never more than `max_bytes` read, whatever its size claims (a link to /dev/zero says 0)."""
     try:
-        size = path.stat().st_size
+        mode = path.stat().st_mode
+        if not stat.S_ISREG(mode):
+            raise InputError(str(path), "not a regular file (a pipe, device or socket); skipped")
+        with path.open("rb") as f:
+            data = f.read(max_bytes + 1)
     except OSError as err:
         raise InputError(str(path), f"cannot read: {err.strerror}") from err
-    if size > max_bytes:
-        raise InputError(str(path), f"file is {size:,} bytes, over the limit of {max_bytes:,} (--max-file-size)")
-    try:
-        return path.read_bytes()
-    except OSError as err:
-        raise InputError(str(path), f"cannot read: {err.strerror}") from err
+    if len(data) > max_bytes:
+        raise InputError(str(path), f"file is over the limit of {max_bytes:,} bytes (--max-file-size)")
+    return data
 
 
 def decode(data: bytes, source: str) -> str:

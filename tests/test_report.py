@@ -31,7 +31,7 @@ def test_every_output_is_written(report_dir):
     charts = {n for n in names if n.startswith("charts/")}
     assert {"charts/loaded_language.png", "charts/attribution.png", "charts/distinctive_words.png"} <= charts
     assert sum(1 for n in charts if n.startswith("charts/coverage_")) == 3
-    assert not [n for n in names if n.startswith(".framing-")]
+    assert not [n for n in names if n.startswith(".framing-tmp-")]
 
 
 def test_charts_are_high_resolution_pngs(report_dir):
@@ -154,7 +154,7 @@ def test_failed_render_leaves_the_previous_report(corpus_analysis, tmp_path, mon
     with pytest.raises(RuntimeError):
         render(corpus_analysis, tmp_path, formats=["json", "html"])
     assert (tmp_path / "analysis.json").read_bytes() == before
-    assert not list(tmp_path.glob(".framing-*"))
+    assert not list(tmp_path.glob(".framing-tmp-*"))
 
 
 def test_render_from_saved_json(report_dir, tmp_path):
@@ -254,3 +254,27 @@ def test_settings_line_names_only_what_differs_from_the_defaults(corpus_dir):
     assert summary.settings_line(default).startswith("Settings: the defaults")
     changed = analyze(load([corpus_dir / "transit-fares"]), AnalysisOptions(align=AlignOptions(threshold=0.3)))
     assert summary.settings_line(changed) == "Settings changed from the defaults: align threshold 0.3."
+
+
+def test_csv_cells_never_run_as_spreadsheet_formulas(tmp_path):
+    """Text starting with = + - @ gets a leading apostrophe in the CSVs; the JSON keeps it exact."""
+    from conftest import article, write
+
+    write(tmp_path / "in" / "a.md", article(outlet='=HYPERLINK("http://x")', body="-2+3 said the gutted council."))
+    write(tmp_path / "in" / "b.md", article(outlet='"@B"', body="The council cut the plan."))
+    render(analyze([tmp_path / "in"]), tmp_path / "out", formats=["csv", "json"])
+    for name in ("flags.csv", "outlets.csv", "sentences.csv"):
+        for row in csv.DictReader(io.StringIO((tmp_path / "out" / name).read_text())):
+            assert not any(v.startswith(("=", "+", "-", "@")) and not _number(v) for v in row.values()), (name, row)
+    outlets = {r["name"] for r in csv.DictReader(io.StringIO((tmp_path / "out" / "outlets.csv").read_text()))}
+    assert outlets == {'\'=HYPERLINK("http://x")', "'@B"}
+    doc = (tmp_path / "out" / "analysis.json").read_text()
+    assert '"outlet": "=HYPERLINK(\\"http://x\\")"' in doc and '"text": "-2+3 said the gutted council."' in doc
+
+
+def _number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True

@@ -8,6 +8,7 @@ import os
 import pathlib
 import shutil
 import subprocess
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -178,7 +179,7 @@ def test_interrupt_leaves_the_previous_report(tmp_path, monkeypatch):
     result = run("report", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--format", "json,png")
     assert result.exit_code == EXIT_INTERRUPTED and "interrupted" in result.stderr
     assert (tmp_path / "out" / "analysis.json").read_bytes() == before
-    assert not list((tmp_path / "out").glob(".framing-*"))
+    assert not list((tmp_path / "out").glob(".framing-tmp-*"))
 
 
 def test_no_script_from_the_corpus_runs_in_a_browser(tmp_path):
@@ -233,3 +234,64 @@ def _tags(html: str) -> list[tuple[str, list[tuple[str, str | None]]]]:
 
     Tags().feed(html)
     return found
+
+
+def test_the_report_is_never_read_back_as_input(tmp_path, monkeypatch):
+    """`framing report .` writes into ./reports: the next run still sees only the articles."""
+    _good(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    first = run("report", ".", "-q")
+    again = run("report", ".", "--format", "json,csv,html")
+    assert first.exit_code == again.exit_code == 0, again.output
+    assert "2 articles" in again.stderr
+    doc = json.loads((tmp_path / "reports" / "analysis.json").read_text())
+    assert sorted(a["id"] for a in doc["articles"]) == ["good-a", "good-b"]
+
+
+def test_an_output_folder_with_articles_keeps_them(tmp_path):
+    """Only the files the tool wrote are skipped (and replaced): articles beside them stay input."""
+    _good(tmp_path / "in")
+    assert run("report", str(tmp_path / "in"), "-o", str(tmp_path / "in"), "--format", "json,csv", "-q").exit_code == 0
+    again = run("report", str(tmp_path / "in"), "-o", str(tmp_path / "in"), "--format", "json")
+    assert "2 articles" in again.stderr and (tmp_path / "in" / "good-a.md").is_file()
+
+
+def test_a_smaller_report_removes_what_the_larger_one_wrote(tmp_path):
+    _good(tmp_path / "in")
+    run("report", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--format", "json,csv,png", "-q")
+    assert (tmp_path / "out" / "flags.csv").is_file() and list((tmp_path / "out" / "charts").glob("*.png"))
+    (tmp_path / "out" / "notes.txt").write_text("mine")  # not the tool's: stays
+    run("report", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--format", "json", "-q")
+    left = sorted(p.name for p in (tmp_path / "out").rglob("*") if p.is_file())
+    assert left == [".framing-report", "analysis.json", "notes.txt"]
+
+
+def test_a_fifo_is_skipped_not_waited_on(tmp_path):
+    _good(tmp_path / "in")
+    os.mkfifo(tmp_path / "in" / "pipe.txt")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "analyzer",
+            "report",
+            str(tmp_path / "in"),
+            "-o",
+            str(tmp_path / "out"),
+            "--format",
+            "json",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0 and "pipe.txt: not a regular file" in result.stderr
+
+
+def test_a_link_to_an_endless_device_is_refused(tmp_path):
+    _good(tmp_path / "in")
+    (tmp_path / "in" / "zero.txt").symlink_to("/dev/zero")
+    result = run(
+        "report", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--format", "json", "--max-file-size", "1"
+    )
+    assert result.exit_code == 0 and "zero.txt: not a regular file" in result.stderr

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Analysis
+from ..report_mark import report_files, write_mark
 from .summary import report_date
 
 
@@ -132,17 +133,22 @@ def write_atomically(out_dir: str | os.PathLike[str], build: Callable[[Path], li
         raise InputError(str(out), "output path exists and is not a folder")
     try:
         out.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=".framing-", dir=out))
+        tmp = Path(tempfile.mkdtemp(prefix=".framing-tmp-", dir=out))
     except OSError as err:
         raise InputError(str(out), f"cannot write the report here: {err.strerror}") from err
     try:
         written = build(tmp)
+        before = report_files(out)
         final = []
         for path in written:
             target = out / path.relative_to(tmp)
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(path, target)
             final.append(target)
+        names = sorted(str(p.relative_to(out)) for p in final)
+        for stale in before - set(names):  # an earlier, larger report's files (coverage_12.png)
+            (out / stale).unlink(missing_ok=True)
+        write_mark(out, names)
         return final
     except OSError as err:
         raise InputError(str(out), f"cannot write the report: {err.strerror}") from err

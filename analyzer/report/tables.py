@@ -58,12 +58,22 @@ SENTENCE_COLUMNS = (
 )
 
 
+# A cell a spreadsheet would run as a formula when it starts with one of these (OWASP: CSV
+# injection); such text cells get a leading apostrophe, which spreadsheets show as plain text.
+# Numbers are written as numbers, and analysis.json keeps every text exact.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _csv(rows: list[dict], columns: tuple[str, ...]) -> str:
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: _inert(v) for k, v in row.items()} for row in rows)
     return buf.getvalue()
+
+
+def _inert(value: object) -> object:
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_START) else value
 
 
 def flags_csv(analysis: Analysis) -> str:
