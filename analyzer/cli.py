@@ -94,7 +94,9 @@ def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
                 "folder (folders), or all as one story (one). An `event` in front matter or a manifest wins."
             ),
         ),
-        click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors."),
+        click.option(
+            "--quiet", "-q", is_flag=True, help="No progress bar nor summary (warnings about input still print)."
+        ),
         click.option("--debug", is_flag=True, help="Show a traceback on errors."),
     ]
     for option in reversed(options):
@@ -249,9 +251,8 @@ def _run(
     # what the run made is frozen (see runtime.collector).
     with make_engine(engine, jobs=jobs, scheduler=scheduler) as run, paused(freeze=True):
         corpus = api.load(paths, options=read, engine=run)
-        if not quiet:
-            for warning in corpus.warnings:
-                click.echo(f"warning: {warning}", err=True)
+        for warning in corpus.warnings:  # even with --quiet: a skipped file must never go unnoticed
+            click.echo(f"warning: {warning}", err=True)
         with _progress(quiet or not progress, len(corpus.articles)) as on_stage:
             return api.analyze(corpus, options, engine=run, on_stage=on_stage)
 
@@ -313,6 +314,8 @@ def evaluate_command(
         gold_doc = json.loads(gold_path.read_text(encoding="utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError) as err:
         raise InputError(str(gold_path), f"not valid JSON: {err}") from None
+    if not isinstance(gold_doc, dict):
+        raise InputError(str(gold_path), "gold must be a JSON object with events, facts and loaded terms")
     analysis = _run(
         paths,
         AnalysisOptions(events=EventOptions(mode=event_mode)),

@@ -46,6 +46,7 @@ FRONT_MATTER_MAX_BYTES = 64 * 1024
 # Share of NUL bytes in the odd (or even) positions above which bytes are UTF-16 text without a
 # byte-order mark: English UTF-16 has a NUL in nearly every other byte; binary files do not.
 UTF16_NUL_SHARE = 0.9
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # a JSON escape ("\\ud800") can make one; UTF-8 cannot hold it
 GUESSED_NAMES_SHOWN = 5  # file names a warning about guessed metadata lists before "…"
 
 
@@ -473,6 +474,9 @@ def _jsonl_rows(text: str, source: str, warn) -> Iterator[tuple[int, dict[str, A
         if not isinstance(row, dict):
             warn(InputError(source, "each line must be a JSON object", line=number))
             continue
+        if any(isinstance(v, str) and LONE_SURROGATE.search(v) for v in row.values()):
+            warn(InputError(source, "text with invalid characters (lone surrogates), replaced by �", line=number))
+            row = {k: LONE_SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for k, v in row.items()}
         yield number, row
 
 

@@ -18,5 +18,9 @@ class InputError(Exception):
         return type(self), (self.path, self.message, self.line)
 
 
+# A SOURCE_DATE_EPOCH that is not a number, set aside when the package was imported.
+BAD_SOURCE_DATE_EPOCH: str | None = None
+
+
 class EngineError(Exception):
     """An engine the run cannot use: Dask not installed, or its scheduler out of reach."""

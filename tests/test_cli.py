@@ -36,13 +36,14 @@ def test_unknown_format_is_a_usage_error_naming_the_valid_ones(corpus_dir, tmp_p
     assert "docx" in result.output and ",".join(FORMATS) in result.output
 
 
-def test_quiet_silences_warnings_and_summary(tmp_path):
+def test_quiet_silences_the_summary_but_never_a_warning(tmp_path):
     write(tmp_path / "in" / "a.md", article())
     write(tmp_path / "in" / "b.txt", b"")
     loud = run("report", str(tmp_path / "in"), "-o", str(tmp_path / "o1"), "--format", "json")
     quiet = run("report", str(tmp_path / "in"), "-o", str(tmp_path / "o2"), "--format", "json", "--quiet")
-    assert "b.txt" in loud.stderr and "empty file" in loud.stderr
-    assert quiet.exit_code == 0 and quiet.stderr == ""
+    assert "b.txt" in loud.stderr and "empty file" in loud.stderr and "1 article" in loud.stderr
+    assert quiet.exit_code == 0 and "b.txt: empty file" in quiet.stderr
+    assert "1 article" not in quiet.stderr and "event “" not in quiet.stderr
 
 
 def test_strict_turns_a_skipped_file_into_an_error(tmp_path):

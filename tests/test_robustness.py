@@ -295,3 +295,35 @@ def test_a_link_to_an_endless_device_is_refused(tmp_path):
         "report", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--format", "json", "--max-file-size", "1"
     )
     assert result.exit_code == 0 and "zero.txt: not a regular file" in result.stderr
+
+
+@pytest.mark.parametrize("epoch", ["abc", "99999999999999", "1e9"])
+def test_a_bad_source_date_epoch_is_one_line(tmp_path, epoch):
+    _good(tmp_path / "in")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch}
+    args = [sys.executable, "-m", "analyzer", "report", str(tmp_path / "in"), "-o", str(tmp_path / "out")]
+    result = subprocess.run(args + ["--format", "json", "-q"], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.strip().splitlines() == [
+        f"Error: SOURCE_DATE_EPOCH: {epoch!r} is not a time (seconds since 1970)"
+    ]
+    assert not (tmp_path / "out" / "analysis.json").exists()
+
+
+def test_gold_that_is_not_an_object_is_an_input_error(tmp_path, corpus_dir):
+    (tmp_path / "gold.json").write_text("[]")
+    result = run("evaluate", str(corpus_dir / "transit-fares"), "--gold", str(tmp_path / "gold.json"))
+    assert result.exit_code == 1 and "gold must be a JSON object" in result.stderr
+
+
+def test_a_lone_surrogate_in_jsonl_is_replaced_with_a_warning(tmp_path):
+    rows = [
+        '{"outlet": "A", "title": "t", "text": "The council \\ud800 gutted the plan."}',
+        '{"outlet": "B\\udfff", "text": "It cut the plan."}',
+    ]
+    write(tmp_path / "in" / "rows.jsonl", "\n".join(rows) + "\n")
+    result = run("report", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--format", "json,csv,html", "-q")
+    assert result.exit_code == 0, result.output
+    assert "rows.jsonl:1: text with invalid characters" in result.stderr and "rows.jsonl:2:" in result.stderr
+    doc = json.loads((tmp_path / "out" / "analysis.json").read_text(encoding="utf-8"))
+    assert {a["outlet"] for a in doc["articles"]} == {"A", "B\ufffd"}

@@ -9,6 +9,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .. import errors
+from ..errors import InputError
 from ..model import Analysis, Event, Fact, Flag, OutletSummary
 from ..options import AnalysisOptions
 
@@ -46,9 +48,12 @@ class Row:
 def report_date(analysis: Analysis, reproducible: bool) -> dt.datetime:
     """The one date in the outputs: SOURCE_DATE_EPOCH when set; with `reproducible`, the newest
     article's date (or 1970-01-01 without dates); else now."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    epoch = errors.BAD_SOURCE_DATE_EPOCH or os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+        except (ValueError, OverflowError, OSError):
+            raise InputError("SOURCE_DATE_EPOCH", f"{epoch!r} is not a time (seconds since 1970)") from None
     if reproducible:
         dates = sorted(a.date for a in analysis.articles if a.date)
         day = dt.date.fromisoformat(dates[-1]) if dates else dt.date(1970, 1, 1)
