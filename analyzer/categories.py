@@ -18,6 +18,9 @@ class Category:
     glossary: str  # the glossary's explanation of the technique, for a student
     example: str  # a sentence with "{}" where the term goes
     negatable: bool = False
+    # For verbs given in their base form ("slash", not "slashed"): a sentence where that form reads
+    # right, so that the example is grammatical for the term and its neutral alternative alike.
+    example_base: str | None = None
 
 
 _LOADED_WORD = (
@@ -54,7 +57,14 @@ TABLE = (
         negatable=True,
     ),
     Category("noun", "#CC79A7", "loaded word", _LOADED_WORD, "Critics called the bill a {}."),
-    Category("verb", "#0072B2", "loaded word", _LOADED_WORD, "The mayor {} the plan on Monday."),
+    Category(
+        "verb",
+        "#0072B2",
+        "loaded word",
+        _LOADED_WORD,
+        "The mayor {} the plan on Monday.",
+        example_base="The mayor moved to {} the plan on Monday.",
+    ),
     Category(
         "attribution",
         "#009E73",

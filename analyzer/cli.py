@@ -40,8 +40,10 @@ MAX_GROUPING_OUTLETS = 6
 def _formats(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:
     chosen = tuple(f.strip().lower() for f in value.split(",") if f.strip())
     bad = [f for f in chosen if f not in FORMATS]
-    if bad or not chosen:
-        raise click.BadParameter(f"{', '.join(bad) or 'nothing'} is not a format; choose from {','.join(FORMATS)}")
+    if not chosen:
+        raise click.BadParameter(f"no format given; choose from {','.join(FORMATS)}")
+    if bad:
+        raise click.BadParameter(f"{', '.join(bad)} is not a format; choose from {','.join(FORMATS)}")
     return chosen
 
 

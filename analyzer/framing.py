@@ -254,6 +254,8 @@ def example_sentences(entry: Entry) -> tuple[str, str]:
     """An invented sentence using the term, and the same sentence written neutrally."""
     category = BY_NAME.get(entry.category)
     template = category.example if category else "They used the word {} in the article."
+    if category and category.example_base and not entry.term.split()[0].lower().endswith("ed"):
+        template = category.example_base
     term = entry.term.replace(NUMBER, "12")
     neutral = (entry.neutral or "").split(";")[0].strip()
     if not neutral or neutral.startswith("("):

@@ -206,3 +206,18 @@ def test_output_cut_short_by_its_reader_is_not_an_error():
     result = subprocess.run(["bash", "-c", f"set -o pipefail; {cmd}"], capture_output=True, text=True)
     assert result.stdout.startswith("# framing.tsv")
     assert result.stderr == "", result.stderr
+
+
+def test_empty_format_says_none_was_given(corpus_dir, tmp_path):
+    result = run_unchecked("report", str(corpus_dir), "-o", str(tmp_path), "--format", "")
+    assert result.exit_code == 2 and "no format given; choose from json,csv,png,pdf,html" in result.output
+
+
+def test_lesson_without_a_shared_event_names_the_input(corpus_dir, tmp_path):
+    result = run_unchecked("lesson", str(corpus_dir / "transit-fares" / "depot.md"), "-o", str(tmp_path / "l"))
+    assert result.exit_code == 1 and "transit-fares: no event is covered by two or more outlets" in result.stderr
+    assert "PATH" not in result.stderr
+
+
+def run_unchecked(*args: str):
+    return CliRunner().invoke(main, list(args))

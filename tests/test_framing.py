@@ -104,3 +104,19 @@ def test_every_flag_lies_inside_its_sentence(corpus_analysis):
     text = {s.id: s.text for s in corpus_analysis.sentences}
     for f in corpus_analysis.flags:
         assert text[f.sentence][f.start : f.end] == f.text
+
+
+@pytest.mark.parametrize(
+    ("typed", "example", "neutral"),
+    [
+        ("slashing", "The mayor moved to slash the plan on Monday.", "The mayor moved to cut the plan on Monday."),
+        ("slammed", "The mayor slammed the plan on Monday.", "The mayor criticized the plan on Monday."),
+    ],
+)
+def test_explain_examples_are_grammatical_for_the_term_and_its_neutral_word(typed, example, neutral):
+    from click.testing import CliRunner
+
+    from analyzer.cli import main
+
+    out = CliRunner().invoke(main, ["explain", typed]).output
+    assert f"  example: {example}\n  neutral: {neutral}\n" in out

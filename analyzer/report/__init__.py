@@ -165,7 +165,8 @@ def write_lessons(
 
     events = [e for e in analysis.events if len(e.outlets) > 1]
     if not events:
-        raise InputError("PATH", "no event is covered by two or more outlets; a lesson needs at least two")
+        where = ", ".join(sorted({str(Path(i["path"]).parent) for i in analysis.run.get("inputs", [])})) or "."
+        raise InputError(where, "no event is covered by two or more outlets; a lesson needs at least two")
     when = report_date(analysis, reproducible)
 
     def build(tmp: Path) -> list[Path]:
