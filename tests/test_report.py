@@ -278,3 +278,17 @@ def _number(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def test_a_reproducible_report_without_dates_says_undated(tmp_path, monkeypatch):
+    from conftest import write
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    write(tmp_path / "in" / "a.txt", "Council votes\n\nThe council gutted the plan on Monday.")
+    write(tmp_path / "in" / "b.txt", "Council vote\n\nThe council cut the plan on Monday.")
+    render(analyze([tmp_path / "in"]), tmp_path / "out", formats=["html", "pdf"], reproducible=True)
+    html = (tmp_path / "out" / "report.html").read_text()
+    assert "undated (no article gives a date)" in html and "1970" not in html
+    text = subprocess.run(["pdftotext", str(tmp_path / "out" / "report.pdf"), "-"], capture_output=True, text=True)
+    if text.returncode == 0:
+        assert "undated" in text.stdout and "1970" not in text.stdout

@@ -33,7 +33,7 @@ def render_html(analysis: Analysis, charts: dict[str, bytes], when: dt.datetime)
     parts = [
         f"<h1>{e(title)}</h1>",
         f'<p class="meta">{len(analysis.articles)} articles · {e(summary.date_range(analysis))} · '
-        f"generated on {when:%Y-%m-%d} by framing-analyzer {e(analysis.tool.get('version', ''))}</p>",
+        f"{e(summary.generated(analysis, when))}</p>",
         '<p class="outlet-key">'
         + "".join(
             f'<span><i class="swatch" style="background:{colours[o]}"></i>{e(o)}</span>'

@@ -147,7 +147,7 @@ def _title_page(pdf: _Report, analysis: Analysis, title: str, when: dt.datetime)
     pdf.multi_cell(
         0,
         5,
-        f"Generated on {when:%Y-%m-%d} by framing-analyzer {analysis.tool.get('version', '')}.",
+        summary.generated(analysis, when).capitalize() + ".",
         new_x="LMARGIN",
         new_y="NEXT",
     )
