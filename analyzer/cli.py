@@ -20,7 +20,7 @@ import click
 
 from . import api, lexicons
 from .errors import EngineError, InputError
-from .evaluate import GoldError, evaluate
+from .evaluate import Evaluation, GoldError, evaluate, pooled
 from .framing import example_sentences, flag_text
 from .lexicons import CATEGORIES
 from .model import Analysis
@@ -309,18 +309,8 @@ def evaluate_command(
     Example:
       framing evaluate corpus/school-closures --gold corpus/school-closures/gold.json
     """
-    gold_path = Path(gold) if gold else Path(paths[0]) / "gold.json"
-    if not gold_path.is_file():
-        raise click.UsageError(f"no gold file: {gold_path} (name one with --gold)")
-    try:
-        gold_doc = json.loads(gold_path.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as err:
-        raise InputError(str(gold_path), f"not valid JSON: {err}") from None
-    if not isinstance(gold_doc, dict):
-        raise InputError(str(gold_path), "gold must be a JSON object with events, facts and loaded terms")
-    analysis = _run(
-        paths,
-        AnalysisOptions(events=EventOptions(mode=event_mode)),
+    run = functools.partial(
+        _run,
         strict=strict,
         max_file_size=max_file_size,
         jobs=jobs,
@@ -328,13 +318,48 @@ def evaluate_command(
         scheduler=scheduler,
         quiet=True,
     )
-    try:
-        result = evaluate(analysis, gold_doc)
-    except GoldError as err:
-        raise InputError(str(gold_path), str(err)) from None
+    options = AnalysisOptions(events=EventOptions(mode=event_mode))
+    if gold:
+        sets = [(Path(gold), paths)]
+    else:  # every gold file under PATHS, each scored on its own folder
+        found = sorted(
+            {g for p in paths for g in ([Path(p)] if Path(p).name == "gold.json" else Path(p).rglob("gold.json"))}
+        )
+        if not found:
+            raise click.UsageError(f"no gold.json under {', '.join(paths)} (name one with --gold)")
+        sets = [(g, (str(g.parent),)) for g in found]
+    results = {}
+    for gold_path, set_paths in sets:
+        gold_doc = _gold(gold_path)
+        try:
+            results[str(gold_path.parent)] = evaluate(run(set_paths, options), gold_doc)
+        except GoldError as err:
+            raise InputError(str(gold_path), str(err)) from None
+    if len(results) > 1:
+        results["all"] = pooled(results.values())
     if as_json:
-        click.echo(json.dumps(result.as_dict(), indent=1))
+        doc = {name: r.as_dict() for name, r in results.items()}
+        click.echo(json.dumps(next(iter(doc.values())) if len(doc) == 1 else doc, indent=1))
         return
+    for name, result in results.items():
+        if len(results) > 1:
+            click.echo(f"\n{name}")
+        _print_evaluation(result)
+
+
+def _gold(path: Path) -> dict[str, Any]:
+    if not path.is_file():
+        raise click.UsageError(f"no gold file: {path} (name one with --gold)")
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as err:
+        raise InputError(str(path), f"not valid JSON: {err}") from None
+    if not isinstance(doc, dict):
+        raise InputError(str(path), "gold must be a JSON object with events, facts and loaded terms")
+    return doc
+
+
+def _print_evaluation(result: Evaluation) -> None:
     a = result.alignment
     click.echo(
         f"alignment  precision {a.precision:.3f}  recall {a.recall:.3f}  F1 {a.f1:.3f}  "

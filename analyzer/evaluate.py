@@ -44,6 +44,18 @@ class Score:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    def __add__(self, other: Score) -> Score:
+        """Both scores pooled (micro-averaged): counts add up."""
+        found = (self.found if self.found is not None else self.true_positives) + (
+            other.found if other.found is not None else other.true_positives
+        )
+        return Score(
+            self.true_positives + other.true_positives,
+            self.predicted + other.predicted,
+            self.expected + other.expected,
+            found,
+        )
+
     def as_dict(self) -> dict[str, float | int]:
         return {
             "precision": round(self.precision, 3),
@@ -176,3 +188,15 @@ def _gold_spans(analysis: Analysis, items: Iterable[dict[str, Any]], ids: dict[s
 
 def _overlaps(a: tuple[str, int, int], b: tuple[str, int, int]) -> bool:
     return a[0] == b[0] and a[1] < b[2] and b[1] < a[2]
+
+
+def pooled(results: Iterable[Evaluation]) -> Evaluation:
+    """Several gold sets as one: counts added up, events exact only when every set's are."""
+    results = list(results)
+    flags = [r.flags for r in results if r.flags]
+    return Evaluation(
+        alignment=sum((r.alignment for r in results[1:]), results[0].alignment),
+        cross_event_pairs=sum(r.cross_event_pairs for r in results),
+        events_exact=all(r.events_exact for r in results),
+        flags=sum(flags[1:], flags[0]) if flags else None,
+    )

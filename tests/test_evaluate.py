@@ -30,6 +30,19 @@ def test_gold_with_an_unknown_prefix_is_an_input_error(corpus_dir, tmp_path):
     assert result.exit_code == 1 and "matches 0 sentences" in result.stderr
 
 
-def test_missing_gold_is_a_usage_error(tmp_path, corpus_dir):
-    result = CliRunner().invoke(main, ["evaluate", str(corpus_dir)])
-    assert result.exit_code == 2 and "no gold file" in result.output + result.stderr
+def test_missing_gold_is_a_usage_error(tmp_path):
+    (tmp_path / "a.md").write_text("---\noutlet: A\n---\nText.")
+    result = CliRunner().invoke(main, ["evaluate", str(tmp_path)])
+    assert result.exit_code == 2 and "no gold.json under" in result.output + result.stderr
+
+
+def test_a_folder_of_gold_sets_is_scored_set_by_set_and_pooled(corpus_dir):
+    """`framing evaluate corpus/`: every gold file under the path, then the "all" row."""
+    result = CliRunner().invoke(main, ["evaluate", str(corpus_dir), "--json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.output)
+    sets = [k for k in doc if k != "all"]
+    assert len(sets) == 3 and all(k.startswith(str(corpus_dir)) for k in sets)
+    pooled = doc["all"]["alignment"]
+    assert pooled["true_positives"] == sum(doc[k]["alignment"]["true_positives"] for k in sets)
+    assert pooled["expected"] == sum(doc[k]["alignment"]["expected"] for k in sets) == 77
