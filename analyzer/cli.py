@@ -518,6 +518,7 @@ def lexicon_explain(term: str, lexicon_files: tuple[str, ...]) -> None:
 
 @lexicon.command(name="check")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=str))
+@handle_errors
 def lexicon_check(file: str) -> None:
     """Validate a lexicon FILE; print each problem with its line and exit 1 if there are any.
 

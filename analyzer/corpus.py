@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from . import metadata
-from .errors import InputError
+from .errors import InputError, printable
 from .model import Article
 from .options import DEFAULT_MAX_BYTES, ReadOptions
 from .report_mark import REPORT_MARK, report_files
@@ -80,7 +80,7 @@ def load_corpus(
             raise err
         warnings.append(str(err))
 
-    candidates = list(_walk(paths))
+    candidates = list(_walk(paths, warn))
     read_files = partial(_read_files, options=options)
     parts = engine.map(read_files, engine.split(candidates)) if engine else [read_files(candidates)]
     for part in parts:
@@ -93,16 +93,20 @@ def load_corpus(
                 guessed.setdefault(folder, []).extend(names)
             for art in read.articles:
                 if art.sha256 in seen_bodies:
-                    warn(InputError(art.source, f"same text as {seen_bodies[art.sha256]}; reported once"))
+                    warn(InputError(art.source, f"same text as {printable(seen_bodies[art.sha256])}; reported once"))
                     continue
                 seen_bodies[art.sha256] = art.source
                 art_id = unique_id(art.id, ids)
                 articles.append(art if art_id == art.id else replace(art, id=art_id))
     for folder, names in sorted(guessed.items()):
-        shown = ", ".join(names[:GUESSED_NAMES_SHOWN]) + (" …" if len(names) > GUESSED_NAMES_SHOWN else "")
-        warnings.append(
-            f"{folder}: {len(names)} file(s) without front matter or manifest entry ({shown}); their outlet "
-            "(and any date) was read from the page or the file name: add front matter or a sources.csv"
+        shown = ", ".join(map(printable, names[:GUESSED_NAMES_SHOWN]))
+        shown += " …" if len(names) > GUESSED_NAMES_SHOWN else ""
+        warn(
+            InputError(
+                folder,
+                f"{len(names)} file(s) without front matter or manifest entry ({shown}); their outlet (and any "
+                "date) was read from the page or the file name: add front matter or a sources.csv",
+            )
         )
     if not articles:
         shown = ", ".join(str(p) for p in paths)
@@ -150,7 +154,7 @@ def _read_files(candidates: Sequence[tuple[Path, Path]], *, options: ReadOptions
     return out
 
 
-def _walk(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, Path]]:
+def _walk(paths: Iterable[str | os.PathLike[str]], warn: Callable[[InputError], None]) -> Iterator[tuple[Path, Path]]:
     """Yield (root, file) for every candidate file, sorted, following no symlinked folders."""
     for given in paths:
         p = Path(given)
@@ -160,15 +164,30 @@ def _walk(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, Path]
             yield p.parent, p
             continue
         written: set[Path] = set()  # files a report of this tool wrote: never articles
-        for dirpath, dirnames, filenames in os.walk(p, followlinks=False):
-            here = Path(dirpath)
+        for here, filenames in _folders(p, warn):
             if REPORT_MARK in filenames:
                 written |= {here / rel for rel in report_files(here)}
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            for name in sorted(filenames):
+            for name in filenames:
                 if name.startswith(".") or name.lower() in NOT_ARTICLES or here / name in written:
                     continue
                 yield p, here / name
+
+
+def _folders(top: Path, warn: Callable[[InputError], None]) -> Iterator[tuple[Path, list[str]]]:
+    """(folder, its file names) for `top` and every folder below it, sorted, depth first; hidden
+    folders and symlinked folders are not entered. A loop with a stack, so any depth of
+    nesting is fine (os.walk recurses and fails past a thousand levels)."""
+    stack = [top]
+    while stack:
+        here = stack.pop()
+        try:
+            entries = sorted(os.scandir(here), key=lambda e: e.name)
+        except OSError as err:
+            warn(InputError(str(here), f"cannot read the folder: {err.strerror}; its files are skipped"))
+            continue
+        yield here, [e.name for e in entries if not e.is_dir()]
+        subfolders = [Path(e.path) for e in entries if e.is_dir(follow_symlinks=False) and not e.name.startswith(".")]
+        stack.extend(reversed(subfolders))
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
@@ -343,8 +362,14 @@ def _metadata(raw: dict[Any, Any], source: str, line: int | None = None) -> dict
         value = raw.get(key)
         if value is None or value == "":
             continue
-        if isinstance(value, (list, dict)):
-            raise InputError(source, f"'{key}' must be text, not a {type(value).__name__}", line=line)
+        text_like = isinstance(value, (str, int, float)) and not isinstance(value, bool)
+        if not (text_like or (key == "date" and isinstance(value, dt.date))):
+            kind = {"set": "set", "bytes": "binary value", "bool": "yes/no value"}.get(
+                type(value).__name__, type(value).__name__
+            )
+            raise InputError(source, f"'{key}' must be text, not a {kind}", line=line)
+        if not str(value).strip():
+            raise InputError(source, f"'{key}' is empty (only spaces)", line=line)
         meta[key] = _date(value, source, line) if key == "date" else str(value).strip()
     return meta
 

@@ -10,7 +10,8 @@ class InputError(Exception):
         self.path = path
         self.line = line
         self.message = message
-        where = f"{path}:{line}" if line is not None else path
+        shown = printable(path)
+        where = f"{shown}:{line}" if line is not None else shown
         super().__init__(f"{where}: {message}")
 
     def __reduce__(self) -> tuple[type, tuple[str, str, int | None]]:
@@ -20,6 +21,12 @@ class InputError(Exception):
 
 # A SOURCE_DATE_EPOCH that is not a number, set aside when the package was imported.
 BAD_SOURCE_DATE_EPOCH: str | None = None
+
+
+def printable(text: str) -> str:
+    """`text` with control characters escaped (\\n, \\x1b, …), so that a file name can neither
+    forge a line of output nor reach the terminal as an escape sequence."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 class EngineError(Exception):

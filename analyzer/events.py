@@ -14,15 +14,14 @@ look-alikes (Monday's vote, Tuesday's reaction, Thursday's lawsuit) does not bec
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import re
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
-from scipy.cluster.hierarchy import fcluster, linkage
-from scipy.sparse import coo_matrix, csr_matrix
-from scipy.sparse.csgraph import connected_components
+from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import TfidfTransformer
 
 from .corpus import unique_id
@@ -30,11 +29,9 @@ from .features import column, content_words, entities, hashed, numbers, top_per_
 from .model import Article, Event
 from .options import EventOptions
 
+NEVER = 2.0  # the bar of a pair that may not report one happening whatever its words
 # Rows of the candidate product computed at once: bounds memory on large corpora.
 CHUNK_ROWS = 2048
-# Largest group of linked articles clustered by complete linkage (a dense matrix of its pairs);
-# a larger one (a story covered by thousands of outlets, all alike) stays one group.
-LINKAGE_MAX_ARTICLES = 3000
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.I)
 
@@ -121,19 +118,21 @@ def cluster(
     days = np.array([_ordinal(a.date) for a in articles], dtype=float)
     weekday = np.array([-1 if w is None else w for w in weekdays])
     pruned_t = pruned.T.tocsr()  # once: each product would otherwise convert it anew
-    rows, cols = [], []
+    rows, cols, margins = [], [], []
     for lo in range(0, x.shape[0], CHUNK_ROWS):
         shared = (pruned[lo : lo + CHUNK_ROWS] @ pruned_t).tocoo()
         later = shared.row + lo < shared.col
         r, c = shared.row[later] + lo, shared.col[later]
-        similarity = np.asarray(x[r].multiply(x[c]).sum(axis=1)).ravel()
-        keep = _margins(similarity, r, c, days, weekday, options) >= 0
+        bar = _bars(r, c, days, weekday, options)
+        possible = bar <= 1.0  # a cosine never clears more: no need to compute it
+        r, c, bar = r[possible], c[possible], bar[possible]
+        margin = np.asarray(x[r].multiply(x[c]).sum(axis=1)).ravel() - bar
+        keep = margin >= 0
         rows.append(r[keep])
         cols.append(c[keep])
-    r, c = np.concatenate(rows), np.concatenate(cols)
-    n = len(articles)
-    _, block = connected_components(coo_matrix((np.ones(len(r)), (r, c)), shape=(n, n)), directed=False)
-    labels = _complete_linkage(block, x, days, weekday, options)
+        margins.append(margin[keep])
+    r, c, m = np.concatenate(rows), np.concatenate(cols), np.concatenate(margins)
+    labels = _complete_linkage(r, c, m, x, days, weekday, options)
     groups: dict[int, list[Article]] = defaultdict(list)
     for art, label in zip(articles, labels, strict=True):
         groups[int(label)].append(art)
@@ -148,43 +147,91 @@ def _by_folder(articles: Sequence[Article]) -> list[list[Article]]:
     return list(groups.values())
 
 
-def _margins(
-    similarity: np.ndarray, r: np.ndarray, c: np.ndarray, days: np.ndarray, weekday: np.ndarray, options: EventOptions
-) -> np.ndarray:
-    """For pairs (r[k], c[k]) of cosine `similarity[k]`: how far it clears the bar for their
-    distance in days (negative: not the same happening). Undated pairs count as
-    `undated_days` apart, unless their leads name different weekdays."""
+def _bars(r: np.ndarray, c: np.ndarray, days: np.ndarray, weekday: np.ndarray, options: EventOptions) -> np.ndarray:
+    """The cosine similarity the pairs (r[k], c[k]) must reach to report one happening, for their
+    distance in days; above 1 (never reached) when they are more than `max_days` apart. Undated
+    pairs count as `undated_days` apart, unless their leads name different weekdays."""
     dr, dc = days[r], days[c]
     dated = ~(np.isnan(dr) | np.isnan(dc))
     apart = np.where(dated, np.abs(np.nan_to_num(dr - dc)), options.undated_days)
     other_day = ~dated & (weekday[r] >= 0) & (weekday[c] >= 0) & (weekday[r] != weekday[c])
-    margin = similarity - (options.similarity + options.per_day * apart)
-    return np.where((apart > options.max_days) | other_day, -1.0, margin)
+    bar = options.similarity + options.per_day * apart
+    return np.where((apart > options.max_days) | other_day, NEVER, bar)
 
 
 def _complete_linkage(
-    block: np.ndarray, x: csr_matrix, days: np.ndarray, weekday: np.ndarray, options: EventOptions
+    r: np.ndarray,
+    c: np.ndarray,
+    margin: np.ndarray,
+    x: csr_matrix,
+    days: np.ndarray,
+    weekday: np.ndarray,
+    options: EventOptions,
 ) -> np.ndarray:
-    """A group label per article: within each block of linked articles (`block`, a label per
-    article), complete linkage over every pair of the block, best margins first; a pair that
-    does not clear the bar never shares a group. Blocks of one or two articles are already
-    their group."""
-    labels = block.copy()
-    sizes = np.bincount(block)
-    next_label = len(sizes)
-    for b in np.flatnonzero(sizes > 2):
-        members = np.flatnonzero(block == b)
-        if len(members) > LINKAGE_MAX_ARTICLES:
+    """A group label per article by complete linkage, best margins first: two groups merge only
+    when every pair of their articles clears the bar, and the merge with the best weakest pair
+    goes first. Only groups linked by a kept candidate pair (r[k], c[k], margin[k]) are ever
+    compared, so the work grows with the links, not with the square of the corpus; a group
+    pair's exact weakest margin is computed when it comes up (the candidate margins only bound
+    it from above, since articles alike enough may share none of their heaviest terms)."""
+    n = x.shape[0]
+    label = np.arange(n)
+    members: dict[int, list[int]] = {k: [k] for k in range(n)}
+    bound: dict[int, dict[int, float]] = defaultdict(dict)  # upper bounds of each linked pair's weakest margin
+    heap: list[tuple[float, int, int]] = []
+    for a, b, m in zip(r.tolist(), c.tolist(), margin.tolist(), strict=True):
+        bound[a][b] = bound[b][a] = min(m, bound[a].get(b, m))
+    for a, links in bound.items():
+        heap.extend((-m, a, b) for b, m in links.items() if a < b)
+    heapq.heapify(heap)
+    # Group pairs whose bound is their exact weakest margin: at first every linked pair of single
+    # articles, whose candidate margin is their exact one.
+    exact = {(a, b) for _, a, b in heap}
+    while heap:
+        m, a, b = heapq.heappop(heap)
+        if a not in members or b not in members or bound[a].get(b) != -m:
+            continue  # a group merged since, or a stale bound
+        if (a, b) not in exact:
+            weakest = _weakest_margin(members[a], members[b], x, days, weekday, options)
+            exact.add((a, b))
+            bound[a][b] = bound[b][a] = weakest
+            if weakest >= 0:
+                heapq.heappush(heap, (-weakest, a, b))
             continue
-        i, j = np.triu_indices(len(members), 1)
-        rows = x[members]
-        similarity = (rows @ rows.T).toarray()[i, j]
-        margin = _margins(similarity, members[i], members[j], days, weekday, options)
-        dist = np.where(margin >= 0, 0.5 - np.minimum(margin, 0.5), 2.0)  # condensed, in triu order
-        found = fcluster(linkage(dist, "complete"), 0.5, criterion="distance")
-        labels[members] = next_label + found
-        next_label += int(found.max()) + 1
-    return labels
+        keep, gone = (a, b) if len(members[a]) >= len(members[b]) else (b, a)
+        members[keep] += members.pop(gone)
+        label[members[keep]] = keep
+        del bound[keep][gone]
+        for d, m_gone in bound.pop(gone).items():
+            if d == keep:
+                continue
+            del bound[d][gone]
+            m_new = min(m_gone, bound[keep].get(d, m_gone))
+            bound[keep][d] = bound[d][keep] = m_new
+            exact.discard((min(keep, d), max(keep, d)))
+            heapq.heappush(heap, (-m_new, min(keep, d), max(keep, d)))
+        for d in bound[keep]:
+            exact.discard((min(keep, d), max(keep, d)))
+    return label
+
+
+def _weakest_margin(
+    left: list[int], right: list[int], x: csr_matrix, days: np.ndarray, weekday: np.ndarray, options: EventOptions
+) -> float:
+    """The smallest margin over every pair of an article of `left` and one of `right`."""
+    i, j = np.meshgrid(left, right, indexing="ij")
+    i, j = i.ravel(), j.ravel()
+    bar = _bars(i, j, days, weekday, options)
+    if (bar > 1.0).any():
+        return -1.0
+    return min(_dot(x, a, b) - t for a, b, t in zip(i.tolist(), j.tolist(), bar.tolist(), strict=True))
+
+
+def _dot(x: csr_matrix, a: int, b: int) -> float:
+    """Cosine of rows a and b of the row-normalised `x` (two sorted index lists met in one pass)."""
+    sa, sb = slice(x.indptr[a], x.indptr[a + 1]), slice(x.indptr[b], x.indptr[b + 1])
+    _, ka, kb = np.intersect1d(x.indices[sa], x.indices[sb], assume_unique=True, return_indices=True)
+    return float(x.data[sa][ka] @ x.data[sb][kb])
 
 
 def _heaviest(x: csr_matrix, terms: int) -> csr_matrix:

@@ -27,7 +27,7 @@ def test_report_writes_analysis_json(corpus_dir, tmp_path):
 
 def test_format_limits_the_outputs(corpus_dir, tmp_path):
     run("report", str(corpus_dir), "-o", str(tmp_path), "--format", "json")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["analysis.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".framing-report", "analysis.json"]
 
 
 def test_unknown_format_is_a_usage_error_naming_the_valid_ones(corpus_dir, tmp_path):

@@ -71,16 +71,15 @@ def test_the_bar_rises_with_days_apart():
     import numpy as np
 
     from analyzer import EventOptions
-    from analyzer.events import _margins
+    from analyzer.events import _bars
 
     options = EventOptions()
-    similarity = np.array([0.2, 0.2, 0.2, 0.9])
     days = np.array([0.0, 0.0, 3.0, 30.0, np.nan])  # article 4 undated
     r, c = np.array([0, 0, 0, 0]), np.array([1, 2, 3, 4])
-    margin = _margins(similarity, r, c, days, np.full(5, -1), options)
-    assert margin[0] > 0 > margin[1]  # same day: above the bar; three days apart: below it
-    assert margin[2] < 0  # beyond max_days whatever the words
-    assert margin[3] == similarity[3] - (options.similarity + options.per_day * options.undated_days)
+    bar = _bars(r, c, days, np.full(5, -1), options)
+    assert bar[0] == options.similarity < 0.2 < bar[1]  # 0.2 is enough on the same day, not 3 days apart
+    assert bar[2] > 1  # beyond max_days whatever the words
+    assert bar[3] == options.similarity + options.per_day * options.undated_days
 
 
 def test_undated_leads_on_different_weekdays_are_different_meetings():

@@ -327,3 +327,67 @@ def test_a_lone_surrogate_in_jsonl_is_replaced_with_a_warning(tmp_path):
     assert "rows.jsonl:1: text with invalid characters" in result.stderr and "rows.jsonl:2:" in result.stderr
     doc = json.loads((tmp_path / "out" / "analysis.json").read_text(encoding="utf-8"))
     assert {a["outlet"] for a in doc["articles"]} == {"A", "B\ufffd"}
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("!!set {a, b}", "'outlet' must be text, not a set"),
+        ("!!binary aGVsbG8=", "'outlet' must be text, not a binary value"),
+        ("'   '", "'outlet' is empty"),
+        ("yes", "'outlet' must be text, not a yes/no value"),
+        ("2024-05-16 10:00:00", "'outlet' must be text, not a datetime"),
+    ],
+)
+def test_front_matter_takes_text_values_only(tmp_path, value, message):
+    write(tmp_path / "in" / "a.md", f"---\noutlet: {value}\ntitle: T\n---\nThe council met.")
+    _good(tmp_path / "in")
+    result = run("report", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--format", "json")
+    assert result.exit_code == 0 and message in result.stderr, result.stderr
+
+
+def test_names_with_control_characters_are_escaped_in_messages(tmp_path):
+    _good(tmp_path / "in")
+    write(tmp_path / "in" / "x\nwarning: all good\x1b[2J.txt", b"")
+    result = run("report", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--format", "json")
+    assert "\x1b" not in result.stderr and "x\\nwarning: all good\\x1b[2J.txt: empty file" in result.stderr
+    assert not any(line.startswith("warning: all good") for line in result.stderr.splitlines())
+
+
+def test_an_unreadable_folder_is_a_warning_and_strict_fails(tmp_path):
+    if os.geteuid() == 0:
+        pytest.skip("root reads any folder")
+    _good(tmp_path / "in")
+    (tmp_path / "in" / "locked").mkdir()
+    (tmp_path / "in" / "locked").chmod(0)
+    try:
+        loose = run("report", str(tmp_path / "in"), "-o", str(tmp_path / "o1"), "--format", "json")
+        strict = run("report", str(tmp_path / "in"), "-o", str(tmp_path / "o2"), "--format", "json", "--strict")
+    finally:
+        (tmp_path / "in" / "locked").chmod(0o755)
+    assert loose.exit_code == 0 and "locked: cannot read the folder" in loose.stderr
+    assert strict.exit_code == 1
+
+
+def test_folders_nested_a_thousand_deep_are_read(tmp_path):
+    deep = tmp_path / "in"
+    deep.mkdir()
+    for _ in range(1100):  # one level at a time: os.makedirs itself recurses
+        deep = deep / "d"
+        deep.mkdir()
+    write(deep / "a.md", article(outlet="A", body="The council met."))
+    _good(tmp_path / "in")
+    try:
+        result = run("report", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--format", "json")
+    finally:  # bottom up: pytest's own clean-up (shutil.rmtree) recurses and fails at this depth
+        (deep / "a.md").unlink()
+        while deep != tmp_path / "in":
+            deep.rmdir()
+            deep = deep.parent
+    assert result.exit_code == 0 and "3 articles" in result.stderr
+
+
+def test_an_outlet_guessed_from_the_file_name_fails_strict(tmp_path):
+    write(tmp_path / "in" / "plain.txt", "The council met on Monday. It voted.")
+    result = run("report", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--strict")
+    assert result.exit_code == 1 and "plain.txt" in result.stderr

@@ -169,12 +169,17 @@ def load(paths: Sequence[str | Path] = ()) -> Lexicon:
     if not paths:
         return builtin()
     files = [_read_builtin(name) for name in BUILTIN]
-    for path in paths:
-        try:
-            files.append((str(path), Path(path).read_text(encoding="utf-8")))
-        except (OSError, UnicodeDecodeError) as err:
-            raise InputError(str(path), f"cannot read lexicon: {err}") from None
+    files += [(str(path), _read(path)) for path in paths]
     return _combine(files)
+
+
+def _read(path: str | Path) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError as err:
+        raise InputError(str(path), f"not UTF-8 text (byte {err.start}): save the lexicon as UTF-8") from None
+    except OSError as err:
+        raise InputError(str(path), f"cannot read lexicon: {err.strerror}") from None
 
 
 def _combine(files: Iterable[tuple[str, str]]) -> Lexicon:
@@ -220,5 +225,4 @@ def _exceptions() -> dict[str, tuple[str, ...]]:
 
 def check(path: str | Path) -> list[str]:
     """Problems in a lexicon file (empty when it is valid)."""
-    text = Path(path).read_text(encoding="utf-8")
-    return parse(text, str(path))[1]
+    return parse(_read(path), str(path))[1]
