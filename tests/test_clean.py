@@ -111,3 +111,16 @@ def test_datelines_with_any_dash_are_removed(dash):
     body = f"WASHINGTON {dash} President Obama said on Monday that talks would go on."
     cleaned = clean_article(_article(body))
     assert [(r.reason, r.text) for r in cleaned.removed] == [("dateline", f"WASHINGTON {dash} ")]
+
+
+@pytest.mark.parametrize("line", ["June 12, 2025", "Thursday, 16 May 2024 17:54 GMT", "16/05/2024 17:54", "2024-05-16"])
+def test_a_date_line_is_page_metadata_not_a_fact(line):
+    body = f"Council votes to close schools\n{line}\nThe council voted 5-4 on Monday to close two schools."
+    cleaned = clean_article(_article(body))
+    assert [r.text for r in cleaned.removed if r.reason in ("date line", "timestamp")] == [line]
+    assert all(line not in body[k.start : k.end] for k in cleaned.kept)
+
+
+def test_a_sentence_that_starts_with_a_date_is_kept():
+    body = "June 12, 2025, the council met and voted to close two schools."
+    assert not clean_article(_article(body)).removed
