@@ -35,7 +35,9 @@ if TYPE_CHECKING:
 
 MANIFESTS = ("sources.csv", "sources.yaml", "sources.yml")
 # Files that live beside articles in a corpus folder but are not articles.
-NOT_ARTICLES = {"gold.json", "readme.md", "readme.txt", *MANIFESTS}
+NOT_ARTICLES = {"gold.json", *MANIFESTS}
+# A folder's README documents it and is skipped, unless it has front matter: then it is an article.
+READMES = {"readme.md", "readme.txt"}
 METADATA_KEYS = ("outlet", "title", "date", "url", "event")
 
 # Share of control characters above which a file is binary rather than text; real articles,
@@ -141,6 +143,8 @@ def _read_files(candidates: Sequence[tuple[Path, Path]], *, options: ReadOptions
 
         try:
             data = _read_bytes(path, options.max_bytes)
+            if path.name.lower() in READMES and not FRONT_MATTER.match(decode(data, str(path))):
+                continue
             read.sha256 = hashlib.sha256(data).hexdigest()
             if path.parent not in manifests:
                 manifests[path.parent] = _manifest(path.parent)

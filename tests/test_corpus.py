@@ -214,3 +214,12 @@ def test_seed_articles_load(seeds_dir):
     corpus = load_corpus([seeds_dir])
     assert len(corpus.articles) == 5
     assert all(a.body.strip() for a in corpus.articles)
+
+
+def test_a_readme_with_front_matter_is_an_article_and_a_plain_one_is_not(tmp_path):
+    write(tmp_path / "a" / "README.md", "---\noutlet: Harlow Times\ntitle: Readme\n---\nThe council met.")
+    write(tmp_path / "b" / "README.md", "# Notes\n\nThese files come from a newsletter.")
+    write(tmp_path / "b" / "x.md", "---\noutlet: B\n---\nThe mayor spoke.")
+    corpus = load_corpus([tmp_path])
+    assert sorted(a.id for a in corpus.articles) == ["a/README", "b/x"]
+    assert not corpus.warnings
