@@ -32,6 +32,7 @@ from .runtime import ENGINES, default_jobs, make_engine, paused
 
 EXIT_INTERNAL = 3
 EXIT_INTERRUPTED = 130
+WRITE_STEP = "writing the report"  # the progress bar's last step after the analysis stages
 EXIT_BROKEN_PIPE = 141  # as a shell reports a command ended by SIGPIPE
 MAX_GROUPING_LINES = 20  # events listed after a report; the rest are in analysis.json
 MAX_GROUPING_OUTLETS = 6
@@ -210,6 +211,7 @@ def report(
       framing report corpus/ -o reports/ --format json,pdf
     """
     options = AnalysisOptions(lexicons=lexicons, events=EventOptions(mode=event_mode))
+    written: list[Path] = []
     analysis = _run(
         paths,
         options,
@@ -219,8 +221,8 @@ def report(
         engine=engine,
         scheduler=scheduler,
         quiet=quiet,
+        write=lambda a: written.extend(api.render(a, output, formats=formats, reproducible=reproducible)),
     )
-    written = api.render(analysis, output, formats=formats, reproducible=reproducible)
     if not quiet:
         for line in grouping_lines(analysis):
             click.echo(line, err=True)
@@ -242,10 +244,11 @@ def _run(
     scheduler: str | None,
     quiet: bool,
     progress: bool = True,
+    write: Callable[[Analysis], object] | None = None,
 ) -> Analysis:
     """Load PATHS and analyse them on the engine the options chose (closed again afterwards),
-    printing each warning about skipped input unless `quiet`, and a stage progress bar where it
-    helps."""
+    printing each warning about skipped input, and a stage progress bar where it helps; `write`,
+    when given, writes the report as the bar's last step (so 100% means the files are there)."""
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler goes with --engine dask")
     read = ReadOptions(strict=strict, max_bytes=max_file_size * 1024 * 1024)
@@ -255,27 +258,35 @@ def _run(
         corpus = api.load(paths, options=read, engine=run)
         for warning in corpus.warnings:  # even with --quiet: a skipped file must never go unnoticed
             click.echo(f"warning: {warning}", err=True)
-        with _progress(quiet or not progress, len(corpus.articles)) as on_stage:
-            return api.analyze(corpus, options, engine=run, on_stage=on_stage)
+        steps = STAGES + ((WRITE_STEP,) if write else ())
+        with _progress(quiet or not progress, len(corpus.articles), steps) as on_stage:
+            analysis = api.analyze(corpus, options, engine=run, on_stage=on_stage)
+            if write:
+                if on_stage:
+                    on_stage(WRITE_STEP)
+                write(analysis)
+            return analysis
 
 
 @contextlib.contextmanager
-def _progress(quiet: bool, articles: int) -> Iterator[Callable[[str], None] | None]:
-    """A stage progress bar on stderr, shown only on a terminal and without --quiet."""
+def _progress(quiet: bool, articles: int, steps: tuple[str, ...]) -> Iterator[Callable[[str], None] | None]:
+    """A progress bar over `steps` on stderr, shown only on a terminal and without --quiet."""
     if quiet or not sys.stderr.isatty():
         yield None
         return
-    with click.progressbar(length=len(STAGES), label=f"analysing {articles} articles", file=sys.stderr) as bar:
+    with click.progressbar(length=len(steps), label=f"analysing {articles} articles", file=sys.stderr) as bar:
         seen: list[str] = []
 
         def on_stage(name: str) -> None:
+            bar.label = f"analysing {articles} articles: {name}"  # the step now running, shown at once
             if seen:
-                bar.update(1)
+                bar.update(1)  # the previous step is done
+            else:
+                bar.render_progress()
             seen.append(name)
-            bar.label = f"analysing {articles} articles: {name}"
 
         yield on_stage
-        bar.update(len(STAGES) - bar.pos)
+        bar.update(len(steps) - bar.pos)
 
 
 @main.command(name="evaluate")

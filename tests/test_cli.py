@@ -221,3 +221,30 @@ def test_lesson_without_a_shared_event_names_the_input(corpus_dir, tmp_path):
 
 def run_unchecked(*args: str):
     return CliRunner().invoke(main, list(args))
+
+
+def test_the_progress_bar_ends_after_the_report_is_written(corpus_dir, tmp_path, monkeypatch):
+    """On a terminal the bar's last step is writing: 100% means the files are there."""
+    import io
+
+    import analyzer.cli as cli
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    shown = Terminal()
+    written_at: list[str] = []
+
+    def watch_render(*args, **kwargs):
+        written_at.append(shown.getvalue())
+        return real_render(*args, **kwargs)
+
+    real_render = cli.api.render
+    monkeypatch.setattr(cli.sys, "stderr", shown)
+    monkeypatch.setattr(cli.api, "render", watch_render)
+    args = (str(corpus_dir / "transit-fares"),)
+    cli._run(args, cli.AnalysisOptions(), strict=False, max_file_size=10, jobs=1, engine="local", scheduler=None,
+             quiet=False, write=lambda a: cli.api.render(a, tmp_path, formats=["json"]))  # fmt: skip
+    assert written_at and "writing the report" in written_at[0] and "100%" not in written_at[0]
+    assert (tmp_path / "analysis.json").is_file() and "100%" in shown.getvalue()
