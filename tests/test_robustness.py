@@ -391,3 +391,22 @@ def test_an_outlet_guessed_from_the_file_name_fails_strict(tmp_path):
     write(tmp_path / "in" / "plain.txt", "The council met on Monday. It voted.")
     result = run("report", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--strict")
     assert result.exit_code == 1 and "plain.txt" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("outlets", "words", "name_chars"),
+    [(8, 160, 20), (6, 240, 20), (3, 20, 2000), (30, 70, 20)],
+)
+def test_wide_content_never_breaks_the_pdf(tmp_path, outlets, words, name_chars):
+    """Many outlets, long shared sentences, huge outlet names: report and lesson PDFs are written,
+    cells cut with […] instead of "row too high"."""
+    long = " ".join(["The council approved the detailed budget plan for the coming fiscal year"] * (words // 12))
+    for i in range(outlets):
+        name = (f"Outlet {i} " * 400)[:name_chars].strip()
+        write(
+            tmp_path / "in" / f"o{i}.md", article(outlet=f'"{name}"', body=f"{long} in ward {i}. The mayor spoke {i}.")
+        )
+    report = run("report", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--format", "pdf,html", "-q")
+    lesson = run("lesson", str(tmp_path / "in"), "-o", str(tmp_path / "lesson"), "-q")
+    assert report.exit_code == 0 and lesson.exit_code == 0, report.output + lesson.output
+    assert (tmp_path / "out" / "report.pdf").stat().st_size > 0 and list((tmp_path / "lesson").glob("*.pdf"))

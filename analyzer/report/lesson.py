@@ -13,13 +13,13 @@ from string import Template
 from fpdf.fonts import FontFace
 
 from ..lesson import GLOSSARY, Lesson
-from .pdf import FONT, _escape, _Report
-from .summary import segments
+from .pdf import FONT, _escape, _Report, cell_budget, fit, heading_name
+from .summary import event_outlets, segments
 
 
-def _cell_markdown(lesson_flags, sentence, blank: bool) -> str:
+def _markdown(sentence: list) -> str:
     out = []
-    for seg in segments(sentence.text, [] if blank else lesson_flags):
+    for seg in sentence:
         if seg.flag is None:
             out.append(_escape(seg.text))
         else:
@@ -47,10 +47,11 @@ def lesson_pdf(lesson: Lesson, *, answers: bool, blank: bool, when: dt.datetime)
         9,
         markdown=not blank,
     )
-    outlets = lesson.event.outlets
+    outlets = event_outlets(lesson.event)
     for c in lesson.contrasts:
         pdf.set_font(FONT, size=9)
         widths = tuple(pdf.epw / len(outlets) for _ in outlets)
+        budget = cell_budget(pdf, widths[0], 9, 4.2)
         with pdf.table(
             col_widths=widths,
             markdown=True,
@@ -62,14 +63,15 @@ def lesson_pdf(lesson: Lesson, *, answers: bool, blank: bool, when: dt.datetime)
         ) as table:
             head = table.row()
             for o in outlets:
-                head.cell(_escape(o))
+                head.cell(_escape(heading_name(o)))
             row = table.row()
             for o in outlets:
                 sents = c.sentences[o]
                 if not sents:
                     row.cell("— not reported —", style=FontFace(color=(140, 140, 140)))
                 else:
-                    row.cell("\n".join(_cell_markdown(c.flags[s.id], s, blank) for s in sents))
+                    pieces = [segments(s.text, [] if blank else c.flags[s.id]) for s in sents]
+                    row.cell("\n".join(_markdown(sentence) for sentence in fit(pieces, budget)))
         if c.notes and not blank:
             pdf.para("Notes: " + "; ".join(c.notes) + ".", 8)
         pdf.ln(3)

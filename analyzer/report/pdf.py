@@ -35,6 +35,47 @@ def _escape(text: str) -> str:
     return MARKERS.sub(repl, text).replace("](", "]\u200b(")
 
 
+# fpdf2 cannot split a table row across pages ("row too high"), so a cell never holds more text
+# than about this share of a page fits in its column; the rest is in the CSV and JSON.
+CELL_PAGE_SHARE = 0.55
+GLYPH_WIDTH = 0.55  # average width of a DejaVu Sans character, in font sizes
+WRAP_LOSS = 0.8  # share of a line's room that words actually fill once wrapped
+PT_TO_MM = 0.3528
+NAME_MAX_CHARS = 80  # an outlet name longer than this is cut in a column heading
+
+
+def cell_budget(pdf: FPDF, width_mm: float, font_pt: float, line_height_mm: float) -> int:
+    """How many characters a table cell `width_mm` wide may hold and still fit on a page."""
+    lines = int(CELL_PAGE_SHARE * pdf.eph / line_height_mm)
+    per_line = max(1, int(WRAP_LOSS * width_mm / (GLYPH_WIDTH * font_pt * PT_TO_MM)))
+    return lines * per_line
+
+
+def fit(sentences: list[list[summary.Segment]], budget: int) -> list[list[summary.Segment]]:
+    """A cell's sentences (as plain and flagged pieces) cut to `budget` characters, ending with
+    "[…]" where anything was cut."""
+    out: list[list[summary.Segment]] = []
+    used = 0
+    for sentence in sentences:
+        kept = []
+        for seg in sentence:
+            room = budget - used
+            if room <= 0:
+                break
+            kept.append(seg if len(seg.text) <= room else summary.Segment(seg.text[:room], seg.flag))
+            used += min(len(seg.text), room)
+        if kept:
+            out.append(kept)
+        if used >= budget and (kept != sentence or sentence is not sentences[-1]):
+            out[-1].append(summary.Segment(" […]"))
+            break
+    return out
+
+
+def heading_name(name: str) -> str:
+    return name if len(name) <= NAME_MAX_CHARS else name[: NAME_MAX_CHARS - 1] + "…"
+
+
 class _Report(FPDF):
     def __init__(self, title: str) -> None:
         super().__init__(format="A4")
@@ -191,6 +232,7 @@ def _event(pdf: _Report, analysis: Analysis, event, coverage_png: bytes | None) 
     pdf.set_font(FONT, size=8)
     outlets = summary.event_outlets(event)
     widths = (10,) + tuple((pdf.epw - 10) / len(outlets) for _ in outlets)
+    budget = cell_budget(pdf, widths[1], 8, 4)
     heading = FontFace(emphasis="BOLD", fill_color=(235, 235, 235))
     notes = []
     with pdf.table(
@@ -199,7 +241,7 @@ def _event(pdf: _Report, analysis: Analysis, event, coverage_png: bytes | None) 
         head = table.row()
         head.cell("fact")
         for outlet in outlets:
-            head.cell(_escape(outlet))
+            head.cell(_escape(heading_name(outlet)))
         for row in rows:
             r = table.row()
             r.cell(str(row.number))
@@ -208,7 +250,8 @@ def _event(pdf: _Report, analysis: Analysis, event, coverage_png: bytes | None) 
                 if not sentences:
                     r.cell("— not reported —", style=FontFace(color=(150, 150, 150)))
                     continue
-                r.cell("\n".join("".join(_segment(seg) for seg in sent) for sent in sentences))
+                shown = fit(sentences, budget)
+                r.cell("\n".join("".join(_segment(seg) for seg in sent) for sent in shown))
                 notes.extend((row.number, outlet, seg.flag) for sent in sentences for seg in sent if seg.flag)
     if more:
         pdf.para(f"{more} more facts of this event are in facts.csv.", 8)
