@@ -410,3 +410,21 @@ def test_wide_content_never_breaks_the_pdf(tmp_path, outlets, words, name_chars)
     lesson = run("lesson", str(tmp_path / "in"), "-o", str(tmp_path / "lesson"), "-q")
     assert report.exit_code == 0 and lesson.exit_code == 0, report.output + lesson.output
     assert (tmp_path / "out" / "report.pdf").stat().st_size > 0 and list((tmp_path / "lesson").glob("*.pdf"))
+
+
+@pytest.mark.parametrize("blocker", ["report.html", "charts"])
+def test_something_in_the_way_replaces_nothing(tmp_path, blocker):
+    """A folder named report.html (or a file named charts) in -o: exit 1, and the previous report
+    is left whole, not half replaced."""
+    _good(tmp_path / "in")
+    run("report", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--format", "json,csv", "-q")
+    before = {p.name: p.read_bytes() for p in (tmp_path / "out").iterdir() if p.is_file()}
+    if blocker == "charts":
+        (tmp_path / "out" / "charts").write_text("not a folder")
+        before["charts"] = b"not a folder"
+    else:
+        (tmp_path / "out" / blocker).mkdir()
+    write(tmp_path / "in" / "good-c.md", article(outlet="C", body="The council shut two schools on Monday."))
+    result = run("report", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-q")
+    assert result.exit_code == 1 and "is in the way of the report" in result.stderr
+    assert {p.name: p.read_bytes() for p in (tmp_path / "out").iterdir() if p.is_file()} == before

@@ -139,6 +139,12 @@ def write_atomically(out_dir: str | os.PathLike[str], build: Callable[[Path], li
     try:
         written = build(tmp)
         before = report_files(out)
+        for path in written:  # every target checked before anything moves: all files or none
+            blocked = _in_the_way(out, path.relative_to(tmp))
+            if blocked:
+                raise InputError(
+                    str(blocked), "is in the way of the report (a folder where a file goes, or the other way)"
+                )
         final = []
         for path in written:
             target = out / path.relative_to(tmp)
@@ -154,6 +160,17 @@ def write_atomically(out_dir: str | os.PathLike[str], build: Callable[[Path], li
         raise InputError(str(out), f"cannot write the report: {err.strerror}") from err
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _in_the_way(out: Path, rel: Path) -> Path | None:
+    """What stops the report file `rel` from moving into `out`: a folder of its name, or a file
+    where one of its folders goes (None when nothing does)."""
+    if (out / rel).is_dir():
+        return out / rel
+    for parent in rel.parents:
+        if parent != Path(".") and (out / parent).exists() and not (out / parent).is_dir():
+            return out / parent
+    return None
 
 
 def write_lessons(
