@@ -54,6 +54,11 @@ def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str)),
         click.option("--strict", is_flag=True, help="Treat warnings about input (a skipped file or row) as errors."),
         click.option(
+            "--follow-links",
+            is_flag=True,
+            help="Also read links in the input folders that point to files outside them.",
+        ),
+        click.option(
             "--max-file-size",
             type=click.IntRange(min=1),
             default=DEFAULT_MAX_BYTES // (1024 * 1024),
@@ -193,6 +198,7 @@ def report(
     lexicons: tuple[str, ...],
     reproducible: bool,
     strict: bool,
+    follow_links: bool,
     max_file_size: int,
     jobs: int,
     engine: str,
@@ -216,6 +222,7 @@ def report(
         paths,
         options,
         strict=strict,
+        follow_links=follow_links,
         max_file_size=max_file_size,
         jobs=jobs,
         engine=engine,
@@ -238,6 +245,7 @@ def _run(
     options: AnalysisOptions,
     *,
     strict: bool,
+    follow_links: bool,
     max_file_size: int,
     jobs: int,
     engine: str,
@@ -251,7 +259,7 @@ def _run(
     when given, writes the report as the bar's last step (so 100% means the files are there)."""
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler goes with --engine dask")
-    read = ReadOptions(strict=strict, max_bytes=max_file_size * 1024 * 1024)
+    read = ReadOptions(strict=strict, max_bytes=max_file_size * 1024 * 1024, follow_links=follow_links)
     # The process is the command's own: the collector stays paused for the whole command and
     # what the run made is frozen (see runtime.collector).
     with make_engine(engine, jobs=jobs, scheduler=scheduler) as run, paused(freeze=True):
@@ -303,6 +311,7 @@ def evaluate_command(
     gold: str | None,
     as_json: bool,
     strict: bool,
+    follow_links: bool,
     max_file_size: int,
     jobs: int,
     engine: str,
@@ -323,6 +332,7 @@ def evaluate_command(
     run = functools.partial(
         _run,
         strict=strict,
+        follow_links=follow_links,
         max_file_size=max_file_size,
         jobs=jobs,
         engine=engine,
@@ -412,6 +422,7 @@ def lesson(
     lexicon_files: tuple[str, ...],
     reproducible: bool,
     strict: bool,
+    follow_links: bool,
     max_file_size: int,
     jobs: int,
     engine: str,
@@ -434,6 +445,7 @@ def lesson(
         paths,
         AnalysisOptions(lexicons=lexicon_files, events=EventOptions(mode=event_mode)),
         strict=strict,
+        follow_links=follow_links,
         max_file_size=max_file_size,
         jobs=jobs,
         engine=engine,

@@ -82,7 +82,7 @@ def load_corpus(
             raise err
         warnings.append(str(err))
 
-    candidates = list(_walk(paths, warn))
+    candidates = list(_walk(paths, warn, options.follow_links))
     read_files = partial(_read_files, options=options)
     parts = engine.map(read_files, engine.split(candidates)) if engine else [read_files(candidates)]
     for part in parts:
@@ -158,10 +158,15 @@ def _read_files(candidates: Sequence[tuple[Path, Path]], *, options: ReadOptions
     return out
 
 
-def _walk(paths: Iterable[str | os.PathLike[str]], warn: Callable[[InputError], None]) -> Iterator[tuple[Path, Path]]:
-    """Yield (root, file) for every candidate file, sorted, following no symlinked folders."""
-    for given in paths:
-        p = Path(given)
+def _walk(
+    paths: Iterable[str | os.PathLike[str]], warn: Callable[[InputError], None], follow_links: bool = False
+) -> Iterator[tuple[Path, Path]]:
+    """Yield (root, file) for every candidate file, sorted, following no symlinked folders, and
+    links to files outside the input folders only with `follow_links`. A file given by name is
+    always read."""
+    given_paths = [Path(g) for g in paths]
+    inside = [g.resolve() for g in given_paths if g.is_dir()]
+    for p in given_paths:
         if not p.exists():
             raise InputError(str(p), "no such file or folder")
         if p.is_file():
@@ -174,7 +179,15 @@ def _walk(paths: Iterable[str | os.PathLike[str]], warn: Callable[[InputError], 
             for name in filenames:
                 if name.startswith(".") or name.lower() in NOT_ARTICLES or here / name in written:
                     continue
-                yield p, here / name
+                path = here / name
+                if not follow_links and path.is_symlink() and not _inside(path.resolve(), inside):
+                    warn(InputError(str(path), "a link to a file outside the input folders; skipped (--follow-links)"))
+                    continue
+                yield p, path
+
+
+def _inside(path: Path, folders: list[Path]) -> bool:
+    return any(path.is_relative_to(f) for f in folders)
 
 
 def _folders(top: Path, warn: Callable[[InputError], None]) -> Iterator[tuple[Path, list[str]]]:

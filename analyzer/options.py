@@ -17,10 +17,13 @@ EVENT_MODES = ("auto", "folders", "one")
 
 @dataclass(frozen=True)
 class ReadOptions:
-    """How the corpus is read: `strict` makes any skipped file or row an error."""
+    """How the corpus is read: `strict` makes any skipped file or row an error; a link inside an
+    input folder to a file outside the input folders is read only with `follow_links` (a corpus
+    from elsewhere could otherwise pull /etc/passwd into the report)."""
 
     strict: bool = False
     max_bytes: int = DEFAULT_MAX_BYTES
+    follow_links: bool = False
 
 
 @dataclass(frozen=True)

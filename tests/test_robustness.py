@@ -291,9 +291,8 @@ def test_a_fifo_is_skipped_not_waited_on(tmp_path):
 def test_a_link_to_an_endless_device_is_refused(tmp_path):
     _good(tmp_path / "in")
     (tmp_path / "in" / "zero.txt").symlink_to("/dev/zero")
-    result = run(
-        "report", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--format", "json", "--max-file-size", "1"
-    )
+    args = ["report", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--format", "json", "--follow-links"]
+    result = run(*args)
     assert result.exit_code == 0 and "zero.txt: not a regular file" in result.stderr
 
 
@@ -428,3 +427,15 @@ def test_something_in_the_way_replaces_nothing(tmp_path, blocker):
     result = run("report", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-q")
     assert result.exit_code == 1 and "is in the way of the report" in result.stderr
     assert {p.name: p.read_bytes() for p in (tmp_path / "out").iterdir() if p.is_file()} == before
+
+
+def test_links_out_of_the_input_folders_are_followed_only_when_asked(tmp_path):
+    _good(tmp_path / "in")
+    write(tmp_path / "elsewhere" / "secret.md", article(outlet="Secret", body="A private note about the council."))
+    (tmp_path / "in" / "link.md").symlink_to(tmp_path / "elsewhere" / "secret.md")
+    (tmp_path / "in" / "inner.md").symlink_to(tmp_path / "in" / "good-a.md")  # inside: a duplicate, reported once
+    plain = run("report", str(tmp_path / "in"), "-o", str(tmp_path / "o1"), "--format", "json")
+    assert plain.exit_code == 0 and "link.md: a link to a file outside the input folders" in plain.stderr
+    assert "Secret" not in (tmp_path / "o1" / "analysis.json").read_text()
+    followed = run("report", str(tmp_path / "in"), "-o", str(tmp_path / "o2"), "--format", "json", "--follow-links")
+    assert followed.exit_code == 0 and "Secret" in (tmp_path / "o2" / "analysis.json").read_text()
