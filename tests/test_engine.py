@@ -69,3 +69,22 @@ def test_scheduler_without_dask_engine_is_a_usage_error(corpus_dir, tmp_path):
     args = ["report", str(corpus_dir), "-o", str(tmp_path / "o"), "--scheduler", "tcp://127.0.0.1:1"]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 2 and "--engine dask" in result.output
+
+
+def _worker_state(_chunk):
+    import gc
+    import signal
+
+    return signal.getsignal(signal.SIGINT) == signal.SIG_IGN, gc.isenabled()
+
+
+def _as_is(chunk, shared):
+    return chunk
+
+
+def test_workers_leave_ctrl_c_to_the_main_process():
+    """A worker ignores SIGINT (the main process prints the one line) and keeps gc off."""
+    with Engine(2) as engine:
+        plain = engine.map(_worker_state, [[1], [2]])
+        shared = engine.map(_worker_state, [[1], [2]], shared={"x": 1}, prepare=_as_is)
+    assert plain == shared == [(True, False), (True, False)]

@@ -14,6 +14,7 @@ import gc
 import itertools
 import multiprocessing
 import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -91,9 +92,7 @@ class Engine:
             return [func(prepare(c, shared)) if prepare else func(c) for c in chunks]
         if prepare is None:
             if self._pool is None:
-                # Workers only run the pipeline's chunks, whose records hold no reference cycles:
-                # the cyclic collector stays off in them (see `collector`).
-                self._pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=gc.disable)
+                self._pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_start_worker)
             return _bounded(self._pool.submit, func, chunks, self.jobs)
         with ProcessPoolExecutor(
             max_workers=self.jobs, mp_context=_FORK, initializer=_install, initargs=(shared,)
@@ -118,8 +117,17 @@ _FORK = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all
 _SHARED: Any = None  # in a worker: the `shared` data of the map it serves
 
 
+def _start_worker() -> None:
+    """Workers only run the pipeline's chunks, whose records hold no reference cycles: the cyclic
+    collector stays off in them (see `collector`). Ctrl-C is the main process's to handle: a
+    worker ignores it, so an interrupted run prints one line, not a traceback per worker."""
+    gc.disable()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _install(shared: Any) -> None:
     global _SHARED
+    _start_worker()
     _SHARED = shared
 
 
