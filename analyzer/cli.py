@@ -282,11 +282,11 @@ def _progress(quiet: bool, articles: int, steps: tuple[str, ...]) -> Iterator[Ca
     if quiet or not sys.stderr.isatty():
         yield None
         return
-    with click.progressbar(length=len(steps), label=f"analysing {articles} articles", file=sys.stderr) as bar:
+    with click.progressbar(length=len(steps), label=f"analysing {count(articles, 'article')}", file=sys.stderr) as bar:
         seen: list[str] = []
 
         def on_stage(name: str) -> None:
-            bar.label = f"analysing {articles} articles: {name}"  # the step now running, shown at once
+            bar.label = f"analysing {count(articles, 'article')}: {name}"  # the step now running, shown at once
             if seen:
                 bar.update(1)  # the previous step is done
             else:

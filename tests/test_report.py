@@ -292,3 +292,15 @@ def test_a_reproducible_report_without_dates_says_undated(tmp_path, monkeypatch)
     text = subprocess.run(["pdftotext", str(tmp_path / "out" / "report.pdf"), "-"], capture_output=True, text=True)
     if text.returncode == 0:
         assert "undated" in text.stdout and "1970" not in text.stdout
+
+
+def test_one_of_a_thing_is_said_in_the_singular(tmp_path):
+    from conftest import article, write
+
+    write(tmp_path / "in" / "a.md", article(outlet="A", body="The council gutted the plan."))
+    render(analyze([tmp_path / "in"]), tmp_path / "out", formats=["html", "pdf"], reproducible=True)
+    html = (tmp_path / "out" / "report.html").read_text()
+    assert "1 article ·" in html and "1 articles" not in html
+    text = subprocess.run(["pdftotext", str(tmp_path / "out" / "report.pdf"), "-"], capture_output=True, text=True)
+    if text.returncode == 0:
+        assert "1 article from 1 outlet" in " ".join(text.stdout.split()) and "1 events" not in text.stdout

@@ -32,7 +32,7 @@ def render_html(analysis: Analysis, charts: dict[str, bytes], when: dt.datetime)
     colours = outlet_colours(analysis)
     parts = [
         f"<h1>{e(title)}</h1>",
-        f'<p class="meta">{len(analysis.articles)} articles · {e(summary.date_range(analysis))} · '
+        f'<p class="meta">{summary.count(len(analysis.articles), "article")} · {e(summary.date_range(analysis))} · '
         f"{e(summary.generated(analysis, when))}</p>",
         '<p class="outlet-key">'
         + "".join(
@@ -91,7 +91,7 @@ def _event(analysis: Analysis, event: Event, coverage_png: bytes | None) -> str:
         body.append(f'<tr><td class="num">{row.number}</td>{"".join(cells)}</tr>')
     out = [
         f"<h2>{e(event.title)}</h2>",
-        f'<p class="meta">{len(event.articles)} articles · {e(summary.name_list(event.outlets))}</p>',
+        f'<p class="meta">{summary.count(len(event.articles), "article")} · {e(summary.name_list(event.outlets))}</p>',
         f"<table><thead><tr><th>fact</th>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>",
     ]
     if more:

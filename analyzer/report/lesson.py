@@ -14,7 +14,7 @@ from fpdf.fonts import FontFace
 
 from ..lesson import GLOSSARY, Lesson
 from .pdf import FONT, _escape, _Report, cell_budget, fit, heading_name
-from .summary import event_outlets, segments
+from .summary import count, event_outlets, segments
 
 
 def _markdown(sentence: list) -> str:
@@ -32,7 +32,7 @@ def lesson_pdf(lesson: Lesson, *, answers: bool, blank: bool, when: dt.datetime)
     pdf.set_creation_date(when)
     pdf.add_page()
     pdf.heading(lesson.event.title, 16)
-    pdf.para(f"How {len(lesson.event.outlets)} outlets reported it: {', '.join(lesson.event.outlets)}.", 10)
+    pdf.para(f"How {count(len(lesson.event.outlets), 'outlet')} reported it: {', '.join(lesson.event.outlets)}.", 10)
     pdf.heading("What happened", 12)
     pdf.para(" ".join(lesson.summary) + f" (wording of {lesson.summary_outlet}, the most neutral of the outlets here)")
     pdf.heading("Side by side", 12)
@@ -107,7 +107,7 @@ def lesson_html(lesson: Lesson, *, answers: bool, blank: bool) -> str:
     outlets = lesson.event.outlets
     parts = [
         f"<h1>{e(lesson.event.title)}</h1>",
-        f'<p class="meta">How {len(outlets)} outlets reported it: {e(", ".join(outlets))}.</p>',
+        f'<p class="meta">How {count(len(outlets), "outlet")} reported it: {e(", ".join(outlets))}.</p>',
         "<h2>What happened</h2>",
         f'<p>{e(" ".join(lesson.summary))} <span class="note">(wording of {e(lesson.summary_outlet)}, '
         "the most neutral of the outlets here)</span></p>",

@@ -152,8 +152,8 @@ def _title_page(pdf: _Report, analysis: Analysis, title: str, when: dt.datetime)
     pdf.multi_cell(
         0,
         7,
-        f"{len(analysis.articles)} articles from {len(analysis.outlets)} outlets "
-        f"about {len(events)} events covered by more than one outlet",
+        f"{summary.count(len(analysis.articles), 'article')} from {summary.count(len(analysis.outlets), 'outlet')} "
+        f"about {summary.count(len(events), 'event')} covered by more than one outlet",
         new_x="LMARGIN",
         new_y="NEXT",
     )
@@ -227,7 +227,9 @@ def _event(pdf: _Report, analysis: Analysis, event, coverage_png: bytes | None) 
     pdf.add_page(orientation="L")
     dates = sorted({a.date for a in analysis.articles if a.id in event.articles and a.date})
     pdf.heading(event.title, 14)
-    pdf.para(f"{len(event.articles)} articles · {summary.name_list(event.outlets)} · {_dates(dates)}", 9)
+    pdf.para(
+        f"{summary.count(len(event.articles), 'article')} · {summary.name_list(event.outlets)} · {_dates(dates)}", 9
+    )
     rows, more = summary.side_by_side(analysis, event)
     pdf.set_font(FONT, size=8)
     outlets = summary.event_outlets(event)

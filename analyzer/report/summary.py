@@ -160,7 +160,7 @@ def findings(analysis: Analysis) -> list[str]:
             out.append(
                 f"{name} attributed statements with doubt-casting verbs {count(att.doubt_casting, 'time')}"
                 f" and presupposing verbs {count(att.presupposing, 'time')}, against "
-                f"{att.neutral} neutral ones (said, told)."
+                f"{count(att.neutral, 'neutral one')} (said, told)."
             )
     for o in analysis.outlets:
         head, body = o.headline_loaded_per_100_words, o.loaded_per_100_words
