@@ -18,7 +18,7 @@ from matplotlib.patches import Patch  # noqa: E402
 
 from .. import categories  # noqa: E402
 from ..model import Analysis, Event  # noqa: E402
-from .summary import event_outlets, shown_events, shown_outlets  # noqa: E402
+from .summary import event_outlets, short_name, shown_events, shown_outlets  # noqa: E402
 
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 DPI = 200
@@ -45,7 +45,9 @@ def loaded_language(analysis: Analysis) -> Figure:
     for cat, colour in ((c.name, c.colour) for c in categories.TABLE):
         values = [100 * o.categories.get(cat, 0) / o.voice_words if o.voice_words else 0 for o in outlets]
         if any(values):
-            ax.barh([o.name for o in outlets], values, left=left, color=colour, label=cat, edgecolor="white")
+            ax.barh(
+                [short_name(o.name) for o in outlets], values, left=left, color=colour, label=cat, edgecolor="white"
+            )
             left = [a + b for a, b in zip(left, values, strict=True)]
     for y, o in enumerate(outlets):
         ax.text(left[y] + 0.1, y, f"{o.loaded_per_100_words:.1f}", va="center", fontsize=9)
@@ -69,7 +71,7 @@ def attribution(analysis: Analysis) -> Figure:
     left = [0] * len(outlets)
     for key, label, colour in kinds:
         values = [getattr(o.attribution, key) for o in outlets]
-        ax.barh([o.name for o in outlets], values, left=left, color=colour, label=label, edgecolor="white")
+        ax.barh([short_name(o.name) for o in outlets], values, left=left, color=colour, label=label, edgecolor="white")
         left = [a + b for a, b in zip(left, values, strict=True)]
     ax.set_xlabel("attribution verbs in the outlet's own voice (count)")
     ax.set_title("How each outlet reports what people said")
@@ -97,7 +99,7 @@ def headline_vs_body(analysis: Analysis) -> Figure:
         alpha=0.45,
         label="body (own voice)",
     )
-    ax.set_yticks(list(ys), [o.name for o in outlets])
+    ax.set_yticks(list(ys), [short_name(o.name) for o in outlets])
     ax.set_xlabel("loaded terms per 100 words (headline words, or own-voice body words)")
     ax.set_title("Headlines against body text")
     ax.legend(
@@ -119,7 +121,7 @@ def tone_intensity(analysis: Analysis) -> Figure:
     fig, ax = plt.subplots(figsize=(6.5, 4.5))
     for o in sorted(shown_outlets(analysis), key=lambda o: o.name):
         x, y = o.tone, o.intensity
-        ax.scatter([x], [y], s=120, color=colours[o.name], edgecolor="black", zorder=3, label=o.name)
+        ax.scatter([x], [y], s=120, color=colours[o.name], edgecolor="black", zorder=3, label=short_name(o.name))
     ax.legend(fontsize=9, loc="upper left", frameon=False)  # a legend, since close points would hide labels
     ax.axvline(0, color="#bbbbbb", lw=1)
     ax.set_xlim(-1, 1)
@@ -150,7 +152,7 @@ def coverage(analysis: Analysis, event: Event) -> Figure:
                 ax.text(x + 0.5, y + 0.5, "—", ha="center", va="center", fontsize=8, color="#888888")
     ax.set_xlim(0, len(outlets))
     ax.set_ylim(len(shown), 0)
-    ax.set_xticks([x + 0.5 for x in range(len(outlets))], outlets, fontsize=9)
+    ax.set_xticks([x + 0.5 for x in range(len(outlets))], [short_name(o) for o in outlets], fontsize=9)
     ax.xaxis.tick_top()
     ax.set_yticks([y + 0.5 for y in range(len(shown))], [f"fact {n}" for n in range(1, len(shown) + 1)], fontsize=8)
     more = len(facts) - len(shown)
@@ -180,7 +182,7 @@ def distinctive(analysis: Analysis, title: str = "across the corpus") -> Figure:
         )
         if floor:
             ax.axvline(floor, color="black", lw=1, ls="--")
-        ax.set_title(outlet, fontsize=10, color=colours.get(outlet, "black"))
+        ax.set_title(short_name(outlet), fontsize=10, color=colours.get(outlet, "black"))
         ax.set_xlabel("z-score of log-odds")
     fig.suptitle(
         f"Words that set each outlet apart, {title} (grey: within random noise; dashed: noise floor)", fontsize=10

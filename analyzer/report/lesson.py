@@ -13,8 +13,8 @@ from string import Template
 from fpdf.fonts import FontFace
 
 from ..lesson import GLOSSARY, Lesson
-from .pdf import FONT, _escape, _Report, cell_budget, fit, heading_name
-from .summary import count, event_outlets, segments
+from .pdf import FONT, _escape, _Report, cell_budget, fit
+from .summary import count, event_outlets, segments, short_name
 
 
 def _markdown(sentence: list) -> str:
@@ -63,7 +63,7 @@ def lesson_pdf(lesson: Lesson, *, answers: bool, blank: bool, when: dt.datetime)
         ) as table:
             head = table.row()
             for o in outlets:
-                head.cell(_escape(heading_name(o)))
+                head.cell(_escape(short_name(o)))
             row = table.row()
             for o in outlets:
                 sents = c.sentences[o]

@@ -41,7 +41,6 @@ CELL_PAGE_SHARE = 0.55
 GLYPH_WIDTH = 0.55  # average width of a DejaVu Sans character, in font sizes
 WRAP_LOSS = 0.8  # share of a line's room that words actually fill once wrapped
 PT_TO_MM = 0.3528
-NAME_MAX_CHARS = 80  # an outlet name longer than this is cut in a column heading
 
 
 def cell_budget(pdf: FPDF, width_mm: float, font_pt: float, line_height_mm: float) -> int:
@@ -70,10 +69,6 @@ def fit(sentences: list[list[summary.Segment]], budget: int) -> list[list[summar
             out[-1].append(summary.Segment(" […]"))
             break
     return out
-
-
-def heading_name(name: str) -> str:
-    return name if len(name) <= NAME_MAX_CHARS else name[: NAME_MAX_CHARS - 1] + "…"
 
 
 class _Report(FPDF):
@@ -243,7 +238,7 @@ def _event(pdf: _Report, analysis: Analysis, event, coverage_png: bytes | None) 
         head = table.row()
         head.cell("fact")
         for outlet in outlets:
-            head.cell(_escape(heading_name(outlet)))
+            head.cell(_escape(summary.short_name(outlet)))
         for row in rows:
             r = table.row()
             r.cell(str(row.number))

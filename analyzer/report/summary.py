@@ -25,6 +25,7 @@ MAX_OUTLETS = 8
 # Sentences of one outlet shown in one cell of a fact: a page must hold the row, and a fact that
 # one outlet states in more sentences than this is listed whole in facts.csv.
 MAX_CELL_SENTENCES = 3
+NAME_MAX_CHARS = 60  # an outlet name longer than this is cut in charts and column headings
 # A sentence longer than this is cut in the PDF and HTML (a page with no punctuation would
 # otherwise make one table cell taller than a page); the full text stays in the JSON and CSV.
 MAX_SENTENCE_CHARS = 1200
@@ -238,6 +239,11 @@ def settings_line(analysis: Analysis) -> str:
 
 
 _DEFAULT_SETTINGS = AnalysisOptions().settings()
+
+
+def short_name(name: str) -> str:
+    """An outlet name as charts and column headings show it: cut past NAME_MAX_CHARS."""
+    return name if len(name) <= NAME_MAX_CHARS else name[: NAME_MAX_CHARS - 1] + "…"
 
 
 def count(n: int, noun: str) -> str:
