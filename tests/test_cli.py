@@ -244,7 +244,7 @@ def test_the_progress_bar_ends_after_the_report_is_written(corpus_dir, tmp_path,
     monkeypatch.setattr(cli.sys, "stderr", shown)
     monkeypatch.setattr(cli.api, "render", watch_render)
     args = (str(corpus_dir / "transit-fares"),)
-    cli._run(args, cli.AnalysisOptions(), strict=False, max_file_size=10, jobs=1, engine="local", scheduler=None,
-             quiet=False, write=lambda a: cli.api.render(a, tmp_path, formats=["json"]))  # fmt: skip
+    cli._run(args, cli.AnalysisOptions(), strict=False, follow_links=False, max_file_size=10, jobs=1, engine="local",
+             scheduler=None, quiet=False, write=lambda a: cli.api.render(a, tmp_path, formats=["json"]))  # fmt: skip
     assert written_at and "writing the report" in written_at[0] and "100%" not in written_at[0]
     assert (tmp_path / "analysis.json").is_file() and "100%" in shown.getvalue()
