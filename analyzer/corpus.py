@@ -211,9 +211,13 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
     """The file's bytes: a regular file only (a FIFO would wait forever, a device never end),
     and never more than `max_bytes` read, whatever its size claims (a link to /dev/zero says 0)."""
     try:
-        mode = path.stat().st_mode
-        if not stat.S_ISREG(mode):
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
             raise InputError(str(path), "not a regular file (a pipe, device or socket); skipped")
+        if info.st_size > max_bytes:  # refused before a byte is read
+            raise InputError(
+                str(path), f"file is {info.st_size:,} bytes, over the limit of {max_bytes:,} (--max-file-size)"
+            )
         with path.open("rb") as f:
             data = f.read(max_bytes + 1)
     except OSError as err:

@@ -103,16 +103,16 @@ def cluster(
     articles: Sequence[Article],
     counts: csr_matrix,
     options: EventOptions,
-    weekdays: Sequence[int | None] | None = None,
+    weekdays: Sequence[int | None],
 ) -> list[list[Article]]:
-    """Groups of articles that report one happening.
+    """Groups of articles that report one happening; `weekdays[n]` is the weekday article n's
+    lead names (`lead_weekday`).
 
     Candidate pairs are the articles that share one of their `options.terms` heaviest terms (a
     sparse product of pruned rows, so no dense N×N matrix); their exact cosine similarity and
-    their distance in days then decide (`_margins`), and complete linkage forms the groups."""
+    their distance in days then decide (`_bars`), and complete linkage forms the groups."""
     if len(articles) < 2:
         return [list(articles)] if articles else []
-    weekdays = list(weekdays) if weekdays is not None else [None] * len(articles)
     x = TfidfTransformer(sublinear_tf=True).fit_transform(counts).tocsr()
     pruned = _heaviest(x, options.terms)
     days = np.array([_ordinal(a.date) for a in articles], dtype=float)
@@ -133,17 +133,19 @@ def cluster(
         margins.append(margin[keep])
     r, c, m = np.concatenate(rows), np.concatenate(cols), np.concatenate(margins)
     labels = _complete_linkage(r, c, m, x, days, weekday, options)
-    groups: dict[int, list[Article]] = defaultdict(list)
-    for art, label in zip(articles, labels, strict=True):
-        groups[int(label)].append(art)
-    return list(groups.values())
+    return _grouped(articles, labels.tolist())
 
 
 def _by_folder(articles: Sequence[Article]) -> list[list[Article]]:
     """One group per folder the articles were read from (rows of one CSV or JSONL file: that file)."""
-    groups: dict[str, list[Article]] = defaultdict(list)
-    for art in articles:
-        groups[str(Path(art.source).parent)].append(art)
+    return _grouped(articles, [str(Path(a.source).parent) for a in articles])
+
+
+def _grouped(articles: Sequence[Article], keys: Sequence[object]) -> list[list[Article]]:
+    """The articles grouped by their key, groups in order of first appearance."""
+    groups: dict[object, list[Article]] = defaultdict(list)
+    for art, key in zip(articles, keys, strict=True):
+        groups[key].append(art)
     return list(groups.values())
 
 
@@ -208,9 +210,8 @@ def _complete_linkage(
             del bound[d][gone]
             m_new = min(m_gone, bound[keep].get(d, m_gone))
             bound[keep][d] = bound[d][keep] = m_new
-            exact.discard((min(keep, d), max(keep, d)))
             heapq.heappush(heap, (-m_new, min(keep, d), max(keep, d)))
-        for d in bound[keep]:
+        for d in bound[keep]:  # the grown group's weakest pairs with its neighbours are unknown again
             exact.discard((min(keep, d), max(keep, d)))
     return label
 
