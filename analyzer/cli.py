@@ -302,7 +302,7 @@ def _progress(quiet: bool, articles: int, steps: tuple[str, ...]) -> Iterator[Ca
 @click.option(
     "--gold",
     type=click.Path(exists=True, dir_okay=False, path_type=str),
-    help="Gold annotations (default: gold.json in the folder PATH).",
+    help="Gold annotations (default: every gold.json under PATH, each scored on its folder, then pooled).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @handle_errors

@@ -151,8 +151,8 @@ def write_atomically(out_dir: str | os.PathLike[str], build: Callable[[Path], li
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(path, target)
             final.append(target)
-        names = sorted(str(p.relative_to(out)) for p in final)
-        for stale in before - set(names):  # an earlier, larger report's files (coverage_12.png)
+        names = {str(p.relative_to(out)) for p in final}
+        for stale in before - names:  # an earlier, larger report's files (coverage_12.png)
             (out / stale).unlink(missing_ok=True)
         write_mark(out, names)
         return final
