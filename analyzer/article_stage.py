@@ -17,7 +17,7 @@ from .clean import clean_article
 from .compare import merge_terms, voice_terms
 from .events import article_counts, lead_weekday
 from .features import content_words
-from .framing import flag_headline, flag_sentence
+from .framing import candidates, decide, flag_headline
 from .lexicons import Lexicon
 from .model import Article, ArticleInfo, Flag, Removal, Sentence
 from .options import FlagOptions
@@ -34,6 +34,7 @@ class ArticlesResult:
     infos: list[ArticleInfo]
     flags: list[Flag]
     headline_flags: list[Flag]
+    attribution: list[tuple[str, str]]  # (outlet, term) of each attribution verb in an outlet's own voice
     features: Features  # alignment features (counts) of `sentences`
     terms: tuple[csr_matrix, list[str]]  # own-voice word counts of `sentences`, and their vocabulary
     event_counts: csr_matrix  # event features (counts), one row per article
@@ -46,6 +47,7 @@ def process_articles(
     """Clean, segment and flag each article of a chunk, and compute its features; `recurring`
     is the page text that recurs across the corpus (`clean.recurring_lines`)."""
     removed, sentences, infos, flags, headline_flags, texts, weekdays = [], [], [], [], [], [], []
+    attribution: list[tuple[str, str]] = []
     tokens: list[list[str]] = []  # words of each sentence, split once for every use
     content: list[list[str]] = []  # content words of each sentence
     per_article: list[list[str]] = []  # and of each article
@@ -60,11 +62,12 @@ def process_articles(
         content.extend(own_content)
         per_article.append([w for c in own_content for w in c])
         infos.append(article_info(art, own, own_tokens))
-        flags.extend(
-            f
-            for s, t in zip(own, own_tokens, strict=True)
-            for f in flag_sentence(s, art.outlet, lexicon, words=t, options=options)
-        )
+        for s, t in zip(own, own_tokens, strict=True):
+            found = candidates(s, lexicon, words=t, options=options)
+            flags.extend(decide(s, art.outlet, found, options))
+            attribution.extend(
+                (art.outlet, c.entry.term.lower()) for c in found if c.entry.category == "attribution" and not c.quoted
+            )
         headline_flags.extend(flag_headline(art, lexicon, options))
         texts.append("\n".join(art.body[k.start : k.end] for k in cleaned.kept))
         weekdays.append(lead_weekday(art.title, " ".join(s.text for s in own[:LEAD_SENTENCES])))
@@ -74,6 +77,7 @@ def process_articles(
         infos,
         flags,
         headline_flags,
+        attribution,
         sentence_features(sentences, tokens, content),
         voice_terms(sentences),
         article_counts(articles, texts, per_article),
@@ -90,6 +94,7 @@ class MergedArticles:
     infos: tuple[ArticleInfo, ...]  # without their event yet
     flags: tuple[Flag, ...]
     headline_flags: tuple[Flag, ...]
+    attribution: tuple[tuple[str, str], ...]
     features: FeatureStore | None  # None once alignment has taken what it needs
     terms: tuple[csr_matrix, list[str]] | None  # None once the distinctive words are found
     event_counts: csr_matrix
@@ -104,6 +109,7 @@ def merge_articles(parts: Sequence[ArticlesResult]) -> MergedArticles:
         infos=tuple(i for p in parts for i in p.infos),
         flags=tuple(f for p in parts for f in p.flags),
         headline_flags=tuple(f for p in parts for f in p.headline_flags),
+        attribution=tuple(a for p in parts for a in p.attribution),
         features=FeatureStore([p.features for p in parts]),
         terms=merge_terms([p.terms for p in parts]),
         event_counts=vstack([p.event_counts for p in parts], format="csr"),

@@ -24,7 +24,7 @@ from .evaluate import Evaluation, GoldError, evaluate, pooled
 from .framing import example_sentences, flag_text
 from .lexicons import CATEGORIES
 from .model import Analysis
-from .options import DEFAULT_MAX_BYTES, EVENT_MODES, AnalysisOptions, EventOptions, ReadOptions
+from .options import DEFAULT_MAX_BYTES, EVENT_MODES, AnalysisOptions, EventOptions, FlagOptions, ReadOptions
 from .pipeline import STAGES, tool_version
 from .report import FORMATS, write_lessons
 from .report.summary import count
@@ -156,6 +156,31 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def _lexicon_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--lexicon",
+        "lexicon_files",
+        multiple=True,
+        type=click.Path(exists=True, dir_okay=False, path_type=str),
+        help="Extra lexicon TSV (same columns as the built-in ones); may be repeated.",
+    )(func)
+
+
+def _context_model_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--context-model",
+        type=click.Path(exists=True, dir_okay=False, path_type=str),
+        help="Context-model weights saved by 'framing lexicon train' (default: the shipped model, "
+        "fitted on human-annotated news), which decide which lexicon matches are loaded in context.",
+    )(func)
+
+
+def _options(lexicon_files: tuple[str, ...], context_model: str | None, event_mode: str = "auto") -> AnalysisOptions:
+    return AnalysisOptions(
+        lexicons=lexicon_files, events=EventOptions(mode=event_mode), flags=FlagOptions(context_model=context_model)
+    )
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(tool_version(), prog_name="framing")
 def main() -> None:
@@ -178,13 +203,8 @@ def main() -> None:
     callback=_formats,
     help="Comma-separated outputs to write: " + ", ".join(FORMATS) + ".",
 )
-@click.option(
-    "--lexicon",
-    "lexicons",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=str),
-    help="Extra lexicon TSV (same columns as the built-in ones); may be repeated.",
-)
+@_lexicon_option
+@_context_model_option
 @click.option(
     "--reproducible",
     is_flag=True,
@@ -195,7 +215,8 @@ def report(
     paths: tuple[str, ...],
     output: str,
     formats: tuple[str, ...],
-    lexicons: tuple[str, ...],
+    lexicon_files: tuple[str, ...],
+    context_model: str | None,
     reproducible: bool,
     strict: bool,
     follow_links: bool,
@@ -216,7 +237,7 @@ def report(
     Example:
       framing report corpus/ -o reports/ --format json,pdf
     """
-    options = AnalysisOptions(lexicons=lexicons, events=EventOptions(mode=event_mode))
+    options = _options(lexicon_files, context_model, event_mode)
     written: list[Path] = []
     analysis = _run(
         paths,
@@ -396,22 +417,13 @@ def _print_evaluation(result: Evaluation) -> None:
         )
 
 
-def _lexicon_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option(
-        "--lexicon",
-        "lexicon_files",
-        multiple=True,
-        type=click.Path(exists=True, dir_okay=False, path_type=str),
-        help="Extra lexicon TSV to include; may be repeated.",
-    )(func)
-
-
 @main.command()
 @input_options
 @_output_option("lesson", "the handouts")
 @click.option("--answers", is_flag=True, help="Add the teacher's answer key pages.")
 @click.option("--blank", is_flag=True, help="Side-by-side pages without highlights, for students to mark first.")
 @_lexicon_option
+@_context_model_option
 @click.option("--reproducible", is_flag=True, help="Date the handout by its newest article instead of today.")
 @handle_errors
 def lesson(
@@ -420,6 +432,7 @@ def lesson(
     answers: bool,
     blank: bool,
     lexicon_files: tuple[str, ...],
+    context_model: str | None,
     reproducible: bool,
     strict: bool,
     follow_links: bool,
@@ -443,7 +456,7 @@ def lesson(
     """
     analysis = _run(
         paths,
-        AnalysisOptions(lexicons=lexicon_files, events=EventOptions(mode=event_mode)),
+        _options(lexicon_files, context_model, event_mode),
         strict=strict,
         follow_links=follow_links,
         max_file_size=max_file_size,
@@ -464,8 +477,9 @@ def lesson(
 @click.argument("term", required=False)
 @click.option("--sentence", help="Flag this sentence and explain every flag.")
 @_lexicon_option
+@_context_model_option
 @handle_errors
-def explain(term: str | None, sentence: str | None, lexicon_files: tuple[str, ...]) -> None:
+def explain(term: str | None, sentence: str | None, lexicon_files: tuple[str, ...], context_model: str | None) -> None:
     """Explain a loaded TERM with an example, or flag a --sentence you type.
 
     \b
@@ -484,12 +498,15 @@ def explain(term: str | None, sentence: str | None, lexicon_files: tuple[str, ..
         click.echo(explain_entry(entry))
         click.echo(f"  example: {before}\n  neutral: {after}")
         return
-    flags = flag_text(sentence, lex)
+    flags = flag_text(sentence, lex, FlagOptions(context_model=context_model))
     if not flags:
-        click.echo("No loaded words found (the lexicon finds only the words it lists).")
+        click.echo("No loaded words found: no listed word here reads as loaded where it stands.")
     for f in flags:
         whose = "inside a quotation: the speaker's word, not the writer's" if f.quoted else "the writer's own voice"
-        click.echo(f"“{f.text}” [{f.category}, {whose}]\n  why: {f.why}\n  neutral: {f.neutral or '(leave it out)'}")
+        click.echo(
+            f"“{f.text}” [{f.category}, {whose}; {f.source} lexicon, in-context score {f.score:.2f}]\n"
+            f"  why: {f.why}\n  neutral: {f.neutral or '(leave it out)'}"
+        )
 
 
 @main.group()
@@ -555,6 +572,39 @@ def lexicon_check(file: str) -> None:
     if problems:
         raise SystemExit(1)
     click.echo(f"{file}: ok")
+
+
+@lexicon.command(name="train")
+@click.argument("gold_folders", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False, path_type=str))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=str),
+    help="Where to save the weights (JSON).",
+)
+@_lexicon_option
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), default=default_jobs, show_default="CPUs", help="Worker processes."
+)
+@handle_errors
+def lexicon_train(gold_folders: tuple[str, ...], output: str, lexicon_files: tuple[str, ...], jobs: int) -> None:
+    """Fit the context model on annotated news in GOLD_FOLDERS and save its weights.
+
+    Each folder holds subfolders of articles (.txt, .md) with a gold.json listing the loaded
+    spans ({"spans": [{"file", "start", "end"}, …]}, character offsets into each file). Every
+    lexicon match outside quotes is an example; the report uses the weights with --context-model.
+
+    \b
+    Example:
+      framing lexicon train my-annotations/ -o weights.json
+      framing report corpus/ --context-model weights.json
+    """
+    from .context_train import train
+
+    model = train(gold_folders, lexicons.load(lexicon_files), _options(lexicon_files, None), jobs=jobs)
+    Path(output).write_text(model.to_json(), encoding="utf-8")
+    click.echo(f"{output}: {model.trained_on}", err=True)
 
 
 def grouping_lines(analysis: Analysis) -> list[str]:

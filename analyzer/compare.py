@@ -67,7 +67,13 @@ def outlet_summaries(
     sentences: Sequence[Sentence],
     flags: Sequence[Flag],
     headline_flags: Sequence[Flag],
+    attribution: Sequence[tuple[str, str]],
 ) -> tuple[OutletSummary, ...]:
+    """Each outlet's figures; `attribution` holds (outlet, term) of every attribution verb in an
+    outlet's own voice, flagged or not."""
+    terms_of: dict[str, list[str]] = defaultdict(list)
+    for outlet, term in attribution:
+        terms_of[outlet].append(term)
     by_outlet: dict[str, list[ArticleInfo]] = defaultdict(list)
     for a in articles:
         by_outlet[a.outlet].append(a)
@@ -100,7 +106,7 @@ def outlet_summaries(
                 terms=dict(sorted(Counter(f.term.lower() for f in voice).items())),
                 headline_flags=len(heads),
                 headline_loaded_per_100_words=_per_100(len(heads), head_words),
-                attribution=attribution_profile(sents[outlet], voice),
+                attribution=attribution_profile(sents[outlet], terms_of[outlet]),
                 **tone(sents[outlet]),
             )
         )
@@ -111,8 +117,9 @@ def _per_100(count: float, words: int) -> float:
     return round(100 * count / words, 2) if words else 0.0
 
 
-def attribution_profile(sentences: Sequence[Sentence], voice_flags: Sequence[Flag]) -> Attribution:
-    """How the outlet attributes statements: neutral, doubt-casting and presupposing verbs."""
+def attribution_profile(sentences: Sequence[Sentence], terms: Sequence[str]) -> Attribution:
+    """How the outlet attributes statements: neutral, doubt-casting and presupposing verbs.
+    `terms` are the lexicon terms of the attribution verbs in the outlet's own voice."""
     neutral = 0
     for s in sentences:
         low = s.text.lower()
@@ -124,8 +131,8 @@ def attribution_profile(sentences: Sequence[Sentence], voice_flags: Sequence[Fla
         for w in word_spans(s.text):
             if not inside(s.quotes, w.start, w.end) and s.text[w.start : w.end].lower() in NEUTRAL_ATTRIBUTION:
                 neutral += 1
-    presupposing = sum(1 for f in voice_flags if f.category == "attribution" and f.term.lower() in PRESUPPOSING)
-    doubting = sum(1 for f in voice_flags if f.category == "attribution") - presupposing
+    presupposing = sum(1 for t in terms if t in PRESUPPOSING)
+    doubting = len(terms) - presupposing
     return Attribution(neutral=neutral, doubt_casting=doubting, presupposing=presupposing)
 
 

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
+from . import context
 from .categories import BY_NAME
 from .lexicons import NUMBER, Entry, Lexicon
 from .model import Alignment, Article, Flag, Sentence
@@ -43,6 +44,17 @@ class _Token(NamedTuple):
     end: int
 
 
+class Candidate(NamedTuple):
+    """A lexicon match in a sentence, before the context model decides whether it is loaded."""
+
+    start: int
+    end: int
+    entry: Entry
+    quoted: bool
+    scare: bool
+    features: dict[str, float]
+
+
 def flag_sentence(
     sentence: Sentence,
     outlet: str,
@@ -54,15 +66,47 @@ def flag_sentence(
 ) -> list[Flag]:
     """Every loaded-language flag in one sentence (or headline); `words`, when given, are the
     sentence's words already split."""
+    found = candidates(sentence, lexicon, headline=headline, words=words, options=options)
+    return decide(sentence, outlet, found, options)
+
+
+def decide(
+    sentence: Sentence, outlet: str, found: Sequence[Candidate], options: FlagOptions = FlagOptions()
+) -> list[Flag]:
+    """The flags among a sentence's candidates: those the context model finds loaded where they
+    stand, and every scare-quoted curated term."""
+    model = context.load(options.context_model)
+    flags = []
+    for c in found:
+        p = model.probability(c.features)
+        source = context.tier(c.entry)
+        if not model.loaded(p, c.entry) and not (c.scare and source == "curated"):
+            continue
+        why = c.entry.why + (" " + SCARE_QUOTE_WHY if c.scare else "")
+        flags.append(_flag(sentence, outlet, c, why, source, round(p, 3)))
+    return flags
+
+
+def candidates(
+    sentence: Sentence,
+    lexicon: Lexicon,
+    *,
+    headline: bool = False,
+    words: Sequence[str] | None = None,
+    options: FlagOptions = FlagOptions(),
+) -> list[Candidate]:
+    """The lexicon matches of a sentence that no context rule rules out (proper names, listed
+    contexts, negated adjectives), each with the features the context model weighs."""
     text = sentence.text
     if not _may_match(words if words is not None else WORD.findall(text), lexicon):
         return []
     toks = [_Token(w, w.lower(), m.start(), m.end()) for m in WORD.finditer(text) for w in (m.group(),)]
+    texts = [t.text for t in toks]
     low_text = text.lower()
     quotes = list(sentence.quotes)
     scare = _scare_quotes(text, quotes, options.scare_quote_max_words)
     title_case = headline and _title_case(toks)
-    flags: list[Flag] = []
+    out: list[Candidate] = []
     i = 0
     while i < len(toks):
         low = toks[i].low
@@ -78,53 +122,28 @@ def flag_sentence(
             continue
         in_scare = any(s <= start and end <= e for s, e in scare)
         quoted = inside(quotes, start, end) and not in_scare
-        why = entry.why + (" " + SCARE_QUOTE_WHY if in_scare else "")
-        flags.append(
-            _flag(
-                sentence,
-                outlet,
-                start,
-                end,
-                entry.category,
-                entry.weight,
-                quoted,
-                entry.neutral,
-                why,
-                entry.term,
-                in_scare,
-            )
-        )
+        out.append(Candidate(start, end, entry, quoted, in_scare, context.features(texts, i, length, entry, headline)))
         i += length
-    return flags
+    return out
 
 
-def _flag(
-    sentence: Sentence,
-    outlet: str,
-    start: int,
-    end: int,
-    category: str,
-    weight: float,
-    quoted: bool,
-    neutral: str | None,
-    why: str,
-    term: str,
-    scare: bool,
-) -> Flag:
+def _flag(sentence: Sentence, outlet: str, c: Candidate, why: str, source: str, score: float) -> Flag:
     return Flag(
         sentence=sentence.id,
         article=sentence.article,
         outlet=outlet,
-        start=start,
-        end=end,
-        text=sentence.text[start:end],
-        category=category,
-        weight=weight,
-        quoted=quoted,
-        neutral=neutral,
+        start=c.start,
+        end=c.end,
+        text=sentence.text[c.start : c.end],
+        category=c.entry.category,
+        weight=c.entry.weight,
+        quoted=c.quoted,
+        neutral=c.entry.neutral,
         why=why,
-        term=term,
-        scare_quote=scare,
+        term=c.entry.term,
+        scare_quote=c.scare,
+        source=source,
+        score=score,
     )
 
 
@@ -165,8 +184,8 @@ def _skip(
     if not title_case and _proper_name(toks, i, length):
         return True
     start, end = span[0].start, span[-1].end
-    for context in lexicon.exceptions.get(entry.term.lower(), ()):
-        for m in re.finditer(re.escape(context), low_text):
+    for where in lexicon.exceptions.get(entry.term.lower(), ()):
+        for m in re.finditer(re.escape(where), low_text):
             if m.start() <= start and end <= m.end():
                 return True
     if entry.category in NEGATABLE:
@@ -268,7 +287,7 @@ def _tidy(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def flag_text(text: str, lexicon: Lexicon) -> list[Flag]:
+def flag_text(text: str, lexicon: Lexicon, options: FlagOptions = FlagOptions()) -> list[Flag]:
     """Flags of a sentence typed by a user (quoted speech recognised as in articles)."""
     quotes = tuple((q.start, q.end) for q in quote_spans(text))
-    return flag_sentence(Sentence("typed:0", "typed", 0, 0, len(text), text, quotes), "you", lexicon)
+    return flag_sentence(Sentence("typed:0", "typed", 0, 0, len(text), text, quotes), "you", lexicon, options=options)

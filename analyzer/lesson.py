@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from . import categories
+from .framing import candidates
 from .lexicons import Lexicon
 from .model import Analysis, Event, Fact, Flag, Sentence
 
@@ -204,17 +205,17 @@ def _exercises(analysis, event, facts, sentence, outlet_of, flags, lexicon, neut
         )
     seen = set()
     for s in loaded:
-        for f in flags[s.id]:
-            if f.category == "attribution" and not f.quoted and f.term.lower() not in seen:
-                seen.add(f.term.lower())
-                entry = lexicon.lookup(f.text) or lexicon.lookup(f.term)
-                why = entry.why if entry else f.why
+        for c in candidates(s, lexicon):
+            term = c.entry.term.lower()
+            if c.entry.category == "attribution" and not c.quoted and term not in seen:
+                seen.add(term)
+                word = s.text[c.start : c.end]
                 out.append(
                     Exercise(
                         "attribution",
-                        f"{f.outlet} wrote “{f.text}” where a neutral report would write “said”. Why might an outlet "
-                        "choose that word?",
-                        why,
+                        f"{outlet_of[s.article]} wrote “{word}” where a neutral report would write “said”. "
+                        "Why might an outlet choose that word?",
+                        c.entry.why,
                         s.id,
                     )
                 )

@@ -127,6 +127,8 @@ class Flag:
     why: str
     term: str = ""
     scare_quote: bool = False
+    source: str = "curated"  # what raised it: the "curated" or "broad" lexicon tier
+    score: float = 1.0  # the context model's probability that the match is loaded here
 
 
 @dataclass(frozen=True, slots=True)

@@ -97,6 +97,9 @@ class FlagOptions:
 
     negation_window: int = 3  # tokens before a term that can negate it ("not radical")
     scare_quote_max_words: int = 3  # a quoted run this short with nobody speaking is a scare quote
+    # Weights of the context model that decides which matches are loaded (see `analyzer.context`);
+    # None is the shipped model, fitted on the dev loaded-language sets.
+    context_model: str | None = None
 
 
 @dataclass(frozen=True)

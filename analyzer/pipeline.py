@@ -25,7 +25,7 @@ from .compare import distinctive_counted, outlet_summaries
 from .corpus import Corpus
 from .event_stage import merge_events, process_events
 from .events import group_counted
-from .model import Analysis
+from .model import Analysis, Flag, Sentence
 from .options import AnalysisOptions
 
 if TYPE_CHECKING:
@@ -78,10 +78,13 @@ def run(
     plan = engine.split(range(len(events)), weights=[sum(size[a] for a in e.articles) for e in events])
     inputs = AlignInputs.build(events, sentences, outlet_of, done.features, options.align)
     done.features = None
-    chunks = engine.map(partial(process_events, lexicon=lexicon), plan, shared=inputs, prepare=event_work)
+    chunks = engine.map(
+        partial(process_events, lexicon=lexicon, options=options.flags), plan, shared=inputs, prepare=event_work
+    )
     del inputs  # the feature counts are not needed any more
     stage("compare")
     found = merge_events(chunks)
+    flags = _in_order(done.flags + found.flags, sentences)
     return Analysis(
         tool={"name": "framing-analyzer", "version": tool_version()},
         run=_run_record(corpus, options, lexicon),
@@ -91,14 +94,20 @@ def run(
         removed=done.removed,
         alignments=found.alignments,
         facts=found.facts,
-        flags=done.flags,
+        flags=flags,
         actors=found.actors,
-        outlets=outlet_summaries(infos, sentences, done.flags, done.headline_flags),
+        outlets=outlet_summaries(infos, sentences, flags, done.headline_flags, done.attribution),
         warnings=corpus.warnings + _coverage_warnings(corpus),
         headline_flags=done.headline_flags,
         distinctive=corpus_distinctive,
         event_distinctive=found.distinctive,
     )
+
+
+def _in_order(flags: tuple[Flag, ...], sentences: tuple[Sentence, ...]) -> tuple[Flag, ...]:
+    """Flags in the order of their sentences, then of their place in the sentence."""
+    order = {s.id: n for n, s in enumerate(sentences)}
+    return tuple(sorted(flags, key=lambda f: (order[f.sentence], f.start)))
 
 
 def _coverage_warnings(corpus: Corpus) -> tuple[str, ...]:

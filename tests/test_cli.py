@@ -204,7 +204,7 @@ def test_output_cut_short_by_its_reader_is_not_an_error():
     """`framing lexicon show | head -1`: the reader leaves, and framing leaves quietly."""
     cmd = f"{sys.executable} -m analyzer lexicon show | head -1"
     result = subprocess.run(["bash", "-c", f"set -o pipefail; {cmd}"], capture_output=True, text=True)
-    assert result.stdout.startswith("# framing.tsv")
+    assert result.stdout.startswith("# broad.tsv")
     assert result.stderr == "", result.stderr
 
 

@@ -33,7 +33,7 @@ def test_contrasts_are_facts_several_outlets_report_with_techniques_named(school
     for c in lesson.contrasts:
         assert sum(1 for sents in c.sentences.values() if sents) >= 2
     notes = " ".join(n for c in lesson.contrasts for n in c.notes)
-    assert "editorialized adjective" in notes and "non-neutral attribution verb" in notes and "omission" in notes
+    assert "editorialized adjective" in notes and "loaded label" in notes and "omission" in notes
 
 
 def test_every_exercise_answer_is_consistent_with_the_analysis(school):
@@ -53,15 +53,21 @@ def test_every_exercise_answer_is_consistent_with_the_analysis(school):
             rewritten = x.answer.split(" (loaded:")[0]
             for f in voice:
                 assert f" {f.text} " not in f" {rewritten} "
-        else:
-            assert any(f.category == "attribution" and f.why == x.answer for f in analysis.flags)
+        else:  # an attribution verb in the outlet's own voice, flagged or not
+            text = next(s.text for s in analysis.sentences if s.id == x.source)
+            word = x.question.split("“")[1].split("”")[0]
+            entry = builtin().lookup(word)
+            assert word in text and entry.category == "attribution" and entry.why == x.answer
 
 
 def test_neutral_rewrite_uses_the_lexicon_alternatives(school):
     analysis, _ = school
-    s = next(s for s in analysis.sentences if s.text.startswith("District officials insisted"))
+    s = next(s for s in analysis.sentences if s.text.startswith("A slim majority of the Harlow school board gutted"))
     flags = [f for f in analysis.flags if f.sentence == s.id]
-    assert neutral_rewrite(s, flags) == "District officials said no teachers would lose their jobs."
+    assert neutral_rewrite(s, flags) == (
+        "A slim majority of the Harlow school board cut two neighborhood schools late Tuesday, passing a plan that "
+        "will shutter Eastview and Millbrook elementaries."
+    )
 
 
 def test_lesson_command_writes_handouts_and_the_flags_change_them(corpus_dir, tmp_path):
@@ -99,5 +105,6 @@ def test_explain_term_and_sentence():
     out = runner.invoke(main, ["explain", "power grab"]).output
     assert "noun" in out and "example: Critics called the bill a power grab." in out
     out = runner.invoke(main, ["explain", "--sentence", 'The mayor slammed what critics called a "giveaway."']).output
-    assert "“slammed” [verb, the writer's own voice]" in out and "“giveaway” [noun, inside a quotation" in out
+    assert "“slammed” [verb, the writer's own voice; curated lexicon, in-context score" in out
+    assert "“giveaway” [noun, inside a quotation" in out
     assert runner.invoke(main, ["explain"]).exit_code == 2

@@ -27,14 +27,14 @@ def test_lexicon_has_several_hundred_entries_in_every_category():
 
 
 def test_every_builtin_term_matches_itself_in_a_sentence():
-    from analyzer.framing import flag_sentence
+    from analyzer.framing import candidates
     from analyzer.model import Sentence
 
     lex = builtin()
     for e in lex.entries:
         text = "they wrote " + e.term.replace("#", "12") + " here"
-        flags = flag_sentence(Sentence("s", "a", 0, 0, len(text), text), "o", lex)
-        assert flags, e.term
+        found = candidates(Sentence("s", "a", 0, 0, len(text), text), lex)
+        assert [c.entry for c in found] == [e], e.term
 
 
 def test_exceptions_name_terms_that_exist():

@@ -24,7 +24,7 @@ from ..segment import words
 
 COLUMNS = ("term", "category", "weight", "neutral", "why", "source")
 CATEGORIES = categories.NAMES
-BUILTIN = ("framing.tsv", "epistemic.tsv")
+BUILTIN = ("broad.tsv", "framing.tsv", "epistemic.tsv")  # later files override earlier ones term by term
 NUMBER = "#"
 VERSION = re.compile(r"version\s+(\d+(?:\.\d+)*)")
 
@@ -165,7 +165,8 @@ def _read_builtin(name: str) -> tuple[str, str]:
 
 
 def load(paths: Sequence[str | Path] = ()) -> Lexicon:
-    """The built-in lexicons plus user lexicons; later files override earlier ones term by term."""
+    """The built-in lexicons plus user lexicons; later files override earlier ones term by term,
+    inflections included (a later "slash" replaces an earlier "slashing")."""
     if not paths:
         return builtin()
     files = [_read_builtin(name) for name in BUILTIN]
@@ -189,7 +190,11 @@ def _combine(files: Iterable[tuple[str, str]]) -> Lexicon:
         entries, errors = parse(text, name)
         if errors:
             raise InputError(errors[0].split(":")[0], errors[0].split(":", 2)[-1].strip(), line=_line(errors[0]))
+        earlier = set(by_term)
         for e in entries:
+            for form in _forms(e.term) & earlier:  # "slash" here overrides "slashing" of a file before
+                del by_term[form]
+                earlier.discard(form)
             by_term[e.term.lower()] = e
         sources.append({"name": name, "version": _version(text), "sha256": hashlib.sha256(text.encode()).hexdigest()})
     disabled = {form for e in by_term.values() if e.weight == 0 for form in _forms(e.term)}

@@ -23,6 +23,8 @@ FLAG_COLUMNS = (
     "scare_quote",
     "neutral",
     "why",
+    "source",
+    "score",
 )
 FACT_COLUMNS = ("fact", "event", "outlets", "missing", "sentences", "positions", "number_findings")
 OUTLET_COLUMNS = (

@@ -1,0 +1,122 @@
+"""Whether a lexicon match is loaded where it stands: a linear model over the match and its sentence.
+
+A listed word is only a candidate. Annotators of real news mark "slammed" in an outlet's own
+sentence but not "acknowledged" in ordinary attribution, and "good" almost never. The model
+weighs what a reader weighs: which tier listed the word and how strongly, its category, the
+word itself, whether a negation or an intensifier stands before it, whether it modifies a name,
+and whether it is in a headline. Its weights are package data (`context.json`), rebuilt from
+annotated news by `framing lexicon train`; the shipped file names the data it was fitted on.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .errors import InputError
+from .lexicons import Entry
+
+BROAD_LEXICON = "broad.tsv"
+TIERS = ("curated", "broad")
+NEGATIONS = frozenset({"not", "never", "no", "n't", "hardly", "neither", "nor", "nothing", "without"})
+INTENSIFIERS = frozenset(
+    {"very", "so", "most", "more", "extremely", "truly", "utterly", "totally", "so-called", "really", "deeply"}
+)
+NEGATION_REACH = 3  # words before a match that can negate it
+
+
+@dataclass(frozen=True)
+class ContextModel:
+    """Logistic-regression weights by feature name; a match of a lexicon tier is flagged when
+    its probability is at least that tier's threshold (`thresholds`: "curated", "broad").
+    `trained_on` says which annotated data the weights came from."""
+
+    weights: Mapping[str, float]
+    bias: float
+    thresholds: Mapping[str, float]
+    trained_on: str = ""
+
+    def probability(self, features: Mapping[str, float]) -> float:
+        z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
+        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+
+    def loaded(self, probability: float, entry: Entry) -> bool:
+        """Whether a match of `entry` with this probability is flagged."""
+        return probability >= self.thresholds[tier(entry)]
+
+    def to_json(self) -> str:
+        data = {
+            "format": "framing-context-model/1",
+            "trained_on": self.trained_on,
+            "thresholds": dict(sorted(self.thresholds.items())),
+            "bias": self.bias,
+            "weights": dict(sorted(self.weights.items())),
+        }
+        return json.dumps(data, indent=1, sort_keys=False) + "\n"
+
+
+def tier(entry: Entry) -> str:
+    """ "broad" for the shipped broad tier; "curated" for the curated lexicons and users' own."""
+    return "broad" if entry.lexicon == BROAD_LEXICON else "curated"
+
+
+def features(words: Sequence[str], i: int, length: int, entry: Entry, headline: bool) -> dict[str, float]:
+    """The features of the match `words[i:i+length]` of `entry` in a sentence's words."""
+    t = tier(entry)
+    f = {
+        f"tier={t}": 1.0,
+        f"category={entry.category}": 1.0,
+        f"{t}:weight": entry.weight,
+        f"term={entry.term.lower()}": 1.0,
+    }
+    last = words[i + length - 1].lower()
+    f[f"ending={last[-3:]}"] = 1.0
+    before = [w.lower() for w in words[max(0, i - NEGATION_REACH) : i]]
+    if any(w in NEGATIONS or w.endswith("n't") for w in before):
+        f["after_negation"] = 1.0
+    if before and before[-1] in INTENSIFIERS:
+        f["after_intensifier"] = 1.0
+    after = words[i + length] if i + length < len(words) else ""
+    if after[:1].isupper():
+        f["before_name"] = 1.0
+    if i > 0 and words[i][:1].isupper():
+        f["capitalised"] = 1.0
+    if length > 1:
+        f["phrase"] = 1.0
+    if headline:
+        f["headline"] = 1.0
+    return f
+
+
+def read(path: str | Path) -> ContextModel:
+    """A context model saved by `framing lexicon train`."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        return _model(data)
+    except OSError as err:
+        raise InputError(str(path), f"cannot read context model: {err.strerror}") from None
+    except (ValueError, KeyError, TypeError):
+        raise InputError(
+            str(path), "not a context model (expected the JSON written by 'framing lexicon train')"
+        ) from None
+
+
+def _model(data: dict) -> ContextModel:
+    if data.get("format") != "framing-context-model/1":
+        raise ValueError("format")
+    weights = {str(k): float(v) for k, v in data["weights"].items()}
+    thresholds = {t: float(data["thresholds"][t]) for t in TIERS}
+    return ContextModel(weights, float(data["bias"]), thresholds, str(data.get("trained_on", "")))
+
+
+@lru_cache(maxsize=4)
+def load(path: str | None = None) -> ContextModel:
+    """The shipped model, or the one saved at `path`."""
+    if path:
+        return read(path)
+    return _model(json.loads(resources.files("analyzer.lexicons").joinpath("context.json").read_text("utf-8")))
