@@ -13,15 +13,14 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from .errors import InputError
-from .lexicons import Entry
+from .lexicons import BROAD, Entry
 
-BROAD_LEXICON = "broad.tsv"
 TIERS = ("curated", "broad")
 NEGATIONS = frozenset({"not", "never", "no", "n't", "hardly", "neither", "nor", "nothing", "without"})
 INTENSIFIERS = frozenset(
@@ -40,10 +39,23 @@ class ContextModel:
     bias: float
     thresholds: Mapping[str, float]
     trained_on: str = ""
+    # Sum of weights of each (entry, ending)'s own features: most matches are of a few entries.
+    _own: dict[tuple[Entry, str], float] = field(default_factory=dict, compare=False, repr=False)
 
     def probability(self, features: Mapping[str, float]) -> float:
         z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
-        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+        return _sigmoid(z)
+
+    def score(self, words: Sequence[str], i: int, length: int, entry: Entry, headline: bool) -> float:
+        """`probability(features(words, i, length, entry, headline))`, without building the
+        features: the part that depends on the entry alone is summed once per entry."""
+        ending = words[i + length - 1][-3:].lower()
+        own = self._own.get((entry, ending))
+        if own is None:
+            own = sum(self.weights.get(k, 0.0) * v for k, v in _entry_features(entry, ending).items())
+            self._own[(entry, ending)] = own
+        z = self.bias + own + sum(self.weights.get(k, 0.0) for k in _place_features(words, i, length, headline))
+        return _sigmoid(z)
 
     def loaded(self, probability: float, entry: Entry) -> bool:
         """Whether a match of `entry` with this probability is flagged."""
@@ -62,42 +74,62 @@ class ContextModel:
 
 def tier(entry: Entry) -> str:
     """ "broad" for the shipped broad tier; "curated" for the curated lexicons and users' own."""
-    return "broad" if entry.lexicon == BROAD_LEXICON else "curated"
+    return "broad" if entry.lexicon == BROAD else "curated"
 
 
 def features(words: Sequence[str], i: int, length: int, entry: Entry, headline: bool) -> dict[str, float]:
-    """The features of the match `words[i:i+length]` of `entry` in a sentence's words."""
+    """The features of the match `words[i:i+length]` of `entry` in a sentence's words: the
+    entry's own (tier, category, weight, term, the matched word's ending) and those of its place
+    (a negation or an intensifier before it, a name after it, capitals, a headline). Each
+    place feature is worth 1."""
+    f = _entry_features(entry, words[i + length - 1][-3:].lower())
+    f.update(dict.fromkeys(_place_features(words, i, length, headline), 1.0))
+    return f
+
+
+def _entry_features(entry: Entry, ending: str) -> dict[str, float]:
     t = tier(entry)
     f = {
         f"tier={t}": 1.0,
         f"category={entry.category}": 1.0,
         f"{t}:weight": entry.weight,
         f"term={entry.term.lower()}": 1.0,
+        f"ending={ending}": 1.0,
     }
-    last = words[i + length - 1].lower()
-    f[f"ending={last[-3:]}"] = 1.0
+    if " " in entry.term:
+        f["phrase"] = 1.0
+    return f
+
+
+def _place_features(words: Sequence[str], i: int, length: int, headline: bool) -> list[str]:
+    out = []
     before = [w.lower() for w in words[max(0, i - NEGATION_REACH) : i]]
     if any(w in NEGATIONS or w.endswith("n't") for w in before):
-        f["after_negation"] = 1.0
+        out.append("after_negation")
     if before and before[-1] in INTENSIFIERS:
-        f["after_intensifier"] = 1.0
-    after = words[i + length] if i + length < len(words) else ""
-    if after[:1].isupper():
-        f["before_name"] = 1.0
+        out.append("after_intensifier")
+    if i + length < len(words) and words[i + length][:1].isupper():
+        out.append("before_name")
     if i > 0 and words[i][:1].isupper():
-        f["capitalised"] = 1.0
-    if length > 1:
-        f["phrase"] = 1.0
+        out.append("capitalised")
     if headline:
-        f["headline"] = 1.0
-    return f
+        out.append("headline")
+    return out
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+
+
+def from_json(text: str) -> ContextModel:
+    """A context model from the JSON that `ContextModel.to_json` writes."""
+    return _model(json.loads(text))
 
 
 def read(path: str | Path) -> ContextModel:
     """A context model saved by `framing lexicon train`."""
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-        return _model(data)
+        return from_json(Path(path).read_text(encoding="utf-8"))
     except OSError as err:
         raise InputError(str(path), f"cannot read context model: {err.strerror}") from None
     except (ValueError, KeyError, TypeError):
@@ -119,4 +151,4 @@ def load(path: str | None = None) -> ContextModel:
     """The shipped model, or the one saved at `path`."""
     if path:
         return read(path)
-    return _model(json.loads(resources.files("analyzer.lexicons").joinpath("context.json").read_text("utf-8")))
+    return from_json(resources.files("analyzer.lexicons").joinpath("context.json").read_text("utf-8"))

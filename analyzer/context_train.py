@@ -22,11 +22,12 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
 from . import api
-from .context import ContextModel
+from .context import ContextModel, features
 from .errors import InputError
 from .framing import candidates
 from .lexicons import Lexicon
 from .options import AnalysisOptions
+from .segment import words
 
 # Inverse regularisation strength: held-out F1 on the dev sets (PTC, BASIL; 5-fold by article) was
 # 0.25/0.14 at 0.1, 0.27/0.14 at 0.3, 0.29/0.14 at 1 and 0.29/0.14 at 3.
@@ -72,12 +73,13 @@ def examples(folders: Sequence[Path], lexicon: Lexicon, options: AnalysisOptions
         key_of = {a.id: _key(a.source, folder) for a in analysis.articles}
         for s in analysis.sentences:
             spans = gold.get(key_of[s.article], [])
-            for c in candidates(s, lexicon, options=options.flags):
+            texts = words(s.text)
+            for c in candidates(s, lexicon, words=texts, options=options.flags):
                 if c.quoted:
                     continue
                 a, b = s.start + c.start, s.start + c.end
                 hit = tuple(index[key_of[s.article]][g] for g in spans if a < g[1] and g[0] < b)
-                ex.features.append(c.features)
+                ex.features.append(features(texts, c.word, c.length, c.entry, headline=False))
                 ex.labels.append(bool(hit))
                 ex.folder.append(n)
                 ex.article.append(f"{n}/{key_of[s.article]}")

@@ -13,35 +13,26 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from . import context
-from .framing import Candidate, candidates
-from .lexicons import Lexicon, inflections
+from .framing import Candidate
+from .lexicons import inflections
 from .model import Alignment, Flag, Sentence
 from .options import FlagOptions
 from .segment import words
-
-# A match is a contrast only when the context model gives it at least this share of the broad
-# tier's threshold: swaps of everyday words ("good" for "fine") are paraphrase, not framing.
-BROAD_SHARE = 0.5
 
 
 def contrast_flags(
     alignments: Sequence[Alignment],
     sentence_of: Mapping[str, Sentence],
     outlet_of: Mapping[str, str],
-    lexicon: Lexicon,
+    listed: Mapping[str, Sequence[Candidate]],
     options: FlagOptions = FlagOptions(),
 ) -> list[Flag]:
-    """The contrast flags of one event's aligned sentences, one per word, in the order of
-    `sentence_of` (the event's sentences)."""
+    """The contrast flags of the aligned sentences, one per word. `listed` holds each
+    sentence's curated matches in the outlet's voice, as the per-article stage found them: only
+    curated entries take part, since they carry the neutral alternatives."""
     model = context.load(options.context_model)
     found: dict[tuple[str, int], Flag] = {}
-    matches: dict[str, list[Candidate]] = {}
     lowered: dict[str, set[str]] = {}
-
-    def matches_of(sid: str) -> list[Candidate]:
-        if sid not in matches:
-            matches[sid] = candidates(sentence_of[sid], lexicon, options=options)
-        return matches[sid]
 
     def words_of(sid: str) -> set[str]:
         if sid not in lowered:
@@ -49,24 +40,18 @@ def contrast_flags(
         return lowered[sid]
 
     for al in alignments:
-        swaps = [(s["a"], s["b"]) for s in al.diff.get("swaps", ())]
-        for sid, other_sid, pairs in ((al.a, al.b, swaps), (al.b, al.a, [(b, a) for a, b in swaps])):
-            sentence = sentence_of[sid]
-            for c in matches_of(sid):
-                if (sid, c.start) in found or c.quoted:
+        for sid, other_sid, mine_first in ((al.a, al.b, True), (al.b, al.a, False)):
+            for c in listed.get(sid, ()):
+                if (sid, c.start) in found or model.loaded(c.score, c.entry):
                     continue
-                p = model.probability(c.features)
-                if model.loaded(p, c.entry) or p < BROAD_SHARE * model.thresholds["broad"]:
-                    continue
+                swaps = [(s["a"], s["b"]) if mine_first else (s["b"], s["a"]) for s in al.diff.get("swaps", ())]
+                sentence = sentence_of[sid]
                 text = sentence.text[c.start : c.end]
-                plain = _plain_counterpart(
-                    text, c, pairs, words_of(other_sid), matches_of(other_sid), sentence_of[other_sid]
-                )
+                plain = _plain_counterpart(text, c, swaps, words_of(other_sid), listed.get(other_sid, ()))
                 if plain:
                     other = outlet_of[sentence_of[other_sid].article]
-                    found[(sid, c.start)] = _flag(sentence, outlet_of[sentence.article], c, other, plain, round(p, 3))
-    order = {sid: n for n, sid in enumerate(sentence_of)}
-    return sorted(found.values(), key=lambda f: (order[f.sentence], f.start))
+                    found[(sid, c.start)] = _flag(sentence, outlet_of[sentence.article], c, other, plain)
+    return list(found.values())
 
 
 def _plain_counterpart(
@@ -75,7 +60,6 @@ def _plain_counterpart(
     swaps: Sequence[tuple[str, str]],
     other_words: set[str],
     other_matches: Sequence[Candidate],
-    other: Sentence,
 ) -> str | None:
     """What the other sentence says instead of the match `text`, when it says it plainly: the
     match's listed neutral alternative ("said" for "claimed"), or the word swapped for exactly
@@ -112,7 +96,7 @@ def _plain_wording(plain: str, mine: str) -> bool:
     return 0 < len(theirs) <= len(words(mine)) + 1 and not any(w[0].isupper() or w[0].isdigit() for w in theirs)
 
 
-def _flag(sentence: Sentence, outlet: str, c: Candidate, other: str, plain: str, score: float) -> Flag:
+def _flag(sentence: Sentence, outlet: str, c: Candidate, other: str, plain: str) -> Flag:
     text = sentence.text[c.start : c.end]
     why = f"{other} states the same fact with “{plain}”; “{text}” is this outlet's choice. {c.entry.why}"
     return Flag(
@@ -129,5 +113,5 @@ def _flag(sentence: Sentence, outlet: str, c: Candidate, other: str, plain: str,
         why=why,
         term=c.entry.term,
         source="contrast",
-        score=score,
+        score=round(c.score, 3),
     )

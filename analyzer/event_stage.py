@@ -1,5 +1,5 @@
-"""The per-event stage: align each event of a chunk and find its facts' numbers, framing
-contrasts, distinctive words and actors.
+"""The per-event stage: align each event of a chunk and find its facts' numbers, distinctive
+words and actors.
 
 `process_events` is a pure function of its chunk (`align.EventWork`: an event with its sentences
 and features) so it runs the same on any engine; `merge_events` puts the chunks' results together
@@ -14,12 +14,10 @@ from dataclasses import dataclass, replace
 from .actors import ActorCounts, ActorRules, actors_of, event_actors
 from .align import EventWork, align_event
 from .compare import distinctive as distinctive_terms
-from .contrast import contrast_flags
 from .framing import classify_swaps
 from .lexicons import Lexicon
-from .model import Actor, Alignment, DistinctiveWords, Fact, Flag
+from .model import Actor, Alignment, DistinctiveWords, Fact
 from .numbers import compare_numbers
-from .options import FlagOptions
 
 
 @dataclass
@@ -31,14 +29,10 @@ class EventResult:
     facts: list[Fact]
     distinctive: DistinctiveWords | None  # for events of several outlets
     actors: ActorCounts
-    flags: list[Flag]  # framing contrasts between aligned sentences
 
 
-def process_events(
-    works: Sequence[EventWork], *, lexicon: Lexicon, options: FlagOptions = FlagOptions()
-) -> list[EventResult]:
-    """Align each event of a chunk, and find its facts' numbers, framing contrasts, distinctive
-    words and actors."""
+def process_events(works: Sequence[EventWork], *, lexicon: Lexicon) -> list[EventResult]:
+    """Align each event of a chunk, and find its facts' numbers, distinctive words and actors."""
     out = []
     rules = ActorRules.of(lexicon)
     for w in works:
@@ -48,9 +42,9 @@ def process_events(
         facts = [replace(f, numbers=compare_numbers(f, by_id, w.outlet_of)) for f in facts]
         several = len(w.event.outlets) > 1
         distinctive = distinctive_terms(w.sentences, w.outlet_of) if several else None
-        contrasts = contrast_flags(alignments, by_id, w.outlet_of, lexicon, options)
-        actors = event_actors(w.sentences, w.outlet_of, rules)
-        out.append(EventResult(w.event.id, alignments, facts, distinctive, actors, contrasts))
+        out.append(
+            EventResult(w.event.id, alignments, facts, distinctive, event_actors(w.sentences, w.outlet_of, rules))
+        )
     return out
 
 
@@ -62,7 +56,6 @@ class MergedEvents:
     facts: tuple[Fact, ...]
     distinctive: dict[str, DistinctiveWords]  # event id → its distinctive words
     actors: tuple[Actor, ...]
-    flags: tuple[Flag, ...]  # framing contrasts, event by event
 
 
 def merge_events(chunks: Sequence[Sequence[EventResult]]) -> MergedEvents:
@@ -76,5 +69,4 @@ def merge_events(chunks: Sequence[Sequence[EventResult]]) -> MergedEvents:
         facts=tuple(f for r in results for f in r.facts),
         distinctive={r.event: r.distinctive for r in results if r.distinctive is not None},
         actors=actors_of(counts),
-        flags=tuple(f for r in results for f in r.flags),
     )

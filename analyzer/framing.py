@@ -37,13 +37,6 @@ SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS}|says|according to|calls?|dubbed|descr
 TITLE_CASE_SHARE = 0.6
 
 
-class _Token(NamedTuple):
-    text: str
-    low: str
-    start: int
-    end: int
-
-
 class Candidate(NamedTuple):
     """A lexicon match in a sentence, before the context model decides whether it is loaded."""
 
@@ -52,7 +45,9 @@ class Candidate(NamedTuple):
     entry: Entry
     quoted: bool
     scare: bool
-    features: dict[str, float]
+    score: float  # the context model's probability that the match is loaded here
+    word: int  # index of its first word among the sentence's words
+    length: int  # in words
 
 
 def flag_sentence(
@@ -78,12 +73,11 @@ def decide(
     model = context.load(options.context_model)
     flags = []
     for c in found:
-        p = model.probability(c.features)
         source = context.tier(c.entry)
-        if not model.loaded(p, c.entry) and not (c.scare and source == "curated"):
+        if not model.loaded(c.score, c.entry) and not (c.scare and source == "curated"):
             continue
         why = c.entry.why + (" " + SCARE_QUOTE_WHY if c.scare else "")
-        flags.append(_flag(sentence, outlet, c, why, source, round(p, 3)))
+        flags.append(_flag(sentence, outlet, c, why, source))
     return flags
 
 
@@ -96,38 +90,42 @@ def candidates(
     options: FlagOptions = FlagOptions(),
 ) -> list[Candidate]:
     """The lexicon matches of a sentence that no context rule rules out (proper names, listed
-    contexts, negated adjectives), each with the features the context model weighs."""
+    contexts, negated adjectives), each with the context model's score."""
     text = sentence.text
-    if not _may_match(words if words is not None else WORD.findall(text), lexicon):
+    texts = list(words) if words is not None else WORD.findall(text)
+    lows = [w.lower() for w in texts]
+    index = lexicon.index
+    numbers = NUMBER in index
+    starts = [i for i, low in enumerate(lows) if low in index or (numbers and _is_number(low))]
+    if not starts:  # most sentences of plain reporting: no need to place their words
         return []
-    toks = [_Token(w, w.lower(), m.start(), m.end()) for m in WORD.finditer(text) for w in (m.group(),)]
-    texts = [t.text for t in toks]
+    spans = [m.span() for m in WORD.finditer(text)]
     low_text = text.lower()
     quotes = list(sentence.quotes)
-    scare = _scare_quotes(text, quotes, options.scare_quote_max_words)
-    title_case = headline and _title_case(toks)
+    scare = _scare_quotes(text, quotes, options.scare_quote_max_words) if quotes else []
+    title_case = headline and _title_case(texts)
+    model = context.load(options.context_model)
     out: list[Candidate] = []
-    i = 0
-    while i < len(toks):
-        low = toks[i].low
-        hit = _match(toks, i, lexicon) if low in lexicon.index or _is_number(low) else None
+    after = 0  # the first word not yet inside a match
+    for i in starts:
+        if i < after:
+            continue
+        hit = _match(lows, i, lexicon)
         if hit is None:
-            i += 1
             continue
         length, entry = hit
-        span = toks[i : i + length]
-        start, end = span[0].start, span[-1].end
-        if _skip(toks, i, length, entry, low_text, lexicon, title_case, options.negation_window):
-            i += 1
+        start, end = spans[i][0], spans[i + length - 1][1]
+        if _skip(texts, lows, i, length, entry, (start, end), low_text, lexicon, title_case, options.negation_window):
             continue
         in_scare = any(s <= start and end <= e for s, e in scare)
         quoted = inside(quotes, start, end) and not in_scare
-        out.append(Candidate(start, end, entry, quoted, in_scare, context.features(texts, i, length, entry, headline)))
-        i += length
+        score = model.score(texts, i, length, entry, headline)
+        out.append(Candidate(start, end, entry, quoted, in_scare, score, i, length))
+        after = i + length
     return out
 
 
-def _flag(sentence: Sentence, outlet: str, c: Candidate, why: str, source: str, score: float) -> Flag:
+def _flag(sentence: Sentence, outlet: str, c: Candidate, why: str, source: str) -> Flag:
     return Flag(
         sentence=sentence.id,
         article=sentence.article,
@@ -143,24 +141,18 @@ def _flag(sentence: Sentence, outlet: str, c: Candidate, why: str, source: str, 
         term=c.entry.term,
         scare_quote=c.scare,
         source=source,
-        score=score,
+        score=round(c.score, 3),
     )
 
 
-def _may_match(words: Sequence[str], lexicon: Lexicon) -> bool:
-    """Whether any of a sentence's words can start a lexicon entry: most sentences have none,
-    and this look-up is several times cheaper than tokenizing them for the matcher."""
-    return NUMBER in lexicon.index or any(w.lower() in lexicon.index for w in words)
-
-
-def _match(toks: Sequence[_Token], i: int, lexicon: Lexicon) -> tuple[int, Entry] | None:
-    first = NUMBER if _is_number(toks[i].low) else toks[i].low
+def _match(lows: Sequence[str], i: int, lexicon: Lexicon) -> tuple[int, Entry] | None:
+    first = NUMBER if _is_number(lows[i]) else lows[i]
     for seq, entry, _exact in lexicon.index.get(first, []):
-        if i + len(seq) > len(toks):
+        if i + len(seq) > len(lows):
             continue
         if all(
-            (NUMBER in forms and _is_number(t.low)) or t.low in forms
-            for t, forms in zip(toks[i : i + len(seq)], seq, strict=True)
+            (NUMBER in forms and _is_number(low)) or low in forms
+            for low, forms in zip(lows[i : i + len(seq)], seq, strict=True)
         ):
             return len(seq), entry
     return None
@@ -171,46 +163,44 @@ def _is_number(low: str) -> bool:
 
 
 def _skip(
-    toks: Sequence[_Token],
+    texts: Sequence[str],
+    lows: Sequence[str],
     i: int,
     length: int,
     entry: Entry,
+    span: tuple[int, int],
     low_text: str,
     lexicon: Lexicon,
     title_case: bool,
     negation_window: int,
 ) -> bool:
-    span = toks[i : i + length]
-    if not title_case and _proper_name(toks, i, length):
+    if not title_case and _proper_name(texts, i, length):
         return True
-    start, end = span[0].start, span[-1].end
+    start, end = span
     for where in lexicon.exceptions.get(entry.term.lower(), ()):
         for m in re.finditer(re.escape(where), low_text):
             if m.start() <= start and end <= m.end():
                 return True
     if entry.category in NEGATABLE:
-        window = toks[max(0, i - negation_window) : i]
-        if {t.low for t in window} & NEGATIONS or any(t.low.endswith("n't") for t in window):
+        window = lows[max(0, i - negation_window) : i]
+        if set(window) & NEGATIONS or any(w.endswith("n't") for w in window):
             return True
     return False
 
 
-def _proper_name(toks: Sequence[_Token], i: int, length: int) -> bool:
+def _proper_name(texts: Sequence[str], i: int, length: int) -> bool:
     """A capitalised match that is not sentence-initial and stands beside another capitalised
     word is part of a name ("The Daily Patriot", "Radical Party")."""
-    span = toks[i : i + length]
-    if not any(t.text[0].isupper() for t in span):
+    span = texts[i : i + length]
+    if i == 0 or not any(w[0].isupper() for w in span):
         return False
-    neighbours = toks[max(0, i - 1) : i] + toks[i + length : i + length + 1]
-    caps_beside = [t for t in neighbours if t.text[0].isupper() and t is not toks[0]]
-    if i == 0:
-        return False
-    return bool(caps_beside) or all(t.text[0].isupper() for t in span) and length > 1
+    beside = ([texts[i - 1]] if i > 1 else []) + list(texts[i + length : i + length + 1])
+    return any(w[0].isupper() for w in beside) or all(w[0].isupper() for w in span) and length > 1
 
 
-def _title_case(toks: Sequence[_Token]) -> bool:
-    alpha = [t for t in toks if t.text[0].isalpha()]
-    return bool(alpha) and sum(t.text[0].isupper() for t in alpha) / len(alpha) >= TITLE_CASE_SHARE
+def _title_case(texts: Sequence[str]) -> bool:
+    alpha = [w for w in texts if w[0].isalpha()]
+    return bool(alpha) and sum(w[0].isupper() for w in alpha) / len(alpha) >= TITLE_CASE_SHARE
 
 
 def _scare_quotes(text: str, quotes: Sequence[tuple[int, int]], max_words: int) -> list[tuple[int, int]]:
@@ -257,9 +247,9 @@ def classify_swaps(alignments: Sequence[Alignment], lexicon: Lexicon) -> list[Al
 
 
 def _entry_in(phrase: str, lexicon: Lexicon) -> Entry | None:
-    toks = [_Token(w, w.lower(), 0, 0) for w in phrase.split()]
-    for i in range(len(toks)):
-        hit = _match(toks, i, lexicon)
+    lows = phrase.lower().split()
+    for i in range(len(lows)):
+        hit = _match(lows, i, lexicon)
         if hit:
             return hit[1]
     return None

@@ -17,11 +17,12 @@ from functools import partial
 from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING
 
-from . import lexicons
+from . import context, lexicons
 from .align import AlignInputs, event_work
 from .article_stage import merge_articles, process_articles
 from .clean import recurring_lines
 from .compare import distinctive_counted, outlet_summaries
+from .contrast import contrast_flags
 from .corpus import Corpus
 from .event_stage import merge_events, process_events
 from .events import group_counted
@@ -54,6 +55,7 @@ def run(
     every engine). `on_stage` is called with each name of `STAGES` as that stage starts."""
     stage = on_stage or (lambda name: None)
     lexicon = lexicons.load(options.lexicons)
+    context.load(options.flags.context_model)  # a context model that cannot be read fails before any work
     stage("clean")
     recurring = recurring_lines(corpus.articles)
     stage("articles")
@@ -78,13 +80,13 @@ def run(
     plan = engine.split(range(len(events)), weights=[sum(size[a] for a in e.articles) for e in events])
     inputs = AlignInputs.build(events, sentences, outlet_of, done.features, options.align)
     done.features = None
-    chunks = engine.map(
-        partial(process_events, lexicon=lexicon, options=options.flags), plan, shared=inputs, prepare=event_work
-    )
+    chunks = engine.map(partial(process_events, lexicon=lexicon), plan, shared=inputs, prepare=event_work)
     del inputs  # the feature counts are not needed any more
     stage("compare")
     found = merge_events(chunks)
-    flags = _in_order(done.flags + found.flags, sentences)
+    by_id = {s.id: s for s in sentences}
+    contrasts = contrast_flags(found.alignments, by_id, outlet_of, done.listed, options.flags)
+    flags = _in_order(done.flags + tuple(contrasts), sentences)
     return Analysis(
         tool={"name": "framing-analyzer", "version": tool_version()},
         run=_run_record(corpus, options, lexicon),

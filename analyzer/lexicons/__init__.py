@@ -24,7 +24,8 @@ from ..segment import words
 
 COLUMNS = ("term", "category", "weight", "neutral", "why", "source")
 CATEGORIES = categories.NAMES
-BUILTIN = ("broad.tsv", "framing.tsv", "epistemic.tsv")  # later files override earlier ones term by term
+BROAD = "broad.tsv"  # the broad tier: candidates for the context model, without a neutral alternative
+BUILTIN = (BROAD, "framing.tsv", "epistemic.tsv")  # later files override earlier ones term by term
 NUMBER = "#"
 VERSION = re.compile(r"version\s+(\d+(?:\.\d+)*)")
 

@@ -1,0 +1,213 @@
+"""Loaded language in context: the broad tier, the context model, framing contrasts, and training."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from click.testing import CliRunner
+from conftest import gold
+
+from analyzer import analyze, context, load
+from analyzer.cli import main
+from analyzer.context_train import train
+from analyzer.framing import flag_text
+from analyzer.lexicons import builtin
+from analyzer.options import AnalysisOptions, FlagOptions
+
+
+def voice(text: str, options: FlagOptions = FlagOptions()) -> list[str]:
+    return [f.text for f in flag_text(text, builtin(), options) if not f.quoted]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The militant union boss held the economy hostage with a crippling strike.",
+            ["militant", "union boss", "hostage", "crippling"],
+        ),
+        (
+            "The council's betrayal of voters came with a tax-and-spend budget and a rosy forecast.",
+            ["betrayal", "tax-and-spend", "rosy"],
+        ),
+        ("Troops massacred villagers while slave labor camps grew.", ["massacred", "slave labor"]),
+    ],
+)
+def test_loaded_words_a_reader_would_mark_are_found(text, expected):
+    assert voice(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company acknowledged the error on Tuesday, officials revealed.",
+        "The claims were filed in federal court last year.",
+        "The minister said the talks were good and would continue.",
+    ],
+)
+def test_ordinary_attribution_and_everyday_words_are_not_flagged(text):
+    assert voice(text) == []
+
+
+def test_a_broad_tier_word_is_flagged_in_the_outlets_voice_with_its_source():
+    flags = flag_text("The senator gave an abusive and brutal speech.", builtin())
+    assert [(f.text, f.source) for f in flags] == [("abusive", "broad"), ("brutal", "broad")]
+    assert all(f.why and 0 < f.score <= 1 for f in flags)
+
+
+def test_a_negation_lowers_the_score():
+    model = context.load()
+    (plain,) = flag_text("The plan was reckless.", builtin())
+    negated = flag_text("The plan was not reckless.", builtin())
+    assert plain.score >= model.thresholds["curated"] and negated == []
+
+
+def test_a_later_lexicon_entry_overrides_an_earlier_inflected_one():
+    entry = builtin().lookup("slashing")  # in the broad tier as "slashing", curated as "slash"
+    assert entry is not None and entry.term == "slash" and context.tier(entry) == "curated"
+
+
+def test_contrasts_flag_attribution_where_another_outlet_says_said(corpus_analysis):
+    contrasts = [f for f in corpus_analysis.flags if f.source == "contrast"]
+    assert contrasts
+    for f in contrasts:
+        assert not f.quoted and f.neutral and f.neutral in f.why
+    claimed = [f for f in contrasts if f.category == "attribution"]
+    assert {f.text.lower() for f in claimed} >= {"claimed", "claims"}
+    assert all(f.neutral in {"said", "says", "say"} for f in claimed)
+
+
+def test_neutral_wire_copy_has_no_voice_flags_of_any_source(corpus_analysis):
+    wire = [f for f in corpus_analysis.flags if f.outlet == "Lakeshore Wire Service" and not f.quoted]
+    assert wire == []
+
+
+def test_every_voice_flag_of_the_bundled_corpus_is_in_the_gold(corpus_analysis, corpus_dir):
+    """Precision on our own corpus stays whole: a flag the annotators would not mark is a false alarm."""
+    wanted = {}
+    for event_set in ("school-closures", "transit-fares"):
+        for item in gold(event_set)["loaded"]:
+            wanted.setdefault(f"{event_set}/{item['article']}", []).append(item["text"].lower())
+    for f in corpus_analysis.flags:
+        if f.article in wanted and not f.quoted:
+            assert any(f.text.lower() in w or w in f.text.lower() for w in wanted[f.article]), f
+
+
+@pytest.fixture(scope="module")
+def gold_folder(tmp_path_factory, corpus_dir):
+    """Two events of the bundled corpus in the dev-data format: plain .txt bodies and a gold.json
+    of the loaded spans, found by their text."""
+    root = tmp_path_factory.mktemp("gold")
+    for event_set in ("school-closures", "transit-fares"):
+        folder = root / event_set
+        folder.mkdir()
+        spans = []
+        for path in sorted((corpus_dir / event_set).glob("*.md")):
+            body = path.read_text(encoding="utf-8").split("---\n", 2)[2]
+            (folder / f"{path.stem}.txt").write_text(body, encoding="utf-8")
+            for item in gold(event_set)["loaded"]:
+                if item["article"] == path.stem:
+                    for m in re.finditer(re.escape(item["text"]), body):
+                        spans.append({"file": f"{path.stem}.txt", "start": m.start(), "end": m.end()})
+        (folder / "gold.json").write_text(json.dumps({"spans": spans}), encoding="utf-8")
+    return root
+
+
+def test_train_fits_weights_and_a_threshold_per_tier(gold_folder):
+    model = train([gold_folder], builtin())
+    assert set(model.thresholds) == {"curated", "broad"}
+    assert all(0.05 <= t <= 0.4 for t in model.thresholds.values())
+    assert model.weights["tier=curated"] > model.weights.get("tier=broad", 0.0)
+    assert gold_folder.name in model.trained_on and "held-out" in model.trained_on
+    assert context.from_json(model.to_json()) == model
+
+
+def test_lexicon_train_command_writes_weights_that_report_reads(gold_folder, corpus_dir, tmp_path):
+    runner = CliRunner()
+    weights = tmp_path / "weights.json"
+    done = runner.invoke(main, ["lexicon", "train", str(gold_folder), "-o", str(weights), "-j", "1"])
+    assert done.exit_code == 0, done.output
+    model = context.read(weights)
+    out = tmp_path / "out"
+    args = ["report", str(corpus_dir / "school-closures"), "-o", str(out), "--format", "json", "-q"]
+    assert runner.invoke(main, [*args, "--context-model", str(weights)]).exit_code == 0
+    flags = json.loads((out / "analysis.json").read_text())["flags"]
+    for f in flags:
+        if f["source"] != "contrast" and not f["quoted"]:
+            assert f["score"] >= min(model.thresholds.values())
+
+
+def test_context_model_option_changes_what_is_flagged(corpus_dir, tmp_path):
+    """A model that finds every listed word loaded flags the neutral wire copy too."""
+    everything = tmp_path / "everything.json"
+    everything.write_text(
+        json.dumps(
+            {
+                "format": "framing-context-model/1",
+                "bias": 10.0,
+                "thresholds": {"curated": 0.5, "broad": 0.5},
+                "weights": {},
+            }
+        )
+    )
+    runner = CliRunner()
+    counts = []
+    for extra in ([], ["--context-model", str(everything)]):
+        out = tmp_path / f"out{len(counts)}"
+        args = ["report", str(corpus_dir / "school-closures"), "-o", str(out), "--format", "json", "-q", *extra]
+        assert runner.invoke(main, args).exit_code == 0
+        analysis = json.loads((out / "analysis.json").read_text())
+        counts.append(next(o for o in analysis["outlets"] if o["name"] == "Lakeshore Wire Service")["voice_flags"])
+    assert counts[0] == 0 and counts[1] > 0
+    explained = runner.invoke(
+        main, ["explain", "--sentence", "The minister said the talks were good.", "--context-model", str(everything)]
+    )
+    assert "“good”" in explained.output
+
+
+def test_a_broken_context_model_is_a_one_line_error(corpus_dir, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json")
+    result = CliRunner().invoke(
+        main, ["report", str(corpus_dir), "-o", str(tmp_path / "o"), "--context-model", str(bad)]
+    )
+    assert result.exit_code == 1 and "bad.json" in result.stderr and "not a context model" in result.stderr
+    assert not (tmp_path / "o").exists()
+
+
+def test_the_analysis_api_takes_the_model_as_an_option(corpus_dir, tmp_path):
+    strict = tmp_path / "none.json"
+    strict.write_text(
+        json.dumps(
+            {
+                "format": "framing-context-model/1",
+                "bias": -10.0,
+                "thresholds": {"curated": 0.5, "broad": 0.5},
+                "weights": {},
+            }
+        )
+    )
+    analysis = analyze(
+        load([corpus_dir / "school-closures"]), AnalysisOptions(flags=FlagOptions(context_model=str(strict)))
+    )
+    assert all(f.source == "contrast" or f.scare_quote for f in analysis.flags if not f.quoted)
+    assert analysis.run["settings"]["flags"]["context_model"] == str(strict)
+
+
+def test_the_fast_score_equals_the_probability_of_the_features():
+    model = context.load()
+    lex = builtin()
+    from analyzer.framing import candidates
+    from analyzer.model import Sentence
+    from analyzer.segment import words as split
+
+    text = "Critics say the reckless, not radical, Governor Smith slammed THE plan in a power grab."
+    words = split(text)
+    found = candidates(Sentence("s", "a", 0, 0, len(text), text), lex, words=words)
+    assert len(found) >= 3
+    for c in found:
+        for headline in (False, True):
+            slow = model.probability(context.features(words, c.word, c.length, c.entry, headline))
+            assert abs(model.score(words, c.word, c.length, c.entry, headline) - slow) < 1e-12
