@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 
 import pytest
@@ -108,3 +109,42 @@ def test_explain_term_and_sentence():
     assert "“slammed” [verb, the writer's own voice; curated lexicon, in-context score" in out
     assert "“giveaway” [noun, inside a quotation" in out
     assert runner.invoke(main, ["explain"]).exit_code == 2
+
+
+def test_the_student_handout_does_not_answer_its_own_exercises(corpus_dir, tmp_path):
+    runner = CliRunner()
+    folder = str(corpus_dir / "school-closures")
+    for name, extra in (("student", []), ("blank", ["--blank"]), ("teacher", ["--answers"])):
+        done = runner.invoke(main, ["lesson", folder, "-o", str(tmp_path / name), "-q", *extra])
+        assert done.exit_code == 0, done.output
+    student, blank, teacher = ((tmp_path / n / "lesson-01.html").read_text() for n in ("student", "blank", "teacher"))
+    assert "Which outlet did not report this fact?" in student  # the omission exercises …
+    assert "What each outlet left out" not in student and "What each outlet left out" not in blank
+    assert "What each outlet left out" in teacher.split("answer key")[1]  # … are answered on the teacher's page
+    assert "Who is called what" not in blank
+
+
+def test_the_answer_key_is_built_from_whole_phrases(school):
+    _, lesson = school
+    answers = [x.answer for x in lesson.exercises if x.kind == "rewrite"]
+    assert answers
+    text = " ".join(answers)
+    assert "In a approval" not in text and "lone, who" not in text
+    assert not re.search(r"\b[Aa] [aeiou]", text) and not re.search(r"\b[Aa]n [^aeiouh\W]", text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "neutral", "expected"),
+    [
+        ("In a hard-won victory for students, the board voted.", "hard-won victory", "approval", "In an approval"),
+        ("It was an outrageous union deal.", "outrageous", "(omit)", "It was a union deal."),
+        ('"No," said Lee, the lone voice of sanity, who voted no.', "voice of sanity", "(omit)", "said Lee, who voted"),
+        ("Lee, a fierce critic of the plan, voted no.", "fierce critic", "(omit)", "Lee, a fierce critic of the plan,"),
+    ],
+)
+def test_neutral_rewrite_keeps_the_sentence_grammatical(text, word, neutral, expected):
+    from analyzer.model import Flag, Sentence
+
+    i = text.index(word)
+    flag = Flag("s", "a", "o", i, i + len(word), word, "label", 0.5, False, neutral, "why")
+    assert expected in neutral_rewrite(Sentence("s", "a", 0, 0, len(text), text), [flag])

@@ -1,7 +1,7 @@
 """The classroom handout as PDF and HTML: neutral summary, contrasting facts side by side with
-margin notes, who is called what, omissions, exercises, glossary; the teacher's answer key only
-with `answers`, and side-by-side pages without highlights with `blank` (students mark the loaded
-words first, then compare with the tool's marks)."""
+margin notes, who is called what, exercises, glossary; the teacher's answer key (with what each
+outlet left out) only with `answers`, and side-by-side pages without highlights, notes or labels
+with `blank` (students mark the loaded words first, then compare with the tool's marks)."""
 
 from __future__ import annotations
 
@@ -75,16 +75,11 @@ def lesson_pdf(lesson: Lesson, *, answers: bool, blank: bool, when: dt.datetime)
         if c.notes and not blank:
             pdf.para("Notes: " + "; ".join(c.notes) + ".", 8)
         pdf.ln(3)
-    if lesson.labels:
+    if lesson.labels and not blank:  # the labels are loaded words the blank pages leave for students
         pdf.heading("Who is called what", 12)
         for actor, per_outlet in lesson.labels.items():
             described = "; ".join(f"{o}: {', '.join(ls) or '(none)'}" for o, ls in per_outlet.items())
             pdf.para(f"{actor}. {described}", 9)
-    if any(lesson.left_out.values()):
-        pdf.heading("What each outlet left out", 12)
-        for outlet, missing in lesson.left_out.items():
-            if missing:
-                pdf.para(f"{outlet} did not report: " + " / ".join(f"“{m}”" for m in missing), 9)
     pdf.add_page()
     pdf.heading("Exercises", 14)
     for n, ex in enumerate(lesson.exercises, start=1):
@@ -99,6 +94,11 @@ def lesson_pdf(lesson: Lesson, *, answers: bool, blank: bool, when: dt.datetime)
         pdf.heading("Teacher's page: answer key", 14)
         for n, ex in enumerate(lesson.exercises, start=1):
             pdf.para(f"{n}. {ex.answer}")
+        if any(lesson.left_out.values()):  # answers the omission exercises: the teacher's only
+            pdf.heading("What each outlet left out", 12)
+            for outlet, missing in lesson.left_out.items():
+                if missing:
+                    pdf.para(f"{outlet} did not report: " + " / ".join(f"“{m}”" for m in missing), 9)
     return bytes(pdf.output())
 
 
@@ -137,7 +137,7 @@ def lesson_html(lesson: Lesson, *, answers: bool, blank: bool) -> str:
         parts.append(f"<table><thead><tr>{head}</tr></thead><tbody><tr>{''.join(cells)}</tr></tbody></table>")
         if c.notes and not blank:
             parts.append('<p class="note">' + e("; ".join(c.notes)) + "</p>")
-    if lesson.labels:
+    if lesson.labels and not blank:
         parts.append("<h2>Who is called what</h2><ul>")
         for actor, per in lesson.labels.items():
             parts.append(
@@ -145,14 +145,6 @@ def lesson_html(lesson: Lesson, *, answers: bool, blank: bool) -> str:
                 + e("; ".join(f"{o}: {', '.join(ls) or '(none)'}" for o, ls in per.items()))
                 + "</li>"
             )
-        parts.append("</ul>")
-    if any(lesson.left_out.values()):
-        parts.append("<h2>What each outlet left out</h2><ul>")
-        for outlet, missing in lesson.left_out.items():
-            if missing:
-                parts.append(
-                    f"<li><b>{e(outlet)}</b> did not report: " + e(" / ".join(f"“{m}”" for m in missing)) + "</li>"
-                )
         parts.append("</ul>")
     parts.append("<h2>Exercises</h2><ol>" + "".join(f"<li>{e(x.question)}</li>" for x in lesson.exercises) + "</ol>")
     parts.append("<h2>Glossary</h2><dl>" + "".join(f"<dt>{e(t)}</dt><dd>{e(d)}</dd>" for t, d in GLOSSARY) + "</dl>")
@@ -162,5 +154,13 @@ def lesson_html(lesson: Lesson, *, answers: bool, blank: bool) -> str:
             + "".join(f"<li>{e(x.answer)}</li>" for x in lesson.exercises)
             + "</ol>"
         )
+        if any(lesson.left_out.values()):  # answers the omission exercises: the teacher's only
+            parts.append("<h2>What each outlet left out</h2><ul>")
+            for outlet, missing in lesson.left_out.items():
+                if missing:
+                    parts.append(
+                        f"<li><b>{e(outlet)}</b> did not report: " + e(" / ".join(f"“{m}”" for m in missing)) + "</li>"
+                    )
+            parts.append("</ul>")
     template = Template(resources.files("analyzer.report").joinpath("template.html").read_text("utf-8"))
     return template.substitute(title=e(f"Lesson: {lesson.event.title}"), body="\n".join(parts))
