@@ -32,6 +32,14 @@ SCARE_QUOTE_WHY = (
     "while seeming to keep a distance."
 )
 SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS}|says|according to|calls?|dubbed|described)\b", re.I)
+# Words that introduce a name or a title in quotation marks ("the title of \"people's hero\"",
+# "a monument to the \"Unknown Soldier\"", "known as \"the Iron Lady\""): the quotation marks
+# mark a name, not the outlet keeping its distance.
+NAMING = re.compile(
+    r"\b(?:titled?|named|known|award(?:ed)?|honou?r(?:ed|ary)?|medal|prize|order|monument|statue|memorial|"
+    r"nicknamed?|slogan|motto|campaign|operation|programme|program)\s+(?:(?:of|as|to|for|the|a|an)\s+)*$",
+    re.I,
+)
 # Share of capitalised words above which a headline is in Title Case, where capitals say nothing
 # about proper names.
 TITLE_CASE_SHARE = 0.6
@@ -204,14 +212,15 @@ def _title_case(texts: Sequence[str]) -> bool:
 
 
 def _scare_quotes(text: str, quotes: Sequence[tuple[int, int]], max_words: int) -> list[tuple[int, int]]:
-    """Quoted spans of at most `max_words` words in a sentence that quotes no one."""
+    """Quoted spans of at most `max_words` words in a sentence that quotes no one, unless a
+    naming word introduces them (`NAMING`)."""
     if SPEECH.search(text):
         return []
     out = []
     for s, e in quotes:
         inner = text[s:e].strip('"“”‘’«» ')
         before = text[:s].rstrip()
-        if 0 < len(inner.split()) <= max_words and not before.endswith(":"):
+        if 0 < len(inner.split()) <= max_words and not before.endswith(":") and not NAMING.search(text[:s]):
             out.append((s, e))
     return out
 

@@ -31,6 +31,9 @@ def test_flag_carries_offsets_category_neutral_and_why():
         ("Lee said: \u201cThe plan is a giveaway.\u201d", [("giveaway", True, False)]),
         ('The board approved the "reform" and the "giveaway."', [("giveaway", False, True)]),
         ("Critics called the plan a \u201cgiveaway.\u201d", [("giveaway", True, False)]),
+        # A name or title in quotation marks is not the outlet keeping its distance.
+        ('He was given the honorary title of "people\'s hero" in 2019.', [("hero", True, False)]),
+        ('Crowds gathered at the monument to the "people\'s hero" on Monday.', [("hero", True, False)]),
     ],
 )
 def test_quoted_speech_belongs_to_the_speaker_but_scare_quotes_to_the_outlet(text, expected):
