@@ -33,7 +33,7 @@ HEDGE_BEFORE = re.compile(rf"\b(?:{HEDGES})\s+$", re.I)
 LONGEST_HEDGE = max(len(h) for h in HEDGES.replace("\\", "").split("|"))
 VAGUE = re.compile(
     r"\b(?P<text>(?:a few |several |many )?(?:dozens?|hundreds|thousands|tens of thousands|millions)"
-    r")(?:\s+(?:of\s+)?(?P<noun>[a-z]+))?",
+    r")",
     re.I,
 )
 # A text without one of these words holds no vague quantity.
@@ -60,7 +60,10 @@ def quantities(text: str) -> list[dict[str, Any]]:
             continue
         value = float(num.replace(",", "")) * SCALE.get((m.group("scale") or "").lower(), 1)
         per = (m.group("per") or m.group("annual") or "").lower()
-        unit = m.group("currency") or ("%" if m.group("percent") else (m.group("noun") or "").lower())
+        counted = _counted_noun(
+            text, m.end("percent") if m.group("percent") else m.end("scale") if m.group("scale") else m.end("num")
+        )
+        unit = m.group("currency") or ("%" if m.group("percent") else counted)
         if unit in ("cents", "cent"):
             unit, value = "$", value / 100
         out.append(
@@ -79,13 +82,51 @@ def quantities(text: str) -> list[dict[str, Any]]:
             {
                 "text": m.group("text").strip(),
                 "value": None,
-                "unit": (m.group("noun") or "").lower(),
+                "unit": _counted_noun(text, _after_of(text, m.end("text"))),
                 "per_year": None,
                 "hedge": None,
                 "vague": True,
             }
         )
     return out
+
+
+# Words that end the phrase after a number: what follows them is not what the number counts.
+_PHRASE_END = frozenset(
+    "a an per every each the this that these those of in on to and or at for from by with as than was were are is "
+    "be been will would could can may might have has had who which since after before over under into out up down "
+    "about more less fewer ago later earlier apiece".split()
+)
+_WORD_AFTER = re.compile(r"[ \t]+([a-z][a-z]*(?:-[a-z]+)*)\b")
+COUNTED_MAX_WORDS = 3  # "80 large-scale solar projects": modifiers, then the noun
+
+
+def _plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+def _after_of(text: str, pos: int) -> int:
+    """Past the "of" of "hundreds of", if there is one."""
+    m = re.match(r"\s+of\b", text[pos:])
+    return pos + m.end() if m else pos
+
+
+def _counted_noun(text: str, pos: int) -> str:
+    """The noun a number counts: the last of the lower-case words right after it, before a
+    function word or punctuation ("80 large-scale projects across" → "projects"); none when the
+    one word there is a verb or an adverb ("30 previewed", "12 only")."""
+    words: list[str] = []
+    while len(words) < COUNTED_MAX_WORDS:
+        m = _WORD_AFTER.match(text, pos)
+        if m is None or m.group(1) in _PHRASE_END or words and m.group(1).endswith(("ed", "ing")):
+            break  # a function word, or the verb after the noun ("parents packed")
+        words.append(m.group(1))
+        pos = m.end()
+        if _plural(m.group(1)):
+            break  # numbers count plurals: "640 residents came" counts residents
+    if not words or words[-1].endswith(("ed", "ing", "ly")) and len(words) == 1:
+        return ""
+    return words[-1]
 
 
 def _hedge_before(text: str, start: int, end: int) -> re.Match[str] | None:
@@ -127,7 +168,12 @@ def _findings(mentions: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     seen = set()
     for n, (a, outlets_a) in enumerate(figures):
         for b, outlets_b in figures[n + 1 :]:
-            pair = next(((x, y) for x in outlets_a for y in outlets_b if x != y), None)
+            # Two outlets differ only where one states a figure the other does not: when each
+            # gives both ("$55 million" of a "$95 million" project), they report two quantities.
+            pair = next(
+                ((x, y) for x in outlets_a for y in outlets_b if x != y and x not in outlets_b and y not in outlets_a),
+                None,
+            )
             kind = _kind(a, b) if pair else None
             key = (kind, a["text"], b["text"])
             if kind and key not in seen:

@@ -19,7 +19,10 @@ from analyzer.numbers import compare_numbers, quantities
         ("About 50 cents a day.", [("$", 0.5, 182.5, "about")]),
         ("Rates rose just over 5 percent.", [("%", 5, None, "over")]),
         # "more" belongs to the first figure ("5 more"), so it cannot hedge the second
-        ("It had 5 more than 6 years ago.", [("more", 5, None, None), ("years", 6, None, None)]),
+        ("It had 5 more than 6 years ago.", [("", 5, None, None), ("years", 6, None, None)]),
+        # the unit is the noun counted, past its modifiers, not the word after the number
+        ("The board previewed 30 previewed items.", [("items", 30, None, None)]),
+        ("It backs 80 large-scale solar projects across the state.", [("projects", 80, None, None)]),
         ("An estimated  640 residents came.", [("residents", 640, None, "an estimated")]),
     ],
 )
@@ -55,3 +58,16 @@ def test_real_disagreement_and_vague_figures():
 def test_bundled_fact_with_monthly_and_yearly_savings(corpus_analysis):
     kinds = [f["kind"] for fact in corpus_analysis.facts for f in fact.numbers.get("findings", [])]
     assert "same quantity, framed differently" in kinds
+
+
+def test_no_difference_when_each_outlet_states_both_figures():
+    result = _fact(
+        ("Owners pay $55 million of the $95 million project.", "Beacon"),
+        ("The $95 million project leaves owners $55 million to pay.", "Patriot"),
+    )
+    assert result["findings"] == []
+
+
+def test_vague_figures_count_the_noun_past_its_adjectives():
+    (q,) = quantities("Hundreds of angry parents packed the meeting.")
+    assert q["vague"] and q["unit"] == "parents"
