@@ -304,3 +304,22 @@ def test_one_of_a_thing_is_said_in_the_singular(tmp_path):
     text = subprocess.run(["pdftotext", str(tmp_path / "out" / "report.pdf"), "-"], capture_output=True, text=True)
     if text.returncode == 0:
         assert "1 article from 1 outlet" in " ".join(text.stdout.split()) and "1 events" not in text.stdout
+
+
+def test_no_pdf_page_of_the_seeds_report_holds_a_lone_heading(seeds_dir, tmp_path):
+    """A heading stays with what it introduces: a page with one line of text (a heading) or none
+    carries a chart."""
+    from analyzer import analyze, render
+
+    render(analyze([seeds_dir]), tmp_path / "out", formats=["pdf"], reproducible=True)
+    pdf = tmp_path / "out" / "report.pdf"
+    try:
+        pages = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True)
+        images = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True)
+    except FileNotFoundError:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    with_image = {int(line.split()[0]) for line in images.stdout.splitlines()[2:] if line.strip()}
+    for number, page in enumerate(pages.stdout.split("\f")[:-1], start=1):
+        lines = [x for x in page.splitlines() if x.strip() and " · page " not in x]
+        if len(lines) <= 1:
+            assert number in with_image, f"page {number} holds only {lines}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import struct
 from pathlib import Path
 
 import matplotlib
@@ -71,6 +72,14 @@ def fit(sentences: list[list[summary.Segment]], budget: int) -> list[list[summar
     return out
 
 
+# Space a heading needs below it on its page (a few lines or the top of a chart), so that it is
+# never left alone at a page's foot.
+HEADING_KEEP_MM = 30
+# A chart is drawn smaller to fit the rest of a page when at least this share of it fits there;
+# otherwise it starts the next page.
+CHART_MIN_SHARE = 0.6
+
+
 class _Report(FPDF):
     def __init__(self, title: str) -> None:
         super().__init__(format="A4")
@@ -95,7 +104,10 @@ class _Report(FPDF):
         self.cell(0, 8, f"{self.report_title} · page {self.page_no()} of {{nb}}", align="C")
         self.set_text_color(0)
 
-    def heading(self, text: str, size: int = 15) -> None:
+    def heading(self, text: str, size: int = 15, keep: float = HEADING_KEEP_MM) -> None:
+        """A heading, on a new page when fewer than `keep` mm would follow it on this one."""
+        if self.will_page_break(size * 0.5 + keep):
+            self.add_page(orientation=self.cur_orientation)
         self.set_font(FONT, "B", size)
         self.multi_cell(0, size * 0.5, text, new_x="LMARGIN", new_y="NEXT")
         self.ln(2)
@@ -107,8 +119,20 @@ class _Report(FPDF):
         self.ln(1.5)
 
     def chart(self, png: bytes, width: float | None = None) -> None:
+        """A chart `width` mm wide (the text width by default), made smaller to fit what is left of
+        the page, or on the next page when less than CHART_MIN_SHARE of it (of a page, for a chart
+        taller than a page) would fit here."""
         width = width or self.epw
-        self.image(io.BytesIO(png), w=width, x=self.l_margin + (self.epw - width) / 2)
+        px_wide, px_high = struct.unpack(">II", png[16:24])  # the PNG header's IHDR
+        height = width * px_high / px_wide
+        room = self.page_break_trigger - self.get_y()
+        full_page = self.page_break_trigger - self.t_margin
+        if height > room and room < CHART_MIN_SHARE * min(height, full_page):
+            self.add_page(orientation=self.cur_orientation)
+            room = self.page_break_trigger - self.get_y()
+        if height > room:
+            width, height = width * room / height, room
+        self.image(io.BytesIO(png), w=width, h=height, x=self.l_margin + (self.epw - width) / 2)
         self.ln(3)
 
 
@@ -254,8 +278,7 @@ def _event(pdf: _Report, analysis: Analysis, event, coverage_png: bytes | None) 
         pdf.para(f"{more} more facts of this event are in facts.csv.", 8)
     if notes:
         pdf.ln(3)
-        pdf.set_font(FONT, "B", 10)
-        pdf.cell(0, 6, "Why these words are flagged", new_x="LMARGIN", new_y="NEXT")
+        pdf.heading("Why these words are flagged", 10, keep=12)
         for number, outlet, flag in notes:
             where = "quoted speech" if flag.quoted else "outlet's voice"
             neutral = f" Neutral: {flag.neutral}." if flag.neutral else ""
@@ -268,8 +291,7 @@ def _event(pdf: _Report, analysis: Analysis, event, coverage_png: bytes | None) 
     numbers = [(x, f) for f in analysis.facts if f.event == event.id for x in f.numbers.get("findings", [])]
     if numbers:
         pdf.ln(2)
-        pdf.set_font(FONT, "B", 10)
-        pdf.cell(0, 6, "Numbers stated differently", new_x="LMARGIN", new_y="NEXT")
+        pdf.heading("Numbers stated differently", 10, keep=12)
         for x, _fact in numbers:
             pdf.para(f"{x['kind']}: “{x['texts'][0]}” ({x['outlets'][0]}) / “{x['texts'][1]}” ({x['outlets'][1]})", 8)
     if coverage_png:
