@@ -211,3 +211,38 @@ def test_the_fast_score_equals_the_probability_of_the_features():
         for headline in (False, True):
             slow = model.probability(context.features(words, c.word, c.length, c.entry, headline))
             assert abs(model.score(words, c.word, c.length, c.entry, headline) - slow) < 1e-12
+
+
+def test_lexicon_train_reads_the_extra_lexicon(gold_folder, tmp_path):
+    """A user lexicon that disables a term takes its matches out of the training examples."""
+    off = tmp_path / "off.tsv"
+    off.write_text("term\tcategory\tweight\tneutral\twhy\tsource\ngut\tverb\t0\t\t\tmine\n")
+    weights = tmp_path / "w.json"
+    runner = CliRunner()
+    args = ["lexicon", "train", str(gold_folder), "-o", str(weights), "-j", "1"]
+    assert runner.invoke(main, args).exit_code == 0
+    assert "term=gut" in context.read(weights).weights
+    assert runner.invoke(main, [*args, "--lexicon", str(off)]).exit_code == 0
+    assert "term=gut" not in context.read(weights).weights
+
+
+def test_lesson_reads_the_context_model(corpus_dir, tmp_path):
+    everything = tmp_path / "everything.json"
+    everything.write_text(
+        json.dumps(
+            {
+                "format": "framing-context-model/1",
+                "bias": 10.0,
+                "thresholds": {"curated": 0.5, "broad": 0.5},
+                "weights": {},
+            }
+        )
+    )
+    runner = CliRunner()
+    marks = []
+    for extra in ([], ["--context-model", str(everything)]):
+        out = tmp_path / f"lesson{len(marks)}"
+        args = ["lesson", str(corpus_dir / "school-closures"), "-o", str(out), "-q", *extra]
+        assert runner.invoke(main, args).exit_code == 0
+        marks.append((out / "lesson-01.html").read_text().count('<mark class="voice"'))
+    assert marks[1] > marks[0]
