@@ -216,14 +216,14 @@ def test_the_fast_score_equals_the_probability_of_the_features():
 def test_lexicon_train_reads_the_extra_lexicon(gold_folder, tmp_path):
     """A user lexicon that disables a term takes its matches out of the training examples."""
     off = tmp_path / "off.tsv"
-    off.write_text("term\tcategory\tweight\tneutral\twhy\tsource\ngut\tverb\t0\t\t\tmine\n")
+    off.write_text("term\tcategory\tweight\tneutral\twhy\tsource\ngutted\tverb\t0\t\t\tmine\n")
     weights = tmp_path / "w.json"
     runner = CliRunner()
     args = ["lexicon", "train", str(gold_folder), "-o", str(weights), "-j", "1"]
     assert runner.invoke(main, args).exit_code == 0
-    assert "term=gut" in context.read(weights).weights
+    assert "term=gutted" in context.read(weights).weights
     assert runner.invoke(main, [*args, "--lexicon", str(off)]).exit_code == 0
-    assert "term=gut" not in context.read(weights).weights
+    assert "term=gutted" not in context.read(weights).weights
 
 
 def test_lesson_reads_the_context_model(corpus_dir, tmp_path):
