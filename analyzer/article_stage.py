@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from scipy.sparse import csr_matrix, vstack
 
+from . import context
 from .align import Features, FeatureStore, sentence_features
 from .clean import clean_article
 from .compare import merge_terms, voice_terms
@@ -36,7 +37,8 @@ class ArticlesResult:
     flags: list[Flag]
     headline_flags: list[Flag]
     attribution: list[tuple[str, str]]  # (outlet, term) of each attribution verb in an outlet's own voice
-    listed: dict[str, list[Candidate]]  # sentence id → its curated matches in the outlet's voice, for contrasts
+    # sentence id → its curated matches in the outlet's voice that were not flagged, for contrasts
+    unflagged: dict[str, list[Candidate]]
     features: Features  # alignment features (counts) of `sentences`
     terms: tuple[csr_matrix, list[str]]  # own-voice word counts of `sentences`, and their vocabulary
     event_counts: csr_matrix  # event features (counts), one row per article
@@ -50,7 +52,8 @@ def process_articles(
     is the page text that recurs across the corpus (`clean.recurring_lines`)."""
     removed, sentences, infos, flags, headline_flags, texts, weekdays = [], [], [], [], [], [], []
     attribution: list[tuple[str, str]] = []
-    listed: dict[str, list[Candidate]] = {}
+    unflagged: dict[str, list[Candidate]] = {}
+    model = context.load(options.context_model)
     tokens: list[list[str]] = []  # words of each sentence, split once for every use
     content: list[list[str]] = []  # content words of each sentence
     per_article: list[list[str]] = []  # and of each article
@@ -71,9 +74,13 @@ def process_articles(
             attribution.extend(
                 (art.outlet, c.entry.term.lower()) for c in found if c.entry.category == "attribution" and not c.quoted
             )
-            curated = [c for c in found if tier(c.entry) == "curated" and not c.quoted]
-            if curated:
-                listed[s.id] = curated
+            passed = [
+                c
+                for c in found
+                if tier(c.entry) == "curated" and not c.quoted and not c.scare and not model.loaded(c.score, c.entry)
+            ]
+            if passed:
+                unflagged[s.id] = passed
         headline_flags.extend(flag_headline(art, lexicon, options))
         texts.append("\n".join(art.body[k.start : k.end] for k in cleaned.kept))
         weekdays.append(lead_weekday(art.title, " ".join(s.text for s in own[:LEAD_SENTENCES])))
@@ -84,7 +91,7 @@ def process_articles(
         flags,
         headline_flags,
         attribution,
-        listed,
+        unflagged,
         sentence_features(sentences, tokens, content),
         voice_terms(sentences),
         article_counts(articles, texts, per_article),
@@ -102,7 +109,7 @@ class MergedArticles:
     flags: tuple[Flag, ...]
     headline_flags: tuple[Flag, ...]
     attribution: tuple[tuple[str, str], ...]
-    listed: dict[str, list[Candidate]]
+    unflagged: dict[str, list[Candidate]]
     features: FeatureStore | None  # None once alignment has taken what it needs
     terms: tuple[csr_matrix, list[str]] | None  # None once the distinctive words are found
     event_counts: csr_matrix
@@ -118,7 +125,7 @@ def merge_articles(parts: Sequence[ArticlesResult]) -> MergedArticles:
         flags=tuple(f for p in parts for f in p.flags),
         headline_flags=tuple(f for p in parts for f in p.headline_flags),
         attribution=tuple(a for p in parts for a in p.attribution),
-        listed={sid: found for p in parts for sid, found in p.listed.items()},
+        unflagged={sid: found for p in parts for sid, found in p.unflagged.items()},
         features=FeatureStore([p.features for p in parts]),
         terms=merge_terms([p.terms for p in parts]),
         event_counts=vstack([p.event_counts for p in parts], format="csr"),

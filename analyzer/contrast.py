@@ -12,11 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from . import context
 from .framing import Candidate
 from .lexicons import inflections
 from .model import Alignment, Flag, Sentence
-from .options import FlagOptions
 from .segment import words
 
 
@@ -24,15 +22,22 @@ def contrast_flags(
     alignments: Sequence[Alignment],
     sentence_of: Mapping[str, Sentence],
     outlet_of: Mapping[str, str],
-    listed: Mapping[str, Sequence[Candidate]],
-    options: FlagOptions = FlagOptions(),
+    unflagged: Mapping[str, Sequence[Candidate]],
+    flags: Sequence[Flag],
 ) -> list[Flag]:
-    """The contrast flags of the aligned sentences, one per word. `listed` holds each
-    sentence's curated matches in the outlet's voice, as the per-article stage found them: only
-    curated entries take part, since they carry the neutral alternatives."""
-    model = context.load(options.context_model)
+    """The contrast flags of the aligned sentences, one per word. `unflagged` holds each
+    sentence's curated matches in the outlet's voice that the context model let pass, as the
+    per-article stage found them (only curated entries take part: they carry the neutral
+    alternatives); `flags` are the article stage's flags."""
     found: dict[tuple[str, int], Flag] = {}
     lowered: dict[str, set[str]] = {}
+    flagged: dict[str, list[tuple[str, str]]] = {}  # sentence → (category, term) of its curated voice flags
+    for f in flags:
+        if f.source == "curated" and not f.quoted:
+            flagged.setdefault(f.sentence, []).append((f.category, f.term.lower()))
+
+    def listed_in(sid: str) -> list[tuple[str, str]]:
+        return flagged.get(sid, []) + [(m.entry.category, m.entry.term.lower()) for m in unflagged.get(sid, ())]
 
     def words_of(sid: str) -> set[str]:
         if sid not in lowered:
@@ -41,13 +46,13 @@ def contrast_flags(
 
     for al in alignments:
         for sid, other_sid, mine_first in ((al.a, al.b, True), (al.b, al.a, False)):
-            for c in listed.get(sid, ()):
-                if (sid, c.start) in found or model.loaded(c.score, c.entry):
+            for c in unflagged.get(sid, ()):
+                if (sid, c.start) in found:
                     continue
                 swaps = [(s["a"], s["b"]) if mine_first else (s["b"], s["a"]) for s in al.diff.get("swaps", ())]
                 sentence = sentence_of[sid]
                 text = sentence.text[c.start : c.end]
-                plain = _plain_counterpart(text, c, swaps, words_of(other_sid), listed.get(other_sid, ()))
+                plain = _plain_counterpart(text, c, swaps, words_of(other_sid), listed_in(other_sid))
                 if plain:
                     other = outlet_of[sentence_of[other_sid].article]
                     found[(sid, c.start)] = _flag(sentence, outlet_of[sentence.article], c, other, plain)
@@ -59,12 +64,12 @@ def _plain_counterpart(
     c: Candidate,
     swaps: Sequence[tuple[str, str]],
     other_words: set[str],
-    other_matches: Sequence[Candidate],
+    other_listed: Sequence[tuple[str, str]],
 ) -> str | None:
     """What the other sentence says instead of the match `text`, when it says it plainly: the
     match's listed neutral alternative ("said" for "claimed"), or the word swapped for exactly
     this match, provided no listed word of the same kind stands in the other sentence."""
-    if text.lower() in other_words or any(m.entry.category == c.entry.category for m in other_matches):
+    if text.lower() in other_words or any(category == c.entry.category for category, _ in other_listed):
         return None
     for alternative in _alternatives(c.entry.neutral):
         hit = other_words & inflections(alternative)
@@ -74,7 +79,7 @@ def _plain_counterpart(
         if (
             mine.lower() == text.lower()
             and _plain_wording(theirs, mine)
-            and not any(m.entry.term.lower() == theirs.lower() for m in other_matches)
+            and not any(term == theirs.lower() for _, term in other_listed)
         ):
             return theirs
     return None

@@ -85,8 +85,8 @@ def run(
     stage("compare")
     found = merge_events(chunks)
     by_id = {s.id: s for s in sentences}
-    contrasts = contrast_flags(found.alignments, by_id, outlet_of, done.listed, options.flags)
-    flags = _in_order(done.flags + tuple(contrasts), sentences)
+    contrasts = contrast_flags(found.alignments, by_id, outlet_of, done.unflagged, done.flags)
+    flags = _in_order(done.flags + tuple(contrasts), sentences) if contrasts else done.flags
     return Analysis(
         tool={"name": "framing-analyzer", "version": tool_version()},
         run=_run_record(corpus, options, lexicon),
