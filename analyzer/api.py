@@ -23,7 +23,7 @@ from pathlib import Path
 from . import pipeline, report
 from .corpus import Corpus, load_corpus
 from .model import Analysis
-from .options import AnalysisOptions, ReadOptions
+from .options import AnalysisOptions, ReadOptions, ReportLimits
 from .runtime import Engine, paused
 
 PathLike = str | os.PathLike[str]
@@ -55,12 +55,17 @@ def analyze(
 
 
 def render(
-    analysis: Analysis, out_dir: PathLike, *, formats: Iterable[str] = report.FORMATS, reproducible: bool = False
+    analysis: Analysis,
+    out_dir: PathLike,
+    *,
+    formats: Iterable[str] = report.FORMATS,
+    reproducible: bool = False,
+    limits: ReportLimits = ReportLimits(),
 ) -> list[Path]:
     """Write the report files of `formats` (json, csv, png, pdf, html) into `out_dir`, all or
-    nothing; return their paths."""
+    nothing; return their paths. `limits` caps what the PDF and HTML show."""
     with paused():
-        return report.render(analysis, out_dir, formats=formats, reproducible=reproducible)
+        return report.render(analysis, out_dir, formats=formats, reproducible=reproducible, limits=limits)
 
 
 def read_analysis(path: PathLike) -> Analysis:

@@ -15,6 +15,7 @@ from . import categories
 from .framing import candidates
 from .lexicons import Lexicon
 from .model import Analysis, Event, Fact, Flag, Sentence
+from .options import ReportLimits
 
 TECHNIQUES = {c.name: c.technique for c in categories.TABLE}
 GLOSSARY = (
@@ -39,9 +40,7 @@ GLOSSARY = (
         "quotes a loaded word fairly is reporting, not framing; which quotes it chooses can still frame a story.",
     ),
 )
-MAX_CONTRASTS = 6
-MIN_CONTRASTS = 3
-MAX_EXERCISES_PER_KIND = 3
+MIN_CONTRASTS = 3  # facts side by side even when none holds a flag
 
 
 @dataclass(frozen=True)
@@ -149,14 +148,14 @@ def _neutral_word(flag: Flag) -> str:
     return neutral
 
 
-def build_lesson(analysis: Analysis, event: Event, lexicon: Lexicon) -> Lesson:
+def build_lesson(analysis: Analysis, event: Event, lexicon: Lexicon, limits: ReportLimits = ReportLimits()) -> Lesson:
     sentence = {s.id: s for s in analysis.sentences}
     outlet_of = {a.id: a.outlet for a in analysis.articles}
     flags: dict[str, list[Flag]] = defaultdict(list, analysis.flags_by_sentence())
     facts = [f for f in analysis.facts if f.event == event.id]
     neutral_outlet = _most_neutral(analysis, event)
     summary = _summary(facts, sentence, outlet_of, neutral_outlet)
-    contrasts = _contrasts(facts, sentence, outlet_of, flags, event)
+    contrasts = _contrasts(facts, sentence, outlet_of, flags, event, limits.lesson_contrasts)
     left_out: dict[str, list[str]] = {o: [] for o in event.outlets}
     for fact in facts:
         if len(fact.outlets) < 2:
@@ -171,7 +170,9 @@ def build_lesson(analysis: Analysis, event: Event, lexicon: Lexicon) -> Lesson:
         for a in analysis.actors
         if sum(1 for o in event.outlets if a.labels.get(o)) >= 2
     }
-    exercises = _exercises(analysis, event, facts, sentence, outlet_of, flags, lexicon, neutral_outlet)
+    exercises = _exercises(
+        analysis, event, facts, sentence, outlet_of, flags, lexicon, neutral_outlet, limits.lesson_exercises
+    )
     return Lesson(event, summary, neutral_outlet, contrasts, labels, left_out, exercises)
 
 
@@ -201,13 +202,13 @@ def _summary(facts, sentence, outlet_of, outlet) -> list[str]:
     return [_first_of(f, sentence, outlet_of, outlet).text for f in ranked]
 
 
-def _contrasts(facts, sentence, outlet_of, flags, event) -> list[Contrast]:
+def _contrasts(facts, sentence, outlet_of, flags, event, most: int) -> list[Contrast]:
     def weight(fact: Fact) -> float:
         voice = sum(f.weight for s in fact.sentences for f in flags[s] if not f.quoted)
         return voice + 0.5 * len(fact.numbers.get("findings", [])) + 0.3 * len(fact.missing)
 
     shared = [f for f in facts if len(f.outlets) >= 2]
-    chosen = sorted(shared, key=lambda f: (-weight(f), facts.index(f)))[:MAX_CONTRASTS]
+    chosen = sorted(shared, key=lambda f: (-weight(f), facts.index(f)))[:most]
     chosen = [f for f in chosen if weight(f) > 0] or chosen[:MIN_CONTRASTS]
     chosen.sort(key=facts.index)
     out = []
@@ -228,13 +229,13 @@ def _contrasts(facts, sentence, outlet_of, flags, event) -> list[Contrast]:
     return out
 
 
-def _exercises(analysis, event, facts, sentence, outlet_of, flags, lexicon, neutral_outlet) -> list[Exercise]:
+def _exercises(analysis, event, facts, sentence, outlet_of, flags, lexicon, neutral_outlet, per_kind) -> list[Exercise]:
     out = []
     loaded = sorted(
         (s for art in event.articles for s in analysis.sentences if s.article == art),
         key=lambda s: -sum(f.weight for f in flags[s.id] if not f.quoted),
     )
-    for s in [s for s in loaded if any(not f.quoted for f in flags[s.id])][:MAX_EXERCISES_PER_KIND]:
+    for s in [s for s in loaded if any(not f.quoted for f in flags[s.id])][:per_kind]:
         words = ", ".join(f"“{f.text}”" for f in flags[s.id] if not f.quoted)
         out.append(
             Exercise(
@@ -245,7 +246,7 @@ def _exercises(analysis, event, facts, sentence, outlet_of, flags, lexicon, neut
             )
         )
     single = [f for f in facts if len(f.outlets) >= 2 and len(f.missing) == 1]
-    for fact in single[:MAX_EXERCISES_PER_KIND]:
+    for fact in single[:per_kind]:
         example = _first_of(
             fact, sentence, outlet_of, neutral_outlet if neutral_outlet in fact.outlets else fact.outlets[0]
         )
@@ -274,6 +275,6 @@ def _exercises(analysis, event, facts, sentence, outlet_of, flags, lexicon, neut
                     )
                 )
                 break
-        if len(seen) >= MAX_EXERCISES_PER_KIND:
+        if len(seen) >= per_kind:
             break
     return out

@@ -148,3 +148,15 @@ def test_neutral_rewrite_keeps_the_sentence_grammatical(text, word, neutral, exp
     i = text.index(word)
     flag = Flag("s", "a", "o", i, i + len(word), word, "label", 0.5, False, neutral, "why")
     assert expected in neutral_rewrite(Sentence("s", "a", 0, 0, len(text), text), [flag])
+
+
+def test_report_limits_cap_the_handout(school):
+    from collections import Counter
+
+    from analyzer.options import ReportLimits
+
+    analysis, full = school
+    small = build_lesson(analysis, full.event, builtin(), ReportLimits(lesson_contrasts=1, lesson_exercises=1))
+    assert len(full.contrasts) > 1 and len(small.contrasts) == 1
+    assert max(Counter(x.kind for x in full.exercises).values()) > 1
+    assert max(Counter(x.kind for x in small.exercises).values()) == 1

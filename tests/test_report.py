@@ -13,6 +13,7 @@ import pytest
 
 from analyzer import analyze, load, render
 from analyzer.model import Analysis
+from analyzer.options import ReportLimits
 from analyzer.report import FORMATS
 from analyzer.report.tables import FACT_COLUMNS, FLAG_COLUMNS, OUTLET_COLUMNS, SENTENCE_COLUMNS
 
@@ -164,13 +165,10 @@ def test_render_from_saved_json(report_dir, tmp_path):
     assert (tmp_path / "flags.csv").read_text() == (report_dir / "flags.csv").read_text()
 
 
-def test_many_outlets_are_capped_on_the_page_and_kept_in_the_csv(corpus_analysis, tmp_path, monkeypatch):
-    """A story covered by hundreds of outlets: the page shows MAX_OUTLETS columns and says how many
-    more there are; outlets.csv keeps them all."""
-    from analyzer.report import summary
-
-    monkeypatch.setattr(summary, "MAX_OUTLETS", 2)
-    render(corpus_analysis, tmp_path, formats=["html", "csv", "pdf"])
+def test_many_outlets_are_capped_on_the_page_and_kept_in_the_csv(corpus_analysis, tmp_path):
+    """A story covered by hundreds of outlets: the page shows `ReportLimits.outlets` columns and
+    says how many more there are; outlets.csv keeps them all."""
+    render(corpus_analysis, tmp_path, formats=["html", "csv", "pdf"], limits=ReportLimits(outlets=2))
     html = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert "and 1 more" in html
     header = re.search(r"<thead><tr>(.*?)</tr></thead>", html).group(1)
@@ -178,18 +176,27 @@ def test_many_outlets_are_capped_on_the_page_and_kept_in_the_csv(corpus_analysis
     assert len(list(csv.DictReader(io.StringIO((tmp_path / "outlets.csv").read_text())))) == 3
 
 
-def test_long_cells_are_cut_with_a_pointer_to_the_csv(corpus_analysis, tmp_path, monkeypatch):
-    from analyzer.report import summary
+def test_long_cells_are_cut_with_a_pointer_to_the_csv(corpus_analysis, tmp_path):
+    render(corpus_analysis, tmp_path / "all", formats=["html"])
+    assert "more in facts.csv)" not in (tmp_path / "all" / "report.html").read_text(encoding="utf-8")
+    render(corpus_analysis, tmp_path / "cut", formats=["html"], limits=ReportLimits(cell_sentences=1))
+    assert "more in facts.csv)" in (tmp_path / "cut" / "report.html").read_text(encoding="utf-8")
 
-    monkeypatch.setattr(summary, "MAX_CELL_SENTENCES", 1)
-    render(corpus_analysis, tmp_path, formats=["html"])
-    assert "more in facts.csv)" in (tmp_path / "report.html").read_text(encoding="utf-8")
+
+def test_report_limits_cap_rows_events_findings_and_sentences(corpus_analysis, tmp_path):
+    limits = ReportLimits(side_by_side_rows=2, events=1, findings=1, sentence_chars=40)
+    render(corpus_analysis, tmp_path, formats=["html"], limits=limits)
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert html.count('<ul class="findings"><li>') == 1 and html.count("</li></ul>") >= 1
+    assert "more facts of this event are in facts.csv" in html or "more facts" in html
+    assert "more events" in html
+    assert "…" in html
 
 
 def test_findings_count_in_words_a_reader_would_write(corpus_analysis):
     from analyzer.report.summary import findings
 
-    text = " ".join(findings(corpus_analysis))
+    text = " ".join(findings(corpus_analysis, ReportLimits()))
     assert "verbs 1 time," in text  # The Daily Patriot and The Harlow Beacon presuppose once each
     assert not re.search(r"\b1 (times|facts)\b", text)
     assert "left out 6 facts" in text
@@ -204,7 +211,7 @@ def test_every_chart_has_a_title_and_labelled_axes(corpus_analysis):
 
     from analyzer.report import charts
 
-    for name, fig in charts.figures(corpus_analysis):
+    for name, fig in charts.figures(corpus_analysis, ReportLimits()):
         titles = [ax.get_title() for ax in fig.axes] + [fig._suptitle.get_text() if fig._suptitle else ""]
         assert any(t.strip() for t in titles), name
         assert all(ax.get_xlabel() or ax.get_xticklabels() for ax in fig.axes), name
@@ -220,7 +227,7 @@ def test_loaded_language_draws_every_category_the_outlets_use(corpus_analysis):
     from analyzer.report import charts
 
     used = {c for o in corpus_analysis.outlets for c, n in o.categories.items() if n}
-    fig = charts.loaded_language(corpus_analysis)
+    fig = charts.loaded_language(corpus_analysis, ReportLimits())
     (ax,) = fig.axes
     series = {c.get_label(): c for c in ax.containers}
     assert set(series) == used and set(_labels(fig)) == used
@@ -234,7 +241,7 @@ def test_loaded_language_draws_every_category_the_outlets_use(corpus_analysis):
 def test_attribution_chart_counts_each_kind_per_outlet(corpus_analysis):
     from analyzer.report import charts
 
-    fig = charts.attribution(corpus_analysis)
+    fig = charts.attribution(corpus_analysis, ReportLimits())
     (ax,) = fig.axes
     assert [c.get_label() for c in ax.containers] == [
         "neutral (said, told)",

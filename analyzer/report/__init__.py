@@ -13,17 +13,19 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Analysis
+from ..options import ReportLimits
 from ..report_mark import report_files, write_mark
 from .summary import report_date
 
 
 @dataclass(frozen=True)
 class Assets:
-    """What every renderer may use besides the Analysis: the charts as PNG bytes (drawn once)
-    and the report's date."""
+    """What every renderer may use besides the Analysis: the charts as PNG bytes (drawn once),
+    the report's date and the caps on what the PDF and HTML show."""
 
     charts: dict[str, bytes]
     when: dt.datetime
+    limits: ReportLimits
 
 
 def _write_json(analysis: Analysis, folder: Path, assets: Assets) -> list[Path]:
@@ -58,7 +60,7 @@ def _write_pdf(analysis: Analysis, folder: Path, assets: Assets) -> list[Path]:
     from .pdf import render_pdf
 
     path = folder / "report.pdf"
-    path.write_bytes(render_pdf(analysis, assets.charts, assets.when))
+    path.write_bytes(render_pdf(analysis, assets.charts, assets.when, assets.limits))
     return [path]
 
 
@@ -66,7 +68,7 @@ def _write_html(analysis: Analysis, folder: Path, assets: Assets) -> list[Path]:
     from .html import render_html
 
     path = folder / "report.html"
-    path.write_text(render_html(analysis, assets.charts, assets.when), encoding="utf-8")
+    path.write_text(render_html(analysis, assets.charts, assets.when, assets.limits), encoding="utf-8")
     return [path]
 
 
@@ -81,7 +83,7 @@ FORMATS = tuple(RENDERERS)
 NEEDS_CHARTS = {"png", "pdf", "html"}
 
 
-def chart_pngs(analysis: Analysis) -> dict[str, bytes]:
+def chart_pngs(analysis: Analysis, limits: ReportLimits) -> dict[str, bytes]:
     """Every chart as PNG bytes: drawn once, saved as files and embedded in the PDF and HTML.
     PNG metadata carries no date, so the same analysis gives the same bytes."""
     import matplotlib.pyplot as plt
@@ -89,7 +91,7 @@ def chart_pngs(analysis: Analysis) -> dict[str, bytes]:
     from .charts import DPI, figures
 
     out = {}
-    for name, fig in figures(analysis):
+    for name, fig in figures(analysis, limits):
         buf = io.BytesIO()
         fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None})
         plt.close(fig)
@@ -103,8 +105,10 @@ def render(
     *,
     formats: Iterable[str] = FORMATS,
     reproducible: bool = False,
+    limits: ReportLimits = ReportLimits(),
 ) -> list[Path]:
-    """Write the reports of `formats` into `out_dir`; return the paths written.
+    """Write the reports of `formats` into `out_dir`; return the paths written. `limits` caps what
+    the PDF and HTML show (everything is in the JSON and CSV).
 
     The report is dated today, or by SOURCE_DATE_EPOCH when set, or, with `reproducible`, by the
     newest article's date, so that the same input gives the same bytes.
@@ -115,8 +119,8 @@ def render(
         raise ValueError(f"unknown format {', '.join(unknown)}; choose from {', '.join(FORMATS)}")
 
     def build(tmp: Path) -> list[Path]:
-        charts = chart_pngs(analysis) if NEEDS_CHARTS & set(formats) else {}
-        assets = Assets(charts, report_date(analysis, reproducible))
+        charts = chart_pngs(analysis, limits) if NEEDS_CHARTS & set(formats) else {}
+        assets = Assets(charts, report_date(analysis, reproducible), limits)
         return [path for fmt in formats for path in RENDERERS[fmt](analysis, tmp, assets)]
 
     return write_atomically(out_dir, build)
@@ -174,7 +178,14 @@ def _in_the_way(out: Path, rel: Path) -> Path | None:
 
 
 def write_lessons(
-    analysis: Analysis, out_dir: str | os.PathLike[str], *, lexicon, answers: bool, blank: bool, reproducible: bool
+    analysis: Analysis,
+    out_dir: str | os.PathLike[str],
+    *,
+    lexicon,
+    answers: bool,
+    blank: bool,
+    reproducible: bool,
+    limits: ReportLimits = ReportLimits(),
 ) -> list[Path]:
     """One handout (lesson-NN.pdf and .html) per event covered by more than one outlet."""
     from ..lesson import build_lesson
@@ -189,10 +200,10 @@ def write_lessons(
     def build(tmp: Path) -> list[Path]:
         out = []
         for n, event in enumerate(events, start=1):
-            lesson = build_lesson(analysis, event, lexicon)
+            lesson = build_lesson(analysis, event, lexicon, limits)
             pdf, html = tmp / f"lesson-{n:02d}.pdf", tmp / f"lesson-{n:02d}.html"
-            pdf.write_bytes(lesson_pdf(lesson, answers=answers, blank=blank, when=when))
-            html.write_text(lesson_html(lesson, answers=answers, blank=blank), encoding="utf-8")
+            pdf.write_bytes(lesson_pdf(lesson, answers=answers, blank=blank, when=when, limits=limits))
+            html.write_text(lesson_html(lesson, answers=answers, blank=blank, limits=limits), encoding="utf-8")
             out += [pdf, html]
         return out
 

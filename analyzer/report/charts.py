@@ -18,11 +18,11 @@ from matplotlib.patches import Patch  # noqa: E402
 
 from .. import categories  # noqa: E402
 from ..model import Analysis, Event  # noqa: E402
+from ..options import ReportLimits  # noqa: E402
 from .summary import event_outlets, short_name, shown_events, shown_outlets  # noqa: E402
 
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 DPI = 200
-MAX_FACT_ROWS = 30  # rows of a coverage chart before it says how many more are in facts.csv
 
 
 def outlet_colours(analysis: Analysis) -> dict[str, str]:
@@ -37,16 +37,21 @@ def _style(fig: Figure) -> Figure:
     return fig
 
 
-def loaded_language(analysis: Analysis) -> Figure:
+def loaded_language(analysis: Analysis, limits: ReportLimits) -> Figure:
     """Stacked bars: voice flags per 100 own-voice words, by category, per outlet."""
-    outlets = sorted(shown_outlets(analysis), key=lambda o: o.loaded_per_100_words)
+    outlets = sorted(shown_outlets(analysis, limits), key=lambda o: o.loaded_per_100_words)
     fig, ax = plt.subplots(figsize=(8, 1.2 + 0.6 * len(outlets)))
     left = [0.0] * len(outlets)
     for cat, colour in ((c.name, c.colour) for c in categories.TABLE):
         values = [100 * o.categories.get(cat, 0) / o.voice_words if o.voice_words else 0 for o in outlets]
         if any(values):
             ax.barh(
-                [short_name(o.name) for o in outlets], values, left=left, color=colour, label=cat, edgecolor="white"
+                [short_name(o.name, limits) for o in outlets],
+                values,
+                left=left,
+                color=colour,
+                label=cat,
+                edgecolor="white",
             )
             left = [a + b for a, b in zip(left, values, strict=True)]
     for y, o in enumerate(outlets):
@@ -59,9 +64,9 @@ def loaded_language(analysis: Analysis) -> Figure:
     return _style(fig)
 
 
-def attribution(analysis: Analysis) -> Figure:
+def attribution(analysis: Analysis, limits: ReportLimits) -> Figure:
     """How each outlet attributes statements: "said" vs doubt-casting vs presupposing verbs."""
-    outlets = sorted(shown_outlets(analysis), key=lambda o: o.name)
+    outlets = sorted(shown_outlets(analysis, limits), key=lambda o: o.name)
     kinds = (
         ("neutral", "neutral (said, told)", "#999999"),
         ("doubt_casting", "doubt-casting (claimed, insisted)", "#D55E00"),
@@ -71,7 +76,14 @@ def attribution(analysis: Analysis) -> Figure:
     left = [0] * len(outlets)
     for key, label, colour in kinds:
         values = [getattr(o.attribution, key) for o in outlets]
-        ax.barh([short_name(o.name) for o in outlets], values, left=left, color=colour, label=label, edgecolor="white")
+        ax.barh(
+            [short_name(o.name, limits) for o in outlets],
+            values,
+            left=left,
+            color=colour,
+            label=label,
+            edgecolor="white",
+        )
         left = [a + b for a, b in zip(left, values, strict=True)]
     ax.set_xlabel("attribution verbs in the outlet's own voice (count)")
     ax.set_title("How each outlet reports what people said")
@@ -79,8 +91,8 @@ def attribution(analysis: Analysis) -> Figure:
     return _style(fig)
 
 
-def headline_vs_body(analysis: Analysis) -> Figure:
-    outlets = sorted(shown_outlets(analysis), key=lambda o: o.name)
+def headline_vs_body(analysis: Analysis, limits: ReportLimits) -> Figure:
+    outlets = sorted(shown_outlets(analysis, limits), key=lambda o: o.name)
     colours = outlet_colours(analysis)
     fig, ax = plt.subplots(figsize=(8, 1.2 + 0.8 * len(outlets)))
     ys = range(len(outlets))
@@ -99,7 +111,7 @@ def headline_vs_body(analysis: Analysis) -> Figure:
         alpha=0.45,
         label="body (own voice)",
     )
-    ax.set_yticks(list(ys), [short_name(o.name) for o in outlets])
+    ax.set_yticks(list(ys), [short_name(o.name, limits) for o in outlets])
     ax.set_xlabel("loaded terms per 100 words (headline words, or own-voice body words)")
     ax.set_title("Headlines against body text")
     ax.legend(
@@ -116,28 +128,30 @@ def headline_vs_body(analysis: Analysis) -> Figure:
     return _style(fig)
 
 
-def tone_intensity(analysis: Analysis) -> Figure:
+def tone_intensity(analysis: Analysis, limits: ReportLimits) -> Figure:
     colours = outlet_colours(analysis)
     fig, ax = plt.subplots(figsize=(6.5, 4.5))
-    for o in sorted(shown_outlets(analysis), key=lambda o: o.name):
+    for o in sorted(shown_outlets(analysis, limits), key=lambda o: o.name):
         x, y = o.tone, o.intensity
-        ax.scatter([x], [y], s=120, color=colours[o.name], edgecolor="black", zorder=3, label=short_name(o.name))
+        ax.scatter(
+            [x], [y], s=120, color=colours[o.name], edgecolor="black", zorder=3, label=short_name(o.name, limits)
+        )
     ax.legend(fontsize=9, loc="upper left", frameon=False)  # a legend, since close points would hide labels
     ax.axvline(0, color="#bbbbbb", lw=1)
     ax.set_xlim(-1, 1)
-    ax.set_ylim(0, max([0.3] + [o.intensity * 1.3 for o in shown_outlets(analysis)]))
+    ax.set_ylim(0, max([0.3] + [o.intensity * 1.3 for o in shown_outlets(analysis, limits)]))
     ax.set_xlabel("tone of the outlet's own voice (VADER compound: -1 negative … +1 positive)")
     ax.set_ylabel("intensity (share of emotionally charged words)")
     ax.set_title("Tone and intensity are different things")
     return _style(fig)
 
 
-def coverage(analysis: Analysis, event: Event) -> Figure:
+def coverage(analysis: Analysis, event: Event, limits: ReportLimits) -> Figure:
     """Facts × outlets: which outlet reports which fact (facts reported by one outlet only are
     shown too: omission is framing)."""
     facts = [f for f in analysis.facts if f.event == event.id]
-    shown = facts[:MAX_FACT_ROWS]
-    outlets = list(event_outlets(event))
+    shown = facts[: limits.coverage_rows]
+    outlets = list(event_outlets(event, limits))
     fig, ax = plt.subplots(figsize=(1.8 + 1.6 * len(outlets), 1.2 + 0.3 * len(shown)))
     colours = outlet_colours(analysis)
     for y, fact in enumerate(shown):
@@ -152,7 +166,7 @@ def coverage(analysis: Analysis, event: Event) -> Figure:
                 ax.text(x + 0.5, y + 0.5, "—", ha="center", va="center", fontsize=8, color="#888888")
     ax.set_xlim(0, len(outlets))
     ax.set_ylim(len(shown), 0)
-    ax.set_xticks([x + 0.5 for x in range(len(outlets))], [short_name(o) for o in outlets], fontsize=9)
+    ax.set_xticks([x + 0.5 for x in range(len(outlets))], [short_name(o, limits) for o in outlets], fontsize=9)
     ax.xaxis.tick_top()
     ax.set_yticks([y + 0.5 for y in range(len(shown))], [f"fact {n}" for n in range(1, len(shown) + 1)], fontsize=8)
     more = len(facts) - len(shown)
@@ -165,12 +179,12 @@ def coverage(analysis: Analysis, event: Event) -> Figure:
     return fig
 
 
-def distinctive(analysis: Analysis, title: str = "across the corpus") -> Figure:
+def distinctive(analysis: Analysis, limits: ReportLimits, title: str = "across the corpus") -> Figure:
     """Each outlet's most distinctive words (log-odds z-scores against the other outlets)."""
     per_outlet = analysis.distinctive.outlets
     floor = analysis.distinctive.noise_floor
     colours = outlet_colours(analysis)
-    shown = {o.name for o in shown_outlets(analysis)}
+    shown = {o.name for o in shown_outlets(analysis, limits)}
     outlets = sorted(o for o in per_outlet if o in shown)
     fig, axes = plt.subplots(1, max(1, len(outlets)), figsize=(3.4 * max(1, len(outlets)), 4.2), squeeze=False)
     for ax, outlet in zip(axes[0], outlets, strict=False):
@@ -182,7 +196,7 @@ def distinctive(analysis: Analysis, title: str = "across the corpus") -> Figure:
         )
         if floor:
             ax.axvline(floor, color="black", lw=1, ls="--")
-        ax.set_title(short_name(outlet), fontsize=10, color=colours.get(outlet, "black"))
+        ax.set_title(short_name(outlet, limits), fontsize=10, color=colours.get(outlet, "black"))
         ax.set_xlabel("z-score of log-odds")
     fig.suptitle(
         f"Words that set each outlet apart, {title} (grey: within random noise; dashed: noise floor)", fontsize=10
@@ -196,7 +210,7 @@ class Chart:
     and the share of a page's width it takes in the PDF."""
 
     name: str
-    draw: Callable[[Analysis], Figure]
+    draw: Callable[[Analysis, ReportLimits], Figure]
     alt: str
     width: float = 1.0
 
@@ -216,10 +230,10 @@ def coverage_name(n: int) -> str:
     return f"coverage_{n:02d}"
 
 
-def figures(analysis: Analysis) -> Iterator[tuple[str, Figure]]:
+def figures(analysis: Analysis, limits: ReportLimits) -> Iterator[tuple[str, Figure]]:
     """Every chart of the report with its file name (without extension), drawn one at a time
     so that the caller can close each before the next is drawn."""
     for chart in (*SUMMARY, DISTINCTIVE):
-        yield chart.name, chart.draw(analysis)
-    for n, event in enumerate(shown_events(analysis)[0], start=1):
-        yield coverage_name(n), coverage(analysis, event)
+        yield chart.name, chart.draw(analysis, limits)
+    for n, event in enumerate(shown_events(analysis, limits)[0], start=1):
+        yield coverage_name(n), coverage(analysis, event, limits)

@@ -14,6 +14,7 @@ from importlib import resources
 from string import Template
 
 from ..model import Analysis, Event
+from ..options import ReportLimits
 from . import summary
 from .charts import DISTINCTIVE, SUMMARY, coverage_name, outlet_colours
 
@@ -27,7 +28,7 @@ def _img(png: bytes, alt: str, css: str = "") -> str:
     return f'<img class="{css}" alt="{e(alt)}" src="data:image/png;base64,{data}">'
 
 
-def render_html(analysis: Analysis, charts: dict[str, bytes], when: dt.datetime) -> str:
+def render_html(analysis: Analysis, charts: dict[str, bytes], when: dt.datetime, limits: ReportLimits) -> str:
     title = "How the outlets covered it"
     colours = outlet_colours(analysis)
     parts = [
@@ -37,23 +38,25 @@ def render_html(analysis: Analysis, charts: dict[str, bytes], when: dt.datetime)
         '<p class="outlet-key">'
         + "".join(
             f'<span><i class="swatch" style="background:{colours[o]}"></i>{e(o)}</span>'
-            for o in summary.outlet_names(analysis)
+            for o in summary.outlet_names(analysis, limits)
         )
         + "</p>",
         "<h2>What differs between the outlets</h2>",
-        '<ul class="findings">' + "".join(f"<li>{e(line)}</li>" for line in summary.findings(analysis)) + "</ul>",
+        '<ul class="findings">'
+        + "".join(f"<li>{e(line)}</li>" for line in summary.findings(analysis, limits))
+        + "</ul>",
         '<p class="legend note">In the tables, <mark class="voice">highlighted</mark> words are loaded words in the '
         "outlet's own voice; <mark class=\"quoted\">dotted</mark> ones are inside a quotation (the speaker's words). "
         "Hover over or tab to a word to see why it is flagged and a neutral alternative.</p>",
     ]
     shown = [c for c in SUMMARY if c.name in charts]
     parts.append('<div class="charts">' + "".join(_img(charts[c.name], c.alt) for c in shown) + "</div>")
-    events, more = summary.shown_events(analysis)
+    events, more = summary.shown_events(analysis, limits)
     for n, event in enumerate(events, start=1):
-        parts.append(_event(analysis, event, charts.get(coverage_name(n))))
+        parts.append(_event(analysis, event, charts.get(coverage_name(n)), limits))
     if more:
         parts.append(f'<p class="note">{more} more events are in analysis.json and facts.csv.</p>')
-    parts.append(_actors(analysis))
+    parts.append(_actors(analysis, limits))
     if DISTINCTIVE.name in charts:
         parts += ["<h2>Words that set each outlet apart</h2>", _img(charts[DISTINCTIVE.name], DISTINCTIVE.alt)]
     parts.append(_method(analysis))
@@ -73,9 +76,9 @@ def _mark(seg: summary.Segment) -> str:
     return f'<mark class="{kind}" tabindex="0">{e(seg.text)}<span class="tip" role="tooltip">{e(tip)}</span></mark>'
 
 
-def _event(analysis: Analysis, event: Event, coverage_png: bytes | None) -> str:
-    rows, more = summary.side_by_side(analysis, event)
-    outlets = summary.event_outlets(event)
+def _event(analysis: Analysis, event: Event, coverage_png: bytes | None, limits: ReportLimits) -> str:
+    rows, more = summary.side_by_side(analysis, event, limits)
+    outlets = summary.event_outlets(event, limits)
     head = "".join(f"<th>{e(o)}</th>" for o in outlets)
     body = []
     for row in rows:
@@ -89,9 +92,10 @@ def _event(analysis: Analysis, event: Event, coverage_png: bytes | None) -> str:
                     "<td>" + "".join("<p>" + "".join(_mark(s) for s in sent) + "</p>" for sent in sentences) + "</td>"
                 )
         body.append(f'<tr><td class="num">{row.number}</td>{"".join(cells)}</tr>')
+    names = summary.name_list(event.outlets, limits)
     out = [
         f"<h2>{e(event.title)}</h2>",
-        f'<p class="meta">{summary.count(len(event.articles), "article")} · {e(summary.name_list(event.outlets))}</p>',
+        f'<p class="meta">{summary.count(len(event.articles), "article")} · {e(names)}</p>',
         f"<table><thead><tr><th>fact</th>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>",
     ]
     if more:
@@ -108,11 +112,11 @@ def _event(analysis: Analysis, event: Event, coverage_png: bytes | None) -> str:
     return "\n".join(out)
 
 
-def _actors(analysis: Analysis) -> str:
+def _actors(analysis: Analysis, limits: ReportLimits) -> str:
     actors = [a for a in analysis.actors if any(a.labels.values()) or any(a.verbs.values())][:25]
     if not actors:
         return ""
-    outlets = summary.outlet_names(analysis)
+    outlets = summary.outlet_names(analysis, limits)
     rows = []
     for a in actors:
         cells = []

@@ -13,6 +13,7 @@ from string import Template
 from fpdf.fonts import FontFace
 
 from ..lesson import GLOSSARY, Lesson
+from ..options import ReportLimits
 from .pdf import FONT, _escape, _Report, cell_budget, fit
 from .summary import count, event_outlets, segments, short_name
 
@@ -27,7 +28,7 @@ def _markdown(sentence: list) -> str:
     return "".join(out)
 
 
-def lesson_pdf(lesson: Lesson, *, answers: bool, blank: bool, when: dt.datetime) -> bytes:
+def lesson_pdf(lesson: Lesson, *, answers: bool, blank: bool, when: dt.datetime, limits: ReportLimits) -> bytes:
     pdf = _Report(f"Lesson: {lesson.event.title}")
     pdf.set_creation_date(when)
     pdf.add_page()
@@ -47,7 +48,7 @@ def lesson_pdf(lesson: Lesson, *, answers: bool, blank: bool, when: dt.datetime)
         9,
         markdown=not blank,
     )
-    outlets = event_outlets(lesson.event)
+    outlets = event_outlets(lesson.event, limits)
     for c in lesson.contrasts:
         pdf.set_font(FONT, size=9)
         widths = tuple(pdf.epw / len(outlets) for _ in outlets)
@@ -63,14 +64,14 @@ def lesson_pdf(lesson: Lesson, *, answers: bool, blank: bool, when: dt.datetime)
         ) as table:
             head = table.row()
             for o in outlets:
-                head.cell(_escape(short_name(o)))
+                head.cell(_escape(short_name(o, limits)))
             row = table.row()
             for o in outlets:
                 sents = c.sentences[o]
                 if not sents:
                     row.cell("— not reported —", style=FontFace(color=(140, 140, 140)))
                 else:
-                    pieces = [segments(s.text, [] if blank else c.flags[s.id]) for s in sents]
+                    pieces = [segments(s.text, [] if blank else c.flags[s.id], limits) for s in sents]
                     row.cell("\n".join(_markdown(sentence) for sentence in fit(pieces, budget)))
         if c.notes and not blank:
             pdf.para("Notes: " + "; ".join(c.notes) + ".", 8)
@@ -102,7 +103,7 @@ def lesson_pdf(lesson: Lesson, *, answers: bool, blank: bool, when: dt.datetime)
     return bytes(pdf.output())
 
 
-def lesson_html(lesson: Lesson, *, answers: bool, blank: bool) -> str:
+def lesson_html(lesson: Lesson, *, answers: bool, blank: bool, limits: ReportLimits) -> str:
     e = lambda t: escape(str(t), quote=True)  # noqa: E731
     outlets = lesson.event.outlets
     parts = [
@@ -123,7 +124,7 @@ def lesson_html(lesson: Lesson, *, answers: bool, blank: bool) -> str:
             paras = []
             for s in c.sentences[o]:
                 html = ""
-                for seg in segments(s.text, [] if blank else c.flags[s.id]):
+                for seg in segments(s.text, [] if blank else c.flags[s.id], limits):
                     if seg.flag is None:
                         html += e(seg.text)
                     else:

@@ -18,6 +18,7 @@ from fpdf import FPDF
 from fpdf.fonts import FontFace
 
 from ..model import Analysis
+from ..options import ReportLimits
 from . import summary
 from .charts import DISTINCTIVE, SUMMARY, coverage_name, outlet_colours
 
@@ -136,18 +137,18 @@ class _Report(FPDF):
         self.ln(3)
 
 
-def render_pdf(analysis: Analysis, charts: dict[str, bytes], when: dt.datetime) -> bytes:
+def render_pdf(analysis: Analysis, charts: dict[str, bytes], when: dt.datetime, limits: ReportLimits) -> bytes:
     title = "How the outlets covered it"
     pdf = _Report(title)
     pdf.set_creation_date(when)
-    _title_page(pdf, analysis, title, when)
-    _summary(pdf, analysis, charts)
-    events, more_events = summary.shown_events(analysis)
+    _title_page(pdf, analysis, title, when, limits)
+    _summary(pdf, analysis, charts, limits)
+    events, more_events = summary.shown_events(analysis, limits)
     for n, event in enumerate(events, start=1):
-        _event(pdf, analysis, event, charts.get(coverage_name(n)))
+        _event(pdf, analysis, event, charts.get(coverage_name(n)), limits)
     if more_events:
         pdf.para(f"{more_events} more events are in analysis.json and facts.csv.")
-    _actors(pdf, analysis)
+    _actors(pdf, analysis, limits)
     if DISTINCTIVE.name in charts:
         pdf.add_page()
         pdf.heading("Words that set each outlet apart")
@@ -160,7 +161,7 @@ def render_pdf(analysis: Analysis, charts: dict[str, bytes], when: dt.datetime) 
     return bytes(pdf.output())
 
 
-def _title_page(pdf: _Report, analysis: Analysis, title: str, when: dt.datetime) -> None:
+def _title_page(pdf: _Report, analysis: Analysis, title: str, when: dt.datetime, limits: ReportLimits) -> None:
     pdf.add_page()
     pdf.ln(30)
     pdf.set_font(FONT, "B", 26)
@@ -182,21 +183,21 @@ def _title_page(pdf: _Report, analysis: Analysis, title: str, when: dt.datetime)
     pdf.cell(0, 8, "Outlets", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FONT, size=11)
     colours = outlet_colours(analysis)
-    for name in summary.outlet_names(analysis):
+    for name in summary.outlet_names(analysis, limits):
         pdf.set_fill_color(*_rgb(colours[name]))
         pdf.cell(5, 6, "", fill=True)
         pdf.cell(0, 6, f"  {name}", new_x="LMARGIN", new_y="NEXT")
         pdf.ln(1)
-    if len(analysis.outlets) > summary.MAX_OUTLETS:
-        pdf.cell(0, 6, f"and {len(analysis.outlets) - summary.MAX_OUTLETS} more (all in outlets.csv)")
+    if len(analysis.outlets) > limits.outlets:
+        pdf.cell(0, 6, f"and {len(analysis.outlets) - limits.outlets} more (all in outlets.csv)")
     pdf.set_fill_color(255)
     pdf.ln(6)
     pdf.set_font(FONT, "B", 12)
     pdf.cell(0, 8, "Events", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FONT, size=10)
-    shown, more = summary.shown_events(analysis)
+    shown, more = summary.shown_events(analysis, limits)
     for e in shown:
-        pdf.multi_cell(0, 5.5, f"• {e.title} ({summary.name_list(e.outlets)})", new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 5.5, f"• {e.title} ({summary.name_list(e.outlets, limits)})", new_x="LMARGIN", new_y="NEXT")
     if more:
         pdf.multi_cell(
             0, 5.5, f"and {more} more events (in analysis.json and facts.csv)", new_x="LMARGIN", new_y="NEXT"
@@ -214,10 +215,10 @@ def _title_page(pdf: _Report, analysis: Analysis, title: str, when: dt.datetime)
     pdf.set_text_color(0)
 
 
-def _summary(pdf: _Report, analysis: Analysis, charts: dict[str, bytes]) -> None:
+def _summary(pdf: _Report, analysis: Analysis, charts: dict[str, bytes], limits: ReportLimits) -> None:
     pdf.add_page()
     pdf.heading("What differs between the outlets")
-    for line in summary.findings(analysis):
+    for line in summary.findings(analysis, limits):
         pdf.para("• " + line)
     pdf.ln(2)
     pdf.heading("How to read this report", 12)
@@ -242,16 +243,15 @@ def _dates(dates: list[str]) -> str:
     return ", ".join(dates) or "no dates"
 
 
-def _event(pdf: _Report, analysis: Analysis, event, coverage_png: bytes | None) -> None:
+def _event(pdf: _Report, analysis: Analysis, event, coverage_png: bytes | None, limits: ReportLimits) -> None:
     pdf.add_page(orientation="L")
     dates = sorted({a.date for a in analysis.articles if a.id in event.articles and a.date})
     pdf.heading(event.title, 14)
-    pdf.para(
-        f"{summary.count(len(event.articles), 'article')} · {summary.name_list(event.outlets)} · {_dates(dates)}", 9
-    )
-    rows, more = summary.side_by_side(analysis, event)
+    names = summary.name_list(event.outlets, limits)
+    pdf.para(f"{summary.count(len(event.articles), 'article')} · {names} · {_dates(dates)}", 9)
+    rows, more = summary.side_by_side(analysis, event, limits)
     pdf.set_font(FONT, size=8)
-    outlets = summary.event_outlets(event)
+    outlets = summary.event_outlets(event, limits)
     widths = (10,) + tuple((pdf.epw - 10) / len(outlets) for _ in outlets)
     budget = cell_budget(pdf, widths[1], 8, 4)
     heading = FontFace(emphasis="BOLD", fill_color=(235, 235, 235))
@@ -262,7 +262,7 @@ def _event(pdf: _Report, analysis: Analysis, event, coverage_png: bytes | None) 
         head = table.row()
         head.cell("fact")
         for outlet in outlets:
-            head.cell(_escape(summary.short_name(outlet)))
+            head.cell(_escape(summary.short_name(outlet, limits)))
         for row in rows:
             r = table.row()
             r.cell(str(row.number))
@@ -306,11 +306,11 @@ def _segment(seg: summary.Segment) -> str:
     return f"__{_escape(seg.text)}__" if seg.flag.quoted else f"**{_escape(seg.text)}**"
 
 
-def _actors(pdf: _Report, analysis: Analysis) -> None:
+def _actors(pdf: _Report, analysis: Analysis, limits: ReportLimits) -> None:
     actors = [a for a in analysis.actors if any(a.labels.values()) or any(a.verbs.values())][:25]
     if not actors:
         return
-    outlets = summary.outlet_names(analysis)
+    outlets = summary.outlet_names(analysis, limits)
     pdf.add_page(orientation="L")
     pdf.heading("Who is called what")
     pdf.para(

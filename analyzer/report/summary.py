@@ -12,23 +12,7 @@ from dataclasses import dataclass
 from .. import errors
 from ..errors import InputError
 from ..model import Analysis, Event, Fact, Flag, OutletSummary
-from ..options import AnalysisOptions
-
-# Caps that keep the PDF and HTML readable and their rendering bounded (a 1,000-article corpus
-# took 36 s to lay out as PDF with 25 events of 40 facts; 12 events of 20 facts take 7.5 s).
-MAX_SIDE_BY_SIDE_ROWS = 20  # facts per event in the side-by-side view; the rest are in facts.csv
-MAX_FINDINGS = 8
-MAX_EVENTS = 12  # events drawn in full, the most widely covered; the rest are listed
-# Outlets drawn side by side and in the charts (a page holds about this many columns); a story
-# covered by hundreds of outlets shows its first reporters, and every outlet is in the CSVs.
-MAX_OUTLETS = 8
-# Sentences of one outlet shown in one cell of a fact: a page must hold the row, and a fact that
-# one outlet states in more sentences than this is listed whole in facts.csv.
-MAX_CELL_SENTENCES = 3
-NAME_MAX_CHARS = 60  # an outlet name longer than this is cut in charts and column headings
-# A sentence longer than this is cut in the PDF and HTML (a page with no punctuation would
-# otherwise make one table cell taller than a page); the full text stays in the JSON and CSV.
-MAX_SENTENCE_CHARS = 1200
+from ..options import AnalysisOptions, ReportLimits
 
 
 @dataclass(frozen=True)
@@ -83,15 +67,15 @@ def date_range(analysis: Analysis) -> str:
     return dates[0] if dates[0] == dates[-1] else f"{dates[0]} to {dates[-1]}"
 
 
-def outlet_names(analysis: Analysis) -> list[str]:
+def outlet_names(analysis: Analysis, limits: ReportLimits) -> list[str]:
     """The names of the outlets drawn in keys and tables (`shown_outlets`), sorted."""
-    return sorted(o.name for o in shown_outlets(analysis))
+    return sorted(o.name for o in shown_outlets(analysis, limits))
 
 
-def segments(text: str, flags: list[Flag]) -> list[Segment]:
-    """The sentence as plain and flagged pieces, cut at MAX_SENTENCE_CHARS with an ellipsis."""
-    cut = len(text) > MAX_SENTENCE_CHARS
-    text = text[:MAX_SENTENCE_CHARS]
+def segments(text: str, flags: list[Flag], limits: ReportLimits) -> list[Segment]:
+    """The sentence as plain and flagged pieces, cut at `limits.sentence_chars` with an ellipsis."""
+    cut = len(text) > limits.sentence_chars
+    text = text[: limits.sentence_chars]
     out, pos = [], 0
     for f in sorted(flags, key=lambda f: f.start):
         if f.start < pos or f.end > len(text):
@@ -107,52 +91,53 @@ def segments(text: str, flags: list[Flag]) -> list[Segment]:
     return out
 
 
-def shown_outlets(analysis: Analysis) -> list[OutletSummary]:
-    """The outlets the charts draw: all of them, or the MAX_OUTLETS with the most articles."""
-    top = sorted(analysis.outlets, key=lambda o: (-o.articles, o.name))[:MAX_OUTLETS]
+def shown_outlets(analysis: Analysis, limits: ReportLimits) -> list[OutletSummary]:
+    """The outlets the charts draw: all of them, or the `limits.outlets` with the most articles."""
+    top = sorted(analysis.outlets, key=lambda o: (-o.articles, o.name))[: limits.outlets]
     return [o for o in analysis.outlets if o in top]
 
 
-def event_outlets(event: Event) -> tuple[str, ...]:
-    """The outlets of an event drawn side by side: its first MAX_OUTLETS reporters."""
-    return event.outlets[:MAX_OUTLETS]
+def event_outlets(event: Event, limits: ReportLimits) -> tuple[str, ...]:
+    """The outlets of an event drawn side by side: its first `limits.outlets` reporters."""
+    return event.outlets[: limits.outlets]
 
 
-def name_list(names: Sequence[str]) -> str:
-    """ "A, B, C" or, past MAX_OUTLETS names, "A, B, … and 992 more"."""
-    shown = ", ".join(names[:MAX_OUTLETS])
-    return shown + (f" and {len(names) - MAX_OUTLETS} more" if len(names) > MAX_OUTLETS else "")
+def name_list(names: Sequence[str], limits: ReportLimits) -> str:
+    """ "A, B, C" or, past `limits.outlets` names, "A, B, … and 992 more"."""
+    shown = ", ".join(names[: limits.outlets])
+    more = len(names) - limits.outlets
+    return shown + (f" and {more} more" if more > 0 else "")
 
 
-def side_by_side(analysis: Analysis, event: Event) -> tuple[list[Row], int]:
+def side_by_side(analysis: Analysis, event: Event, limits: ReportLimits) -> tuple[list[Row], int]:
     """Rows of the event's facts (story order), outlets as columns; and how many were left out."""
     text = {s.id: s for s in analysis.sentences}
     outlet_of = {a.id: a.outlet for a in analysis.articles}
     by_sentence: dict[str, list[Flag]] = defaultdict(list, analysis.flags_by_sentence())
     facts = [f for f in analysis.facts if f.event == event.id]
     rows = []
-    for n, fact in enumerate(facts[:MAX_SIDE_BY_SIDE_ROWS], start=1):
-        cells: dict[str, list[list[Segment]]] = {o: [] for o in event_outlets(event)}
+    for n, fact in enumerate(facts[: limits.side_by_side_rows], start=1):
+        cells: dict[str, list[list[Segment]]] = {o: [] for o in event_outlets(event, limits)}
         for sid in fact.sentences:
             s = text[sid]
             if outlet_of[s.article] in cells:
-                cells[outlet_of[s.article]].append(segments(s.text, by_sentence[sid]))
+                cells[outlet_of[s.article]].append(segments(s.text, by_sentence[sid], limits))
         for outlet, sentences in cells.items():
-            if len(sentences) > MAX_CELL_SENTENCES:
-                more = len(sentences) - MAX_CELL_SENTENCES
-                cells[outlet] = sentences[:MAX_CELL_SENTENCES] + [[Segment(f"(and {more} more in facts.csv)")]]
+            if len(sentences) > limits.cell_sentences:
+                more = len(sentences) - limits.cell_sentences
+                cells[outlet] = sentences[: limits.cell_sentences] + [[Segment(f"(and {more} more in facts.csv)")]]
         rows.append(Row(n, fact, cells))
-    return rows, max(0, len(facts) - MAX_SIDE_BY_SIDE_ROWS)
+    return rows, max(0, len(facts) - limits.side_by_side_rows)
 
 
-def findings(analysis: Analysis) -> list[str]:
+def findings(analysis: Analysis, limits: ReportLimits) -> list[str]:
     """One-line findings, each written from a number in the analysis."""
     out = []
     outlets = sorted(analysis.outlets, key=lambda o: -o.loaded_per_100_words)
     if outlets:
         parts = [f"{o.name} {o.loaded_per_100_words:.1f}" for o in outlets]
-        if len(parts) > MAX_OUTLETS:  # the most and the least loaded
-            half = MAX_OUTLETS // 2
+        if len(parts) > limits.outlets:  # the most and the least loaded
+            half = limits.outlets // 2
             parts = parts[:half] + [f"… {len(parts) - 2 * half} more …"] + parts[-half:]
         out.append("Loaded terms per 100 words of each outlet's own voice (quotes excluded): " + "; ".join(parts) + ".")
     said = {o.name: o.attribution for o in analysis.outlets}
@@ -184,23 +169,23 @@ def findings(analysis: Analysis) -> list[str]:
     for actor in analysis.actors:
         labels = {o: ls for o, ls in actor.labels.items() if ls}
         if len({tuple(ls) for ls in labels.values()}) > 1:
-            described = "; ".join(f"{', '.join(ls)} ({o})" for o, ls in sorted(labels.items())[:MAX_OUTLETS])
+            described = "; ".join(f"{', '.join(ls)} ({o})" for o, ls in sorted(labels.items())[: limits.outlets])
             out.append(f"{actor.name} is called: {described}.")
             break
-    return out[:MAX_FINDINGS]
+    return out[: limits.findings]
 
 
 def removed_by_reason(analysis: Analysis) -> list[tuple[str, int]]:
     return sorted(Counter(r.reason for r in analysis.removed).items(), key=lambda x: (-x[1], x[0]))
 
 
-def shown_events(analysis: Analysis) -> tuple[list[Event], int]:
-    """The events drawn in full (the MAX_EVENTS covered by the most outlets and articles, in
+def shown_events(analysis: Analysis, limits: ReportLimits) -> tuple[list[Event], int]:
+    """The events drawn in full (the `limits.events` covered by the most outlets and articles, in
     the corpus's order) and how many other events of several outlets there are."""
     events = [e for e in analysis.events if len(e.outlets) > 1]
     widest = sorted(range(len(events)), key=lambda n: (-len(events[n].outlets), -len(events[n].articles), n))
-    chosen = sorted(widest[:MAX_EVENTS])
-    return [events[n] for n in chosen], max(0, len(events) - MAX_EVENTS)
+    chosen = sorted(widest[: limits.events])
+    return [events[n] for n in chosen], max(0, len(events) - limits.events)
 
 
 METHOD = (
@@ -241,9 +226,9 @@ def settings_line(analysis: Analysis) -> str:
 _DEFAULT_SETTINGS = AnalysisOptions().settings()
 
 
-def short_name(name: str) -> str:
-    """An outlet name as charts and column headings show it: cut past NAME_MAX_CHARS."""
-    return name if len(name) <= NAME_MAX_CHARS else name[: NAME_MAX_CHARS - 1] + "…"
+def short_name(name: str, limits: ReportLimits) -> str:
+    """An outlet name as charts and column headings show it: cut past `limits.name_chars`."""
+    return name if len(name) <= limits.name_chars else name[: limits.name_chars - 1] + "…"
 
 
 def count(n: int, noun: str) -> str:
