@@ -21,7 +21,7 @@ from .api import analyze, load, read_analysis, render  # noqa: E402
 from .corpus import Corpus
 from .errors import EngineError, InputError
 from .model import Analysis
-from .options import AlignOptions, AnalysisOptions, EventOptions, FlagOptions, ReadOptions
+from .options import AlignOptions, AnalysisOptions, EventOptions, FlagOptions, ReadOptions, ReportLimits
 
 __all__ = [
     "AlignOptions",
@@ -33,6 +33,7 @@ __all__ = [
     "FlagOptions",
     "InputError",
     "ReadOptions",
+    "ReportLimits",
     "analyze",
     "load",
     "read_analysis",
