@@ -19,6 +19,8 @@ from typing import Any
 import click
 
 from . import api, lexicons
+from .context import TIERS
+from .context import tier as entry_tier
 from .errors import EngineError, InputError
 from .evaluate import Evaluation, GoldError, evaluate, pooled
 from .framing import example_sentences, flag_text
@@ -521,21 +523,27 @@ def lexicon() -> None:
 
 @lexicon.command(name="show")
 @click.option("--category", type=click.Choice(CATEGORIES), help="Only this category.")
+@click.option(
+    "--tier",
+    type=click.Choice(TIERS),
+    help="Only the curated entries (written for this project, and yours) or the broad tier (charged words "
+    "from VADER and TextBlob).",
+)
 @_lexicon_option
 @handle_errors
-def lexicon_show(category: str | None, lexicon_files: tuple[str, ...]) -> None:
+def lexicon_show(category: str | None, tier: str | None, lexicon_files: tuple[str, ...]) -> None:
     """List lexicon terms: term, category, weight and neutral alternative, tab-separated.
 
     \b
     Example:
-      framing lexicon show --category attribution
+      framing lexicon show --category attribution --tier curated
     """
     lex = lexicons.load(lexicon_files)
     for src in lex.sources:
         click.echo(f"# {src['name']} version {src['version']}")
     click.echo("term\tcategory\tweight\tneutral")
     for e in sorted(lex.entries, key=lambda e: (e.category, e.term)):
-        if category is None or e.category == category:
+        if (category is None or e.category == category) and (tier is None or entry_tier(e) == tier):
             click.echo(f"{e.term}\t{e.category}\t{e.weight}\t{e.neutral or ''}")
 
 

@@ -246,3 +246,11 @@ def test_lesson_reads_the_context_model(corpus_dir, tmp_path):
         assert runner.invoke(main, args).exit_code == 0
         marks.append((out / "lesson-01.html").read_text().count('<mark class="voice"'))
     assert marks[1] > marks[0]
+
+
+def test_lexicon_show_lists_one_tier():
+    runner = CliRunner()
+    curated = runner.invoke(main, ["lexicon", "show", "--tier", "curated"]).output
+    broad = runner.invoke(main, ["lexicon", "show", "--tier", "broad"]).output
+    assert "\nstrongman\t" in curated and "\nstrongman\t" not in broad
+    assert "\nabusive\t" in broad and "\nabusive\t" not in curated
