@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from .framing import Candidate
+from .framing import Candidate, flag_of
 from .lexicons import inflections
 from .model import Alignment, Flag, Sentence
 from .segment import words
@@ -104,19 +104,4 @@ def _plain_wording(plain: str, mine: str) -> bool:
 def _flag(sentence: Sentence, outlet: str, c: Candidate, other: str, plain: str) -> Flag:
     text = sentence.text[c.start : c.end]
     why = f"{other} states the same fact with “{plain}”; “{text}” is this outlet's choice. {c.entry.why}"
-    return Flag(
-        sentence=sentence.id,
-        article=sentence.article,
-        outlet=outlet,
-        start=c.start,
-        end=c.end,
-        text=text,
-        category=c.entry.category,
-        weight=c.entry.weight,
-        quoted=False,
-        neutral=plain,
-        why=why,
-        term=c.entry.term,
-        source="contrast",
-        score=round(c.score, 3),
-    )
+    return flag_of(sentence, outlet, c, why, "contrast", neutral=plain)

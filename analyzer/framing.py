@@ -85,7 +85,7 @@ def decide(
         if not model.loaded(c.score, c.entry) and not (c.scare and source == "curated"):
             continue
         why = c.entry.why + (" " + SCARE_QUOTE_WHY if c.scare else "")
-        flags.append(_flag(sentence, outlet, c, why, source))
+        flags.append(flag_of(sentence, outlet, c, why, source))
     return flags
 
 
@@ -133,7 +133,8 @@ def candidates(
     return out
 
 
-def _flag(sentence: Sentence, outlet: str, c: Candidate, why: str, source: str) -> Flag:
+def flag_of(sentence: Sentence, outlet: str, c: Candidate, why: str, source: str, neutral: str | None = None) -> Flag:
+    """The flag of a candidate; `neutral` replaces the entry's neutral alternative when given."""
     return Flag(
         sentence=sentence.id,
         article=sentence.article,
@@ -144,7 +145,7 @@ def _flag(sentence: Sentence, outlet: str, c: Candidate, why: str, source: str) 
         category=c.entry.category,
         weight=c.entry.weight,
         quoted=c.quoted,
-        neutral=c.entry.neutral,
+        neutral=neutral or c.entry.neutral,
         why=why,
         term=c.entry.term,
         scare_quote=c.scare,

@@ -139,19 +139,16 @@ def test_lexicon_train_command_writes_weights_that_report_reads(gold_folder, cor
             assert f["score"] >= min(model.thresholds.values())
 
 
+def _constant_model(path, bias: float):
+    """A context model file that scores every match alike: all loaded (bias 10) or none (-10)."""
+    model = {"format": "framing-context-model/1", "bias": bias, "thresholds": {"curated": 0.5, "broad": 0.5}}
+    path.write_text(json.dumps({**model, "weights": {}}))
+    return path
+
+
 def test_context_model_option_changes_what_is_flagged(corpus_dir, tmp_path):
     """A model that finds every listed word loaded flags the neutral wire copy too."""
-    everything = tmp_path / "everything.json"
-    everything.write_text(
-        json.dumps(
-            {
-                "format": "framing-context-model/1",
-                "bias": 10.0,
-                "thresholds": {"curated": 0.5, "broad": 0.5},
-                "weights": {},
-            }
-        )
-    )
+    everything = _constant_model(tmp_path / "everything.json", bias=10.0)
     runner = CliRunner()
     counts = []
     for extra in ([], ["--context-model", str(everything)]):
@@ -178,17 +175,7 @@ def test_a_broken_context_model_is_a_one_line_error(corpus_dir, tmp_path):
 
 
 def test_the_analysis_api_takes_the_model_as_an_option(corpus_dir, tmp_path):
-    strict = tmp_path / "none.json"
-    strict.write_text(
-        json.dumps(
-            {
-                "format": "framing-context-model/1",
-                "bias": -10.0,
-                "thresholds": {"curated": 0.5, "broad": 0.5},
-                "weights": {},
-            }
-        )
-    )
+    strict = _constant_model(tmp_path / "none.json", bias=-10.0)
     analysis = analyze(
         load([corpus_dir / "school-closures"]), AnalysisOptions(flags=FlagOptions(context_model=str(strict)))
     )
@@ -227,17 +214,7 @@ def test_lexicon_train_reads_the_extra_lexicon(gold_folder, tmp_path):
 
 
 def test_lesson_reads_the_context_model(corpus_dir, tmp_path):
-    everything = tmp_path / "everything.json"
-    everything.write_text(
-        json.dumps(
-            {
-                "format": "framing-context-model/1",
-                "bias": 10.0,
-                "thresholds": {"curated": 0.5, "broad": 0.5},
-                "weights": {},
-            }
-        )
-    )
+    everything = _constant_model(tmp_path / "everything.json", bias=10.0)
     runner = CliRunner()
     marks = []
     for extra in ([], ["--context-model", str(everything)]):
