@@ -16,7 +16,6 @@ from . import context
 from .align import Features, FeatureStore, sentence_features
 from .clean import clean_article
 from .compare import merge_terms, voice_terms
-from .context import tier
 from .events import article_counts, lead_weekday
 from .features import content_words
 from .framing import Candidate, candidates, decide, flag_headline
@@ -77,7 +76,10 @@ def process_articles(
             passed = [
                 c
                 for c in found
-                if tier(c.entry) == "curated" and not c.quoted and not c.scare and not model.loaded(c.score, c.entry)
+                if context.tier(c.entry) == "curated"
+                and not c.quoted
+                and not c.scare
+                and not model.loaded(c.score, c.entry)
             ]
             if passed:
                 unflagged[s.id] = passed
