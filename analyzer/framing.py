@@ -156,7 +156,9 @@ def flag_of(sentence: Sentence, outlet: str, c: Candidate, why: str, source: str
 
 def _match(lows: Sequence[str], i: int, lexicon: Lexicon) -> tuple[int, Entry] | None:
     first = NUMBER if _is_number(lows[i]) else lows[i]
-    for seq, entry, _exact in lexicon.index.get(first, []):
+    second = lows[i + 1] if i + 1 < len(lows) else None
+    numeric = second is not None and _is_number(second)
+    for seq, entry, _exact in lexicon.candidates(first, second, second_is_number=numeric):
         if i + len(seq) > len(lows):
             continue
         if all(

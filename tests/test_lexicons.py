@@ -85,3 +85,23 @@ def test_broken_user_lexicon_is_an_input_error(tmp_path):
     path.write_text("term\tcategory\n")
     with pytest.raises(InputError, match="header"):
         lexicons.load([path])
+
+
+def test_phrases_sharing_a_first_word_are_told_apart_by_the_second(tmp_path):
+    """200,000 phrases that all start with "the" took 92 s to match the bundled corpus, each
+    "the" of the text trying every phrase; the index keys phrases by two words."""
+    from analyzer.framing import candidates
+    from analyzer.model import Sentence
+
+    path = tmp_path / "the.tsv"
+    rows = [f"the zq{n}x\tnoun\t0.5\t\tA made-up phrase.\ttest" for n in range(20_000)]
+    path.write_text(
+        "term\tcategory\tweight\tneutral\twhy\tsource\n" + "\n".join(rows) + "\nthe 5 bn\tnoun\t0.5\t\tW.\tt\n"
+    )
+    lex = lexicons.load([path])
+    assert len(lex.candidates("the", "council")) == len(lex.candidates("the")) < 10
+    assert {e.term for _, e, _ in lex.candidates("the", "zq7x")} == {"the zq7x"}
+    assert lex.lookup("The ZQ19999x").term == "the zq19999x"
+    text = "The zq12x fell while the council met on the 5 bn plan."
+    found = candidates(Sentence("a:0", "a", 0, 0, len(text), text), lex)
+    assert [text[c.start : c.end] for c in found] == ["The zq12x", "the 5 bn"]

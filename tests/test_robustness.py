@@ -439,3 +439,44 @@ def test_links_out_of_the_input_folders_are_followed_only_when_asked(tmp_path):
     assert "Secret" not in (tmp_path / "o1" / "analysis.json").read_text()
     followed = run("report", str(tmp_path / "in"), "-o", str(tmp_path / "o2"), "--format", "json", "--follow-links")
     assert followed.exit_code == 0 and "Secret" in (tmp_path / "o2" / "analysis.json").read_text()
+
+
+def test_a_three_megabyte_token_stays_within_memory(tmp_path):
+    """A token of 3 MB is no word: it gets no character n-grams, no stem and no tone (it cost
+    1 GB before), so the whole run fits in 1 GiB of address space."""
+    folder = tmp_path / "in"
+    _good(folder)
+    write(folder / "token.md", article(outlet="C", body="The council voted. " + "x" * 3_000_000 + " on Monday."))
+
+    def limit():
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (2**30, 2**30))
+
+    env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
+    args = [sys.executable, "-m", "analyzer", "report", str(folder), "-o", str(tmp_path / "out")]
+    done = subprocess.run(
+        [*args, "--format", "json", "--jobs", "1", "-q"], preexec_fn=limit, env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    doc = json.loads((tmp_path / "out" / "analysis.json").read_text())
+    assert max(len(s["text"]) for s in doc["sentences"]) > 3_000_000
+
+
+def test_run_on_sentences_are_scored_on_their_first_words_only():
+    """Tone and the word diff cost the square of a sentence's length: a 100,000-word sentence
+    took minutes. Both read a bounded prefix, which no sentence of real news reaches."""
+    from analyzer.align import DIFF_MAX_WORDS, _diffs
+    from analyzer.compare import TONE_MAX_WORDS, _tone_words
+    from analyzer.model import Sentence
+
+    long = " ".join(["school", "budget", "vote"] * 40_000)
+    assert len(_tone_words(long).split()) == TONE_MAX_WORDS
+    assert _tone_words("The vote " + "x" * 10_000 + " passed.") == "The vote passed."
+    a_text, b_text = "The council closed two schools. " + long, "The council shut two schools. " + long + " sadly"
+    a = Sentence(id="a:0", article="a", index=0, start=0, end=len(a_text), text=a_text)
+    b = Sentence(id="b:0", article="b", index=0, start=0, end=len(b_text), text=b_text)
+    (diff,) = _diffs([a, b], [(0, 1)])
+    assert diff["swaps"] == [["closed", "shut"]]
+    assert sum(len(part.split()) for part in diff["only_b"]) == 0  # "sadly" is past the cap
+    assert DIFF_MAX_WORDS < len(long.split())

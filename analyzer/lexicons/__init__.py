@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import chain
 from pathlib import Path
 
 from .. import categories
@@ -46,49 +47,75 @@ Candidates = list[tuple[tuple[frozenset[str], ...], Entry, bool]]
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Entries, their match index (first word form → candidate word sequences, longest and
-    exact first), the contexts where a term is not loaded, and where the entries came from."""
+    """Entries, their match index, the contexts where a term is not loaded, and where the
+    entries came from. The index has one word terms by their form (`index`: every first word
+    form of any term is a key, so a word not in it starts no match) and longer terms by their
+    first two word forms (`pairs`), each list longest and exact first: a lexicon of 200,000
+    phrases that all start with "the" is no slower to match than one of a few."""
 
     entries: tuple[Entry, ...]
     index: dict[str, Candidates] = field(default_factory=dict, repr=False)
+    pairs: dict[tuple[str, str], Candidates] = field(default_factory=dict, repr=False)
     exceptions: dict[str, tuple[str, ...]] = field(default_factory=dict)
     sources: tuple[dict[str, str], ...] = ()
 
     def lookup(self, term: str) -> Entry | None:
         """The entry whose term or one of its inflections is `term` (case-insensitive)."""
         toks = tuple(t.lower() for t in term.split())
-        for seq, entry, _ in self.index.get(toks[0] if toks else "", []):
+        if not toks:
+            return None
+        for seq, entry, _ in self.candidates(toks[0], toks[1] if len(toks) > 1 else None):
             if len(seq) == len(toks) and all(t in forms for t, forms in zip(toks, seq, strict=True)):
                 return entry
         return None
 
+    def candidates(self, first: str, second: str | None = None, *, second_is_number: bool = False) -> Candidates:
+        """The terms that may start with the word forms `first` and `second` (None at the end
+        of a sentence), longest and exact first; `second_is_number` adds the terms whose second
+        word is NUMBER."""
+        if second is None:
+            return self.index.get(first, [])
+        longer = self.pairs.get((first, second), [])
+        if second_is_number and (first, NUMBER) in self.pairs:
+            longer = sorted(longer + self.pairs[(first, NUMBER)], key=lambda c: (-len(c[0]), not c[2]))
+        return longer + self.index.get(first, [])
 
-def make_index(entries: Iterable[Entry]) -> dict[str, Candidates]:
+
+def make_index(entries: Iterable[Entry]) -> tuple[dict[str, Candidates], dict[tuple[str, str], Candidates]]:
+    """The `index` and `pairs` of a `Lexicon` of `entries`."""
     index: dict[str, Candidates] = {}
+    pairs: dict[tuple[str, str], Candidates] = {}
     for entry in entries:
         parts = entry.term.lower().split()
         exact = tuple(frozenset([p]) for p in parts)
         inflected = tuple(
-            frozenset(inflections(p)) if n in (0, len(parts) - 1) else frozenset([p]) for n, p in enumerate(parts)
+            inflections(p) if n in (0, len(parts) - 1) else frozenset([p]) for n, p in enumerate(parts)
         )
         for seq, is_exact in ((exact, True), (inflected, False)):
             for first in seq[0]:
-                index.setdefault(first, []).append((seq, entry, is_exact))
-    for candidates in index.values():
+                singles = index.setdefault(first, [])
+                if len(seq) == 1:
+                    singles.append((seq, entry, is_exact))
+                    continue
+                for second in seq[1]:
+                    pairs.setdefault((first, second), []).append((seq, entry, is_exact))
+    for candidates in chain(index.values(), pairs.values()):
         candidates.sort(key=lambda c: (-len(c[0]), not c[2]))
-    return index
+    return index, pairs
 
 
 VOWELS = set("aeiou")
 
 
-def inflections(word: str) -> set[str]:
-    """The word and its regular inflections; words already inflected (-ed, -ing) stay as they are."""
+@lru_cache(maxsize=2**16)
+def inflections(word: str) -> frozenset[str]:
+    """The word and its regular inflections; words already inflected (-ed, -ing) stay as they are.
+    Cached: the words of phrases repeat ("the", "of")."""
     if word == NUMBER or not word.isalpha() and "-" not in word:
-        return {word}
+        return frozenset([word])
     out = {word}
     if word.endswith(("ed", "ing")) or len(word) < 3:
-        return out
+        return frozenset(out)
     stem_e = word[:-1] if word.endswith("e") else word
     out |= {word + "s", stem_e + "ed", stem_e + "ing", word + "d" if word.endswith("e") else word + "ed"}
     if word.endswith(("s", "x", "z", "ch", "sh")):
@@ -98,7 +125,7 @@ def inflections(word: str) -> set[str]:
     last3 = word[-3:]
     if len(word) <= 5 and last3[0] not in VOWELS and last3[1] in VOWELS and last3[2] not in VOWELS | set("wxy"):
         out |= {word + word[-1] + "ed", word + word[-1] + "ing"}
-    return out
+    return frozenset(out)
 
 
 def parse(text: str, name: str) -> tuple[list[Entry], list[str]]:
@@ -199,11 +226,11 @@ def _combine(files: Iterable[tuple[str, str]]) -> Lexicon:
             by_term[e.term.lower()] = e
         sources.append({"name": name, "version": _version(text), "sha256": hashlib.sha256(text.encode()).hexdigest()})
     disabled = {form for e in by_term.values() if e.weight == 0 for form in _forms(e.term)}
-    kept = tuple(e for e in by_term.values() if e.weight > 0 and not _forms(e.term) & disabled)
-    return Lexicon(kept, make_index(kept), _exceptions(), tuple(sources))
+    kept = tuple(e for e in by_term.values() if e.weight > 0 and not (disabled and _forms(e.term) & disabled))
+    return Lexicon(kept, *make_index(kept), _exceptions(), tuple(sources))
 
 
-def _forms(term: str) -> set[str]:
+def _forms(term: str) -> frozenset[str] | set[str]:
     """Every inflected form of a term, as lower-case strings."""
     parts = term.lower().split()
     if len(parts) == 1:
