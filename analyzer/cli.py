@@ -289,6 +289,8 @@ def _run(
         corpus = api.load(paths, options=read, engine=run)
         for warning in corpus.warnings:  # even with --quiet: a skipped file must never go unnoticed
             click.echo(f"warning: {warning}", err=True)
+        for note in () if quiet else corpus.notes:
+            click.echo(f"note: {note}", err=True)
         steps = STAGES + ((WRITE_STEP,) if write else ())
         with _progress(quiet or not progress, len(corpus.articles), steps) as on_stage:
             analysis = api.analyze(corpus, options, engine=run, on_stage=on_stage)

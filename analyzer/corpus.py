@@ -17,7 +17,7 @@ import re
 import stat
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -50,15 +50,18 @@ FRONT_MATTER_MAX_BYTES = 64 * 1024
 UTF16_NUL_SHARE = 0.9
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # a JSON escape ("\\ud800") can make one; UTF-8 cannot hold it
 GUESSED_NAMES_SHOWN = 5  # file names a warning about guessed metadata lists before "…"
+PROBLEMS_SHOWN = 3  # problems the error of a folder without one readable article names
 
 
 @dataclass(frozen=True)
 class Corpus:
-    """The articles that loaded, the warnings about what did not, and every file's sha256."""
+    """The articles that loaded, the warnings about what did not, every file's sha256, and
+    notes on files left out by convention (a folder's README), which are no problem."""
 
     articles: tuple[Article, ...]
     warnings: tuple[str, ...]
     files: dict[str, str]
+    notes: tuple[str, ...] = ()
 
 
 def load_corpus(
@@ -71,6 +74,7 @@ def load_corpus(
     Duplicates, ids and warnings are settled here afterwards, in file order, so the result does
     not depend on the engine."""
     warnings: list[str] = []
+    notes: list[str] = []
     articles: list[Article] = []
     files: dict[str, str] = {}
     seen_bodies: dict[str, str] = {}
@@ -89,6 +93,7 @@ def load_corpus(
         for read in part:
             if read.sha256:
                 files[read.path] = read.sha256
+            notes.extend(read.notes)
             for problem in read.problems:
                 warn(problem)
             for folder, names in read.guessed.items():
@@ -111,9 +116,17 @@ def load_corpus(
             )
         )
     if not articles:
-        shown = ", ".join(str(p) for p in paths)
-        raise InputError(shown or ".", "no readable articles found")
-    return Corpus(tuple(articles), tuple(warnings), files)
+        raise InputError(", ".join(str(p) for p in paths) or ".", _nothing_read(candidates, warnings))
+    return Corpus(tuple(articles), tuple(warnings), files, tuple(notes))
+
+
+def _nothing_read(candidates: Sequence[tuple[Path, Path]], warnings: Sequence[str]) -> str:
+    """Why no article was read: the first problems met, or that no file had an article's suffix."""
+    if not warnings:
+        found = f"{len(candidates)} file(s), none an article" if candidates else "no files"
+        return f"no readable articles found ({found}; articles are {', '.join(READERS)} files)"
+    shown = "; ".join(warnings[:PROBLEMS_SHOWN]) + ("; …" if len(warnings) > PROBLEMS_SHOWN else "")
+    return f"no readable articles found; {len(warnings)} problem(s): {shown}"
 
 
 @dataclass
@@ -126,6 +139,7 @@ class _FileRead:
     articles: list[Article]
     problems: list[InputError]
     guessed: dict[str, list[str]]  # folder → files whose outlet is a guess
+    notes: list[str] = field(default_factory=list)
 
 
 def _read_files(candidates: Sequence[tuple[Path, Path]], *, options: ReadOptions) -> list[_FileRead]:
@@ -144,6 +158,10 @@ def _read_files(candidates: Sequence[tuple[Path, Path]], *, options: ReadOptions
         try:
             data = _read_bytes(path, options.max_bytes)
             if path.name.lower() in READMES and not FRONT_MATTER.match(decode(data, str(path))):
+                read.notes.append(
+                    f"{printable(str(path))}: a folder's README without front matter; not read as an article"
+                )
+                out.append(read)
                 continue
             read.sha256 = hashlib.sha256(data).hexdigest()
             if path.parent not in manifests:
@@ -177,9 +195,17 @@ def _walk(
             if REPORT_MARK in filenames:
                 written |= {here / rel for rel in report_files(here)}
             for name in filenames:
-                if name.startswith(".") or name.lower() in NOT_ARTICLES or here / name in written:
-                    continue
                 path = here / name
+                if name.lower() in NOT_ARTICLES or path in written:
+                    continue
+                if name.startswith("."):
+                    if Path(name).suffix.lower() in READERS:
+                        warn(
+                            InputError(
+                                str(path), "a hidden file; skipped (rename it without the leading '.' to read it)"
+                            )
+                        )
+                    continue
                 if not follow_links and path.is_symlink() and not _inside(path.resolve(), inside):
                     warn(InputError(str(path), "a link to a file outside the input folders; skipped (--follow-links)"))
                     continue

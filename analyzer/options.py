@@ -123,6 +123,7 @@ class ReportLimits:
     coverage_rows: int = 30  # facts in an event's coverage chart
     lesson_contrasts: int = 6  # facts side by side in a lesson handout
     lesson_exercises: int = 3  # exercises of each kind in a lesson handout
+    warnings: int = 30  # lines of "Skipped input"; all of them are in analysis.json
 
 
 @dataclass(frozen=True)

@@ -480,3 +480,43 @@ def test_run_on_sentences_are_scored_on_their_first_words_only():
     assert diff["swaps"] == [["closed", "shut"]]
     assert sum(len(part.split()) for part in diff["only_b"]) == 0  # "sadly" is past the cap
     assert DIFF_MAX_WORDS < len(long.split())
+
+
+def test_files_left_out_by_name_are_said(tmp_path):
+    """A hidden article is a warning (so --strict fails); a folder's README is a note."""
+    folder = tmp_path / "in"
+    _good(folder)
+    write(folder / ".draft.md", article(outlet="C", body="The council voted on Monday."))
+    write(folder / "README.md", "These are the articles of the council vote.\n")
+    write(folder / ".DS_Store", "\x00\x01")
+    result = run("report", str(folder), "-o", str(tmp_path / "out"), "--format", "json")
+    assert result.exit_code == 0
+    assert ".draft.md: a hidden file" in result.stderr and "note: " in result.stderr
+    assert "README.md: a folder's README" in result.stderr and ".DS_Store" not in result.stderr
+    doc = json.loads((tmp_path / "out" / "analysis.json").read_text())
+    assert any(".draft.md" in w for w in doc["warnings"]) and not any("README" in w for w in doc["warnings"])
+    strict = run("report", str(folder), "-o", str(tmp_path / "out2"), "--strict")
+    assert strict.exit_code == 1 and ".draft.md" in strict.stderr
+
+
+def test_a_folder_of_only_bad_files_names_them(tmp_path):
+    for n in range(5):
+        write(tmp_path / "in" / f"e{n}.md", "")
+    result = run("report", str(tmp_path / "in"), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert "5 problem(s)" in result.stderr and "e0.md: empty file" in result.stderr
+    empty = tmp_path / "nothing"
+    empty.mkdir()
+    result = run("report", str(empty), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1 and "no files" in result.stderr and ".md" in result.stderr
+
+
+def test_the_skipped_input_list_says_how_many_more_there_are(tmp_path):
+    _good(tmp_path / "in")
+    for n in range(40):
+        write(tmp_path / "in" / f"e{n:02}.md", "")
+    result = run("report", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--format", "json,html")
+    assert result.exit_code == 0
+    page = (tmp_path / "out" / "report.html").read_text()
+    assert "e29.md" in page and "e30.md" not in page and "… and 10 more" in page
+    assert len(json.loads((tmp_path / "out" / "analysis.json").read_text())["warnings"]) == 40

@@ -88,9 +88,7 @@ def make_index(entries: Iterable[Entry]) -> tuple[dict[str, Candidates], dict[tu
     for entry in entries:
         parts = entry.term.lower().split()
         exact = tuple(frozenset([p]) for p in parts)
-        inflected = tuple(
-            inflections(p) if n in (0, len(parts) - 1) else frozenset([p]) for n, p in enumerate(parts)
-        )
+        inflected = tuple(inflections(p) if n in (0, len(parts) - 1) else frozenset([p]) for n, p in enumerate(parts))
         for seq, is_exact in ((exact, True), (inflected, False)):
             for first in seq[0]:
                 singles = index.setdefault(first, [])

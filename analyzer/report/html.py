@@ -59,7 +59,7 @@ def render_html(analysis: Analysis, charts: dict[str, bytes], when: dt.datetime,
     parts.append(_actors(analysis, limits))
     if DISTINCTIVE.name in charts:
         parts += ["<h2>Words that set each outlet apart</h2>", _img(charts[DISTINCTIVE.name], DISTINCTIVE.alt)]
-    parts.append(_method(analysis))
+    parts.append(_method(analysis, limits))
     body = "\n".join(parts)
     template = Template(resources.files("analyzer.report").joinpath("template.html").read_text("utf-8"))
     return template.substitute(title=e(title), body=body)
@@ -141,13 +141,14 @@ def _actors(analysis: Analysis, limits: ReportLimits) -> str:
     )
 
 
-def _method(analysis: Analysis) -> str:
+def _method(analysis: Analysis, limits: ReportLimits) -> str:
     lex = ", ".join(f"{x['name']} {x['version']}" for x in analysis.run.get("lexicons", []))
     removed = ", ".join(f"{reason} ({n})" for reason, n in summary.removed_by_reason(analysis))
     parts = ["<h2>Method and limits</h2>"] + [f"<p>{e(p)}</p>" for p in summary.METHOD]
     parts.append(f'<p class="note">Lexicons: {e(lex)}. Page text removed before analysis: {e(removed or "none")}.</p>')
     if analysis.warnings:
-        parts.append("<h3>Skipped input</h3><ul>" + "".join(f"<li>{e(w)}</li>" for w in analysis.warnings) + "</ul>")
+        skipped = summary.skipped_input(analysis, limits)
+        parts.append("<h3>Skipped input</h3><ul>" + "".join(f"<li>{e(w)}</li>" for w in skipped) + "</ul>")
     parts.append(
         "<footer>framing-analyzer: flags mark word choices a neutral report would avoid; "
         "read the sentences, not only the numbers.</footer>"

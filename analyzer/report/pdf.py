@@ -157,7 +157,7 @@ def render_pdf(analysis: Analysis, charts: dict[str, bytes], when: dt.datetime, 
             "Bars in grey are within what random splits of the same sentences reach, so they are probably noise."
         )
         pdf.chart(charts[DISTINCTIVE.name])
-    _method(pdf, analysis)
+    _method(pdf, analysis, limits)
     return bytes(pdf.output())
 
 
@@ -343,7 +343,7 @@ def _actors(pdf: _Report, analysis: Analysis, limits: ReportLimits) -> None:
                 r.cell(labels + (f"\nwords reported with: {verbs}" if verbs else ""))
 
 
-def _method(pdf: _Report, analysis: Analysis) -> None:
+def _method(pdf: _Report, analysis: Analysis, limits: ReportLimits) -> None:
     pdf.add_page()
     pdf.heading("Method and limits")
     for paragraph in summary.METHOD:
@@ -355,7 +355,7 @@ def _method(pdf: _Report, analysis: Analysis) -> None:
         pdf.para("Page text removed before analysis: " + ", ".join(f"{reason} ({n})" for reason, n in removed) + ".", 9)
     if analysis.warnings:
         pdf.heading("Skipped input", 11)
-        for w in analysis.warnings[:30]:
+        for w in summary.skipped_input(analysis, limits):
             pdf.para(w, 8)
 
 

@@ -188,6 +188,14 @@ def shown_events(analysis: Analysis, limits: ReportLimits) -> tuple[list[Event],
     return [events[n] for n in chosen], max(0, len(events) - limits.events)
 
 
+def skipped_input(analysis: Analysis, limits: ReportLimits) -> list[str]:
+    """The lines of "Skipped input": the first `limits.warnings` warnings, then how many more
+    there are and where they are."""
+    lines = list(analysis.warnings[: limits.warnings])
+    more = len(analysis.warnings) - len(lines)
+    return lines + ([f"… and {more} more, listed under “warnings” in analysis.json."] if more > 0 else [])
+
+
 METHOD = (
     "A flag marks a word or phrase from our lexicon of loaded language: labels for people and groups, "
     "editorialised adjectives, intensifiers, loaded nouns and verbs, attribution verbs other than “said”, and "
