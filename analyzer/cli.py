@@ -10,6 +10,7 @@ import contextlib
 import functools
 import json
 import os
+import signal
 import sys
 import traceback
 from collections.abc import Callable, Iterator
@@ -34,6 +35,7 @@ from .runtime import ENGINES, default_jobs, make_engine, paused
 
 EXIT_INTERNAL = 3
 EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143  # 128 + SIGTERM, as shells report a process that SIGTERM ended
 WRITE_STEP = "writing the report"  # the progress bar's last step after the analysis stages
 EXIT_BROKEN_PIPE = 141  # as a shell reports a command ended by SIGPIPE
 MAX_GROUPING_LINES = 20  # events listed after a report; the rest are in analysis.json
@@ -126,13 +128,38 @@ def _output_option(default: str, what: str) -> Callable[[Callable[..., Any]], Ca
     )
 
 
+class Terminated(BaseException):
+    """SIGTERM arrived (`kill`, a job scheduler's time limit): unwound like Ctrl-C, so the
+    temporary report folder is removed and the previous report stays."""
+
+
+@contextlib.contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """While a command runs, SIGTERM raises `Terminated` (only the main thread can set handlers:
+    elsewhere the default stays)."""
+
+    def stop(signum: int, frame: object) -> None:
+        raise Terminated
+
+    try:
+        previous = signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     """Turn library errors into one-line messages with exit code 1 (traceback with --debug)."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return func(*args, **kwargs)
+            with _terminate_as_interrupt():
+                return func(*args, **kwargs)
         except (InputError, EngineError) as err:
             if kwargs.get("debug"):
                 traceback.print_exc()
@@ -140,6 +167,9 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
         except KeyboardInterrupt:
             click.echo("framing: interrupted; the previous report is left as it was", err=True)
             raise SystemExit(EXIT_INTERRUPTED) from None
+        except Terminated:
+            click.echo("framing: terminated; the previous report is left as it was", err=True)
+            raise SystemExit(EXIT_TERMINATED) from None
         except BrokenPipeError:
             # The reader of our output went away (`framing lexicon show | head`): nothing to say,
             # and nothing more may be written to it, not even at exit.

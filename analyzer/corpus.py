@@ -48,7 +48,15 @@ FRONT_MATTER_MAX_BYTES = 64 * 1024
 # Share of NUL bytes in the odd (or even) positions above which bytes are UTF-16 text without a
 # byte-order mark: English UTF-16 has a NUL in nearly every other byte; binary files do not.
 UTF16_NUL_SHARE = 0.9
+# Broken bytes per well-formed UTF-8 character above which a file is in another encoding: a cp1252
+# or Latin-1 file has no well-formed multi-byte character at all, or one by chance ("Ã©").
+NEARLY_UTF8_SHARE = 0.5
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # a JSON escape ("\\ud800") can make one; UTF-8 cannot hold it
+# A page's date only from what it states (meta tags, <time>, structured data), the original
+# publication rather than an update: htmldate's extensive search guesses ("© 2019" became
+# 2019-01-01) and its default latest date is today's, so the same page could read differently
+# tomorrow.
+HTML_DATES = {"extensive_search": False, "original_date": True, "max_date": "2100-12-31"}
 GUESSED_NAMES_SHOWN = 5  # file names a warning about guessed metadata lists before "…"
 PROBLEMS_SHOWN = 3  # problems the error of a folder without one readable article names
 
@@ -253,9 +261,10 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
     return data
 
 
-def decode(data: bytes, source: str) -> str:
+def decode(data: bytes, source: str, warn: Callable[[InputError], None] | None = None) -> str:
     """Bytes → NFC text with `\\n` line endings: UTF-8 (with or without BOM), UTF-16 with BOM,
-    else the encoding charset-normalizer detects (cp1252 smart quotes are common)."""
+    UTF-8 with a few broken bytes replaced by � (said through `warn`), else the encoding
+    charset-normalizer detects (cp1252 smart quotes are common)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = data.decode("utf-16")
     elif b"\x00" in data[:4096]:
@@ -264,11 +273,25 @@ def decode(data: bytes, source: str) -> str:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            text = _detect(data, source)
+            text = _nearly_utf8(data)
+            if text is None:
+                text = _detect(data, source)
+            elif warn:
+                bad = text.count("\ufffd")
+                warn(InputError(source, f"{bad} broken UTF-8 sequence(s) replaced by �; the rest read as UTF-8"))
     if _is_binary(text):
         raise InputError(source, "binary data, not text (is it a PDF or an image?)")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return unicodedata.normalize("NFC", text)
+
+
+def _nearly_utf8(data: bytes) -> str | None:
+    """The text, when `data` is UTF-8 but for a few broken bytes (a bad copy and paste): read as
+    another encoding, every accented letter and dash of it would be garbled ("—" as "ŌĆ—")."""
+    text = data.decode("utf-8-sig", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for c in text if ord(c) > 127) - bad
+    return text if good and bad <= NEARLY_UTF8_SHARE * good else None
 
 
 def _detect(data: bytes, source: str) -> str:
@@ -348,7 +371,7 @@ def _parse_file(
         raise InputError(source, f"unknown file type {suffix or '(none)'}; expected {expected}")
     if not data.strip():
         raise InputError(source, "empty file")
-    text = decode(data, source)
+    text = decode(data, source, warn)
     if not text.strip():
         raise InputError(source, "empty file (only white space)")
     yield from reader(text, _File(path, _article_id(path, root), manifest, guessed, warn))
@@ -506,7 +529,13 @@ def _from_html(text: str, path: Path, base_id: str, manifest: dict[str, Any]) ->
     import trafilatura
 
     source = str(path)
-    doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False, include_tables=False)
+    doc = trafilatura.bare_extraction(
+        text,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        date_extraction_params=HTML_DATES,
+    )
     body = getattr(doc, "text", None) if doc is not None else None
     if not body or not body.strip():
         raise InputError(source, "no article text found in the HTML page")

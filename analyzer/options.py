@@ -124,6 +124,7 @@ class ReportLimits:
     lesson_contrasts: int = 6  # facts side by side in a lesson handout
     lesson_exercises: int = 3  # exercises of each kind in a lesson handout
     warnings: int = 30  # lines of "Skipped input"; all of them are in analysis.json
+    number_findings: int = 20  # lines of an event's "Numbers stated differently"; all are in facts.csv
 
 
 @dataclass(frozen=True)

@@ -223,3 +223,26 @@ def test_a_readme_with_front_matter_is_an_article_and_a_plain_one_is_not(tmp_pat
     corpus = load_corpus([tmp_path])
     assert sorted(a.id for a in corpus.articles) == ["a/README", "b/x"]
     assert not corpus.warnings
+
+
+@pytest.mark.parametrize(
+    ("head", "date"),
+    [
+        (
+            '<meta property="article:published_time" content="2024-05-16T10:00:00Z">'
+            '<meta property="article:modified_time" content="2024-05-18T09:00:00Z">',
+            "2024-05-16",
+        ),
+        ("", None),  # "© 2019" and "3 hours ago" are no date: nothing is guessed
+        ('<meta property="article:published_time" content="2031-02-03">', "2031-02-03"),  # not capped at today
+    ],
+)
+def test_an_html_page_is_dated_only_by_what_it_states(tmp_path, head, date):
+    page = f"""<html><head><title>Council votes</title>{head}</head><body><div>Posted May 16</div>
+    <article><h1>Council votes on budget</h1>
+    <p>The council voted on the budget on Monday after a long debate about schools and roads in the city.</p>
+    <p>The mayor said the plan would pass next week, and residents asked about the cost of the new road.</p>
+    </article><footer>Copyright 2019 The Paper. Updated 3 hours ago</footer></body></html>"""
+    write(tmp_path / "page.html", page)
+    (art,) = load_corpus([tmp_path]).articles
+    assert art.date == date

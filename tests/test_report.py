@@ -330,3 +330,27 @@ def test_no_pdf_page_of_the_seeds_report_holds_a_lone_heading(seeds_dir, tmp_pat
         lines = [x for x in page.splitlines() if x.strip() and " · page " not in x]
         if len(lines) <= 1:
             assert number in with_image, f"page {number} holds only {lines}"
+
+
+def test_charts_of_plain_wire_copy_draw_without_warnings(tmp_path):
+    """Outlets without a single flag or distinctive word: the loaded-language bars still name
+    each outlet (no layout warning), and an empty distinctive panel says so instead of drawing
+    empty axes."""
+    import warnings
+
+    from conftest import article, write
+
+    from analyzer.report import charts
+
+    for n in range(3):
+        body = f"The council met on Monday. Item {n} was approved after a vote."
+        write(tmp_path / f"o{n}.md", article(outlet=f"Outlet {n}", title="Council meets", body=body))
+    analysis = analyze(load([tmp_path]))
+    assert not any(o.loaded_per_100_words for o in analysis.outlets)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig = charts.loaded_language(analysis, ReportLimits())
+        panels = charts.distinctive(analysis, ReportLimits())
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["Outlet 0", "Outlet 1", "Outlet 2"]
+    texts = [t.get_text() for ax in panels.axes for t in ax.texts]
+    assert texts and all(t == "no word sets it apart" for t in texts)

@@ -520,3 +520,93 @@ def test_the_skipped_input_list_says_how_many_more_there_are(tmp_path):
     page = (tmp_path / "out" / "report.html").read_text()
     assert "e29.md" in page and "e30.md" not in page and "… and 10 more" in page
     assert len(json.loads((tmp_path / "out" / "analysis.json").read_text())["warnings"]) == 40
+
+
+def test_many_outlets_stating_their_own_figures_stay_bounded(tmp_path):
+    """1,000 outlets each giving their own figures made 332,667 "numbers stated differently"
+    rows and a 10,000-page PDF: figures are compared among the most stated ones, and the HTML
+    and PDF list the first few, saying where the rest are."""
+    from analyzer.numbers import FIGURES_COMPARED
+
+    for n in range(80):
+        body = f"The council approved a ${100 + n} million budget on Monday. About {1000 + 37 * n} residents came."
+        write(tmp_path / "in" / f"o{n:03}.md", article(outlet=f"Outlet {n:03}", title="Budget approved", body=body))
+    result = run("report", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--format", "json,html,pdf", "-q")
+    assert result.exit_code == 0
+    doc = json.loads((tmp_path / "out" / "analysis.json").read_text())
+    figures = {m["text"] for f in doc["facts"] for m in f["numbers"].get("mentions", [])}
+    assert len(figures) > 2 * FIGURES_COMPARED
+    for fact in doc["facts"]:
+        assert len(fact["numbers"].get("findings", [])) <= FIGURES_COMPARED * (FIGURES_COMPARED - 1) // 2
+    page = (tmp_path / "out" / "report.html").read_text()
+    listed = sum(page.count(f"<li>{kind}: “") for kind in ("different figures", "same quantity, framed differently"))
+    assert 0 < listed <= 20
+    assert "more are in facts.csv" in page
+
+
+def _many_articles(folder, n=400):
+    for k in range(n):
+        body = f"The council voted on item {k} on Monday. The mayor said item {k} would pass. Residents met."
+        write(folder / f"a{k:04}.md", article(outlet=f"Outlet {k % 4}", title=f"Item {k}", body=body))
+
+
+def test_sigterm_leaves_the_previous_report_and_no_temporary_folder(tmp_path):
+    import signal
+    import time
+
+    _good(tmp_path / "in")
+    out = tmp_path / "out"
+    run("report", str(tmp_path / "in"), "-o", str(out), "--format", "json", "-q")
+    before = (out / "analysis.json").read_bytes()
+    _many_articles(tmp_path / "in", 150)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "analyzer", "report", str(tmp_path / "in"), "-o", str(out), "-q", "--jobs", "1"],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 120
+    while not list(out.glob(".framing-tmp-*")) and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.005)
+    proc.send_signal(signal.SIGTERM)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 143 and "terminated" in stderr
+    assert (out / "analysis.json").read_bytes() == before
+    assert not list(out.glob(".framing-tmp-*"))
+
+
+def test_no_worker_outlives_a_killed_run(tmp_path):
+    import signal
+    import time
+
+    psutil = pytest.importorskip("psutil")
+    _many_articles(tmp_path / "in", 2000)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "analyzer", "report", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--jobs", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 120
+    workers = []
+    while not workers and proc.poll() is None and time.monotonic() < deadline:
+        workers = psutil.Process(proc.pid).children(recursive=True)
+        time.sleep(0.01)
+    assert workers, "the run never started a worker"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    gone, alive = psutil.wait_procs(workers, timeout=20)
+    assert not alive
+
+
+def test_a_few_broken_bytes_in_utf8_are_replaced_not_reread_as_another_encoding(tmp_path):
+    body = "The council voted — after a long debate — to approve the café’s plan on Monday. " * 10
+    data = article(outlet="A", body=body).encode()
+    write(tmp_path / "in" / "a.md", data[:120] + b"\xff\xfe\x80" + data[120:])
+    write(tmp_path / "in" / "b.md", article(outlet="B", body="The council voted to approve the plan."))
+    write(tmp_path / "in" / "c.md", article(outlet="C", body="The café’s plan — approved.").encode("cp1252"))
+    result = run("report", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--format", "json", "-q")
+    assert result.exit_code == 0
+    assert "a.md: " in result.stderr and "broken UTF-8 sequence(s) replaced by �" in result.stderr
+    doc = json.loads((tmp_path / "out" / "analysis.json").read_text())
+    texts = " ".join(s["text"] for s in doc["sentences"])
+    assert "— after a long debate —" in texts and "Ä" not in texts and "Å" not in texts
+    assert "The café’s plan — approved." in texts  # a cp1252 file is still read as cp1252

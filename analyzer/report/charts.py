@@ -42,11 +42,12 @@ def loaded_language(analysis: Analysis, limits: ReportLimits) -> Figure:
     outlets = sorted(shown_outlets(analysis, limits), key=lambda o: o.loaded_per_100_words)
     fig, ax = plt.subplots(figsize=(8, 1.2 + 0.6 * len(outlets)))
     left = [0.0] * len(outlets)
+    rows = range(len(outlets))
     for cat, colour in ((c.name, c.colour) for c in categories.TABLE):
         values = [100 * o.categories.get(cat, 0) / o.voice_words if o.voice_words else 0 for o in outlets]
         if any(values):
             ax.barh(
-                [short_name(o.name, limits) for o in outlets],
+                rows,
                 values,
                 left=left,
                 color=colour,
@@ -56,6 +57,8 @@ def loaded_language(analysis: Analysis, limits: ReportLimits) -> Figure:
             left = [a + b for a, b in zip(left, values, strict=True)]
     for y, o in enumerate(outlets):
         ax.text(left[y] + 0.1, y, f"{o.loaded_per_100_words:.1f}", va="center", fontsize=9)
+    ax.set_yticks(rows, [short_name(o.name, limits) for o in outlets])  # also when no outlet has a flag
+    ax.set_ylim(-0.6, len(outlets) - 0.4)
     ax.set_xlabel("loaded terms per 100 words of the outlet's own voice (quotes excluded)")
     ax.set_title("Loaded language by outlet and kind")
     if ax.get_legend_handles_labels()[0]:
@@ -189,6 +192,11 @@ def distinctive(analysis: Analysis, limits: ReportLimits, title: str = "across t
     fig, axes = plt.subplots(1, max(1, len(outlets)), figsize=(3.4 * max(1, len(outlets)), 4.2), squeeze=False)
     for ax, outlet in zip(axes[0], outlets, strict=False):
         terms = per_outlet[outlet][:8][::-1]
+        ax.set_title(short_name(outlet, limits), fontsize=10, color=colours.get(outlet, "black"))
+        if not terms:  # an empty panel would draw meaningless axes
+            ax.axis("off")
+            ax.text(0.5, 0.5, "no word sets it apart", ha="center", va="center", transform=ax.transAxes, fontsize=9)
+            continue
         ax.barh(
             [t.term for t in terms],
             [t.z for t in terms],
@@ -196,7 +204,6 @@ def distinctive(analysis: Analysis, limits: ReportLimits, title: str = "across t
         )
         if floor:
             ax.axvline(floor, color="black", lw=1, ls="--")
-        ax.set_title(short_name(outlet, limits), fontsize=10, color=colours.get(outlet, "black"))
         ax.set_xlabel("z-score of log-odds")
     fig.suptitle(
         f"Words that set each outlet apart, {title} (grey: within random noise; dashed: noise floor)", fontsize=10

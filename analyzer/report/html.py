@@ -100,13 +100,15 @@ def _event(analysis: Analysis, event: Event, coverage_png: bytes | None, limits:
     ]
     if more:
         out.append(f'<p class="note">{more} more facts of this event are in facts.csv.</p>')
-    numbers = [x for f in analysis.facts if f.event == event.id for x in f.numbers.get("findings", [])]
+    numbers, more_numbers = summary.number_findings(analysis, event, limits)
     if numbers:
         out.append("<h3>Numbers stated differently</h3><ul>")
         for x in numbers:
             (ta, tb), (oa, ob) = x["texts"], x["outlets"]
             out.append(f"<li>{e(x['kind'])}: “{e(ta)}” ({e(oa)}) / “{e(tb)}” ({e(ob)})</li>")
         out.append("</ul>")
+        if more_numbers:
+            out.append(f'<p class="note">{more_numbers} more are in facts.csv.</p>')
     if coverage_png:
         out.append(_img(coverage_png, f"Coverage of {event.title}: which outlet reports which fact", "coverage"))
     return "\n".join(out)

@@ -288,12 +288,14 @@ def _event(pdf: _Report, analysis: Analysis, event, coverage_png: bytes | None, 
                 8,
                 markdown=True,
             )
-    numbers = [(x, f) for f in analysis.facts if f.event == event.id for x in f.numbers.get("findings", [])]
+    numbers, more_numbers = summary.number_findings(analysis, event, limits)
     if numbers:
         pdf.ln(2)
         pdf.heading("Numbers stated differently", 10, keep=12)
-        for x, _fact in numbers:
+        for x in numbers:
             pdf.para(f"{x['kind']}: “{x['texts'][0]}” ({x['outlets'][0]}) / “{x['texts'][1]}” ({x['outlets'][1]})", 8)
+        if more_numbers:
+            pdf.para(f"{more_numbers} more are in facts.csv.", 8)
     if coverage_png:
         pdf.add_page(orientation="L")
         pdf.heading(f"Coverage: {event.title}", 12)

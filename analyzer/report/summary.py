@@ -188,6 +188,13 @@ def shown_events(analysis: Analysis, limits: ReportLimits) -> tuple[list[Event],
     return [events[n] for n in chosen], max(0, len(events) - limits.events)
 
 
+def number_findings(analysis: Analysis, event: Event, limits: ReportLimits) -> tuple[list[dict], int]:
+    """The first `limits.number_findings` numbers the outlets of `event` state differently, and
+    how many more there are."""
+    found = [x for f in analysis.facts if f.event == event.id for x in f.numbers.get("findings", [])]
+    return found[: limits.number_findings], max(0, len(found) - limits.number_findings)
+
+
 def skipped_input(analysis: Analysis, limits: ReportLimits) -> list[str]:
     """The lines of "Skipped input": the first `limits.warnings` warnings, then how many more
     there are and where they are."""

@@ -10,11 +10,13 @@ on every engine (tested).
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import itertools
 import multiprocessing
 import os
 import signal
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -92,10 +94,12 @@ class Engine:
             return [func(prepare(c, shared)) if prepare else func(c) for c in chunks]
         if prepare is None:
             if self._pool is None:
-                self._pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_start_worker)
+                self._pool = ProcessPoolExecutor(
+                    max_workers=self.jobs, initializer=_start_worker, initargs=(os.getpid(),)
+                )
             return _bounded(self._pool.submit, func, chunks, self.jobs)
         with ProcessPoolExecutor(
-            max_workers=self.jobs, mp_context=_FORK, initializer=_install, initargs=(shared,)
+            max_workers=self.jobs, mp_context=_FORK, initializer=_install, initargs=(os.getpid(), shared)
         ) as pool:
             return _bounded(pool.submit, partial(_prepared, func, prepare), chunks, self.jobs)
 
@@ -117,17 +121,33 @@ _FORK = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all
 _SHARED: Any = None  # in a worker: the `shared` data of the map it serves
 
 
-def _start_worker() -> None:
+def _start_worker(parent: int) -> None:
     """Workers only run the pipeline's chunks, whose records hold no reference cycles: the cyclic
     collector stays off in them (see `collector`). Ctrl-C is the main process's to handle: a
-    worker ignores it, so an interrupted run prints one line, not a traceback per worker."""
+    worker ignores it, so an interrupted run prints one line, not a traceback per worker; SIGTERM
+    ends a worker at once (the main process's handler, inherited by fork, is not its own). On
+    Linux a worker is killed when the process that started it dies, even by SIGKILL, so no
+    worker outlives its run."""
     gc.disable()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with(parent)
 
 
-def _install(shared: Any) -> None:
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
+
+
+def _die_with(parent: int) -> None:
+    if not sys.platform.startswith("linux"):
+        return
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
+
+
+def _install(parent: int, shared: Any) -> None:
     global _SHARED
-    _start_worker()
+    _start_worker(parent)
     _SHARED = shared
 
 
