@@ -26,6 +26,7 @@ import yaml
 
 from . import metadata
 from .errors import InputError, printable
+from .language import not_english
 from .model import Article
 from .options import DEFAULT_MAX_BYTES, ReadOptions
 from .report_mark import REPORT_MARK, report_files
@@ -58,6 +59,7 @@ LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # a JSON escape ("\\ud800") can 
 # tomorrow.
 HTML_DATES = {"extensive_search": False, "original_date": True, "max_date": "2100-12-31"}
 GUESSED_NAMES_SHOWN = 5  # file names a warning about guessed metadata lists before "…"
+ENGLISH_ONLY = "the tool reads English only, so its flags and tone say little"
 PROBLEMS_SHOWN = 3  # problems the error of a folder without one readable article names
 
 
@@ -177,6 +179,10 @@ def _read_files(candidates: Sequence[tuple[Path, Path]], *, options: ReadOptions
             entry = manifests[path.parent].get(path.name, {})
             loaded = list(_parse_file(path, root, data, warn, read.guessed, entry))
             read.articles = [replace(a, sha256=hashlib.sha256(a.body.encode()).hexdigest()) for a in loaded]
+            for art in read.articles:
+                reason = not_english(art.body)
+                if reason:
+                    warn(InputError(art.source, f"does not look like English ({reason}); {ENGLISH_ONLY}"))
         except InputError as err:
             if not read.problems or read.problems[-1] is not err:
                 read.problems.append(err)

@@ -123,7 +123,7 @@ class ReportLimits:
     coverage_rows: int = 30  # facts in an event's coverage chart
     lesson_contrasts: int = 6  # facts side by side in a lesson handout
     lesson_exercises: int = 3  # exercises of each kind in a lesson handout
-    warnings: int = 30  # lines of "Skipped input"; all of them are in analysis.json
+    warnings: int = 30  # lines of "Warnings about the input"; all of them are in analysis.json
     number_findings: int = 20  # lines of an event's "Numbers stated differently"; all are in facts.csv
 
 

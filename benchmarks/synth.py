@@ -126,13 +126,18 @@ def _article(rng: random.Random, ev: dict, outlet: str, slant: float, filler: li
     return front + "\n\n".join(lines) + "\n"
 
 
+# English prose is about 40% function words; without them the filler reads as another language.
+FUNCTION_WORDS = ("the", "of", "and", "to", "in", "a", "for", "on", "with", "was", "that", "by", "from", "at")
+FUNCTION_SHARE = 0.4
+
+
 def _filler(rng: random.Random, ev: dict, k: int) -> list[str]:
     """Background sentences specific to one event (shared by its outlets, reworded)."""
     words = VOCABULARY
     out = []
     for _ in range(k):
         n = rng.randint(10, 22)
-        sentence = " ".join(rng.choice(words) for _ in range(n))
+        sentence = " ".join(rng.choice(FUNCTION_WORDS if rng.random() < FUNCTION_SHARE else words) for _ in range(n))
         out.append(f"{ev['place']} {sentence} {rng.randint(2, 900)} {rng.choice(words)}.")
     return out
 

@@ -354,3 +354,28 @@ def test_charts_of_plain_wire_copy_draw_without_warnings(tmp_path):
     assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["Outlet 0", "Outlet 1", "Outlet 2"]
     texts = [t.get_text() for ax in panels.axes for t in ax.texts]
     assert texts and all(t == "no word sets it apart" for t in texts)
+
+
+def test_a_chinese_outlet_name_is_never_blank_in_the_pdf(tmp_path):
+    """Without a CJK font installed, a name DejaVu Sans cannot draw is spelled out as code points
+    (with a note saying why); with one, it is drawn in that font."""
+    import shutil
+    import subprocess
+
+    from conftest import article, write
+
+    from analyzer.report.fonts import fallback, spell_out
+
+    assert spell_out("新华社 News", set(range(128))) == "[U+65B0 U+534E U+793E] News"
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler) is not installed")
+    write(tmp_path / "in" / "a.md", article(outlet="新华社", body="The council voted to approve the plan on Monday."))
+    write(tmp_path / "in" / "b.md", article(outlet="Wire", body="The council voted on Monday to approve the plan."))
+    render(analyze(load([tmp_path / "in"])), tmp_path / "out", formats=("pdf",))
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "out" / "report.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    if fallback() is None:
+        assert "[U+65B0 U+534E U+793E]" in text and "install a font such as Noto Sans CJK" in text
+    else:
+        assert "新华社" in text

@@ -150,7 +150,7 @@ def _method(analysis: Analysis, limits: ReportLimits) -> str:
     parts.append(f'<p class="note">Lexicons: {e(lex)}. Page text removed before analysis: {e(removed or "none")}.</p>')
     if analysis.warnings:
         skipped = summary.skipped_input(analysis, limits)
-        parts.append("<h3>Skipped input</h3><ul>" + "".join(f"<li>{e(w)}</li>" for w in skipped) + "</ul>")
+        parts.append("<h3>Warnings about the input</h3><ul>" + "".join(f"<li>{e(w)}</li>" for w in skipped) + "</ul>")
     parts.append(
         "<footer>framing-analyzer: flags mark word choices a neutral report would avoid; "
         "read the sentences, not only the numbers.</footer>"

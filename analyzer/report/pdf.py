@@ -21,8 +21,10 @@ from ..model import Analysis
 from ..options import ReportLimits
 from . import summary
 from .charts import DISTINCTIVE, SUMMARY, coverage_name, outlet_colours
+from .fonts import MISSING_NOTE, fallback, spell_out
 
 FONT = "DejaVu"
+FALLBACK = "fallback"  # an installed font covering CJK, when there is one (see fonts)
 MARKERS = re.compile(r"(\\+)?(\*\*|__|--|~~)|(\\+)")
 
 
@@ -93,10 +95,24 @@ class _Report(FPDF):
             ("BI", "DejaVuSans-BoldOblique"),
         ):
             self.add_font(FONT, style, str(fonts / f"{name}.ttf"))
+        extra = fallback()
+        if extra:
+            self.add_font(FALLBACK, "", str(extra[1]))
+            self.set_fallback_fonts([FALLBACK], exact_match=False)
+        self.spelled_out = False  # whether a character was written as its code point
         self.set_font(FONT, size=10)
         self.set_auto_page_break(auto=True, margin=15)
         self.set_title(title)
         self.set_creator("framing-analyzer")
+
+    def normalize_text(self, text: str) -> str:
+        """Text as the current font draws it: with no fallback font installed, a character the
+        font lacks is spelled out as its code point instead of printing blank."""
+        if fallback() is None and self.is_ttf_font:
+            shown = spell_out(text, self.current_font.cmap)
+            self.spelled_out |= shown != text
+            text = shown
+        return super().normalize_text(text)
 
     def footer(self) -> None:
         self.set_y(-12)
@@ -356,9 +372,11 @@ def _method(pdf: _Report, analysis: Analysis, limits: ReportLimits) -> None:
     if removed:
         pdf.para("Page text removed before analysis: " + ", ".join(f"{reason} ({n})" for reason, n in removed) + ".", 9)
     if analysis.warnings:
-        pdf.heading("Skipped input", 11)
+        pdf.heading("Warnings about the input", 11)
         for w in summary.skipped_input(analysis, limits):
             pdf.para(w, 8)
+    if pdf.spelled_out:
+        pdf.para(MISSING_NOTE, 9)
 
 
 def _rgb(hex_colour: str) -> tuple[int, int, int]:

@@ -196,7 +196,7 @@ def number_findings(analysis: Analysis, event: Event, limits: ReportLimits) -> t
 
 
 def skipped_input(analysis: Analysis, limits: ReportLimits) -> list[str]:
-    """The lines of "Skipped input": the first `limits.warnings` warnings, then how many more
+    """The lines of "Warnings about the input": the first `limits.warnings` warnings, then how many more
     there are and where they are."""
     lines = list(analysis.warnings[: limits.warnings])
     more = len(analysis.warnings) - len(lines)

@@ -1,0 +1,43 @@
+"""Articles not in English are read, and said to be read by an English-only tool."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+from conftest import article, write
+
+from analyzer.cli import main
+from analyzer.language import not_english
+
+
+def test_real_english_news_looks_english(seeds_dir):
+    for path in sorted(seeds_dir.iterdir()):
+        assert not_english(path.read_text(encoding="utf-8", errors="replace")) is None, path.name
+
+
+def test_other_languages_and_scripts_are_told_apart():
+    spanish = (
+        "El consejo municipal votó el lunes para aprobar el presupuesto de la ciudad, después de un largo "
+        "debate sobre las escuelas y las carreteras. El alcalde dijo que el plan sería aprobado la próxima semana."
+    )
+    assert "common English words" in not_english(spanish)
+    assert "Cyrillic" in not_english("Совет проголосовал за утверждение плана в понедельник.")
+    assert "Chinese, Japanese or Korean" in not_english("理事会周一投票批准了该计划。市长说计划将会通过。")
+    assert not_english("Hola, amigos.") is None  # too short to tell
+
+
+def test_a_russian_article_is_analysed_with_a_warning_in_the_report(tmp_path):
+    write(tmp_path / "in" / "a.md", article(outlet="A", body="The council voted to approve the plan on Monday."))
+    body = "Совет проголосовал за утверждение плана в понедельник. Мэр сказал, что план будет принят."
+    write(tmp_path / "in" / "b.md", article(outlet="B", body=body))
+    result = CliRunner().invoke(
+        main, ["report", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--format", "json,html", "-q"]
+    )
+    assert result.exit_code == 0
+    assert "b.md: does not look like English (written mostly in Cyrillic letters)" in result.stderr
+    doc = json.loads((tmp_path / "out" / "analysis.json").read_text())
+    assert len(doc["articles"]) == 2 and any("English only" in w for w in doc["warnings"])
+    assert "tool reads English only" in (tmp_path / "out" / "report.html").read_text()
+    strict = CliRunner().invoke(main, ["report", str(tmp_path / "in"), "-o", str(tmp_path / "o2"), "--strict"])
+    assert strict.exit_code == 1
