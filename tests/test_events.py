@@ -167,3 +167,46 @@ def test_seeds_of_one_visit_are_one_event(seeds_dir):
     by_file = {a.id[:3]: a.event for a in analysis.articles}
     assert by_file["000"] == by_file["001"] == by_file["004"]
     assert by_file["002"] != by_file["004"] and by_file["003"] != by_file["004"]
+
+
+def test_thousands_of_look_alike_short_articles_stay_within_memory(tmp_path):
+    """4,000 one-line files drawn from 17 words all link to all: 8 million candidate links took
+    gigabytes; each article keeps its best links, and the grouping fits in 1 GiB."""
+    import os
+    import random
+    import subprocess
+    import sys
+
+    rng = random.Random(1)
+    words = (
+        "council budget vote school plan mayor residents water road fund park library tax police fire street".split()
+    )
+    for n in range(4000):
+        (tmp_path / f"f{n:04}.txt").write_text(" ".join(rng.choice(words) for _ in range(8)) + ".\n")
+    script = (
+        "import resource, sys; resource.setrlimit(resource.RLIMIT_AS, (2**30, 2**30));"
+        "from analyzer import load, analyze; a = analyze(load([sys.argv[1]])); print(len(a.events))"
+    )
+    env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr[-500:]
+    assert int(done.stdout.split()[-1]) >= 1
+
+
+def test_a_story_of_a_thousand_outlets_is_one_event():
+    """The links each article keeps still join a story every outlet covers."""
+    from analyzer.events import group_events
+
+    arts = [
+        _art(
+            f"a{n}",
+            f"Outlet {n}",
+            "Council approves stadium budget",
+            f"The city council voted {n % 9 + 1}-3 on Monday to approve a ${100 + n} million budget for the new "
+            f"stadium. About {1000 + n} residents attended. Mayor Ana Lopez said it would create {n + 50} jobs.",
+            date="2024-05-01",
+        )
+        for n in range(1000)
+    ]
+    events = group_events(arts, {x.id: x.body for x in arts})
+    assert len(events) == 1 and len(events[0].articles) == 1000
