@@ -75,10 +75,11 @@ class Lexicon:
         word is NUMBER."""
         if second is None:
             return self.index.get(first, [])
-        longer = self.pairs.get((first, second), [])
+        longer = self.pairs.get((first, second))
         if second_is_number and (first, NUMBER) in self.pairs:
-            longer = sorted(longer + self.pairs[(first, NUMBER)], key=lambda c: (-len(c[0]), not c[2]))
-        return longer + self.index.get(first, [])
+            longer = sorted((longer or []) + self.pairs[(first, NUMBER)], key=lambda c: (-len(c[0]), not c[2]))
+        singles = self.index.get(first, [])
+        return longer + singles if longer else singles  # no copy in the common case
 
 
 def make_index(entries: Iterable[Entry]) -> tuple[dict[str, Candidates], dict[tuple[str, str], Candidates]]:
