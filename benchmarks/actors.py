@@ -8,9 +8,10 @@ honorifics and articles ("North Korean leader Kim Jong Un" → "north korean lea
 president" → "president", "Mr. Trump" → nothing: a name is no label).
 
 - recall: of the labels the gold gives each of a folder's TOP_ACTORS most mentioned actors
-  (ACTOR, ACTOR-I, GROUP) in each outlet, the share the tool lists for that actor and outlet;
-- precision: of the labels the tool lists (any actor), the share that match a label of a gold
-  mention in that outlet's article (of the actor, when the actor is one the gold codes).
+  (ACTOR: a person, GROUP: an organisation) in each outlet, the share the tool lists for that actor and outlet;
+- precision: of the labels the tool lists for the actors the gold codes (any of its ACTOR and
+  GROUP concepts; the gold is silent on the others), the share that match a label of a gold
+  mention of that actor in that outlet's article.
 
 Labels match when one contains the other, compared as lower-case words.
 """
@@ -30,8 +31,8 @@ from analyzer.model import Analysis
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT.parent / "shared" / "dev-data" / "events" / "newswcl50"
-ACTOR_TYPES = {"ACTOR", "ACTOR-I", "GROUP"}
-MENTION_TYPES = ACTOR_TYPES | {"COUNTRY"}
+ACTOR_TYPES = {"ACTOR", "GROUP"}  # one person or one organisation (ACTOR-I codes several people)
+MENTION_TYPES = ACTOR_TYPES | {"ACTOR-I", "COUNTRY"}
 TOP_ACTORS = 3  # the actors of a story a reader compares: its most mentioned ones
 # Words that are never part of a name: honorifics, articles, and titles that precede a name.
 NOT_NAME = {
@@ -62,7 +63,7 @@ def label_of(mention: str, key: str) -> str:
         while hi < len(words) and words[hi][:1].isupper() and lows[hi] not in NOT_NAME:
             hi += 1
         lows = lows[:lo] + lows[hi:]
-    elif all(w[:1].isupper() and low not in NOT_NAME for w, low in zip(words, lows, strict=True)):
+    elif all(w[:1].isupper() and low not in NOT_NAME for w, low in zip(words, lows, strict=True) if low not in DROP):
         return ""  # another name of the actor ("Kim", "Pyongyang")
     return " ".join(w for w in lows if w and w not in DROP)
 
@@ -95,9 +96,10 @@ def score_folder(folder: Path, analysis: Analysis) -> tuple[Counter, list[str]]:
     notes = []
     for actor in analysis.actors:
         concept = next((c for c in counts if key_word(c) in _norm(actor.name).split()), None)
+        if concept is None:
+            continue  # an actor the gold does not code: it is silent on its labels
         for outlet, listed in actor.labels.items():
-            there = labels.get(outlet_file.get(outlet, ""), {})
-            wanted = there.get(concept, set()) if concept else set().union(*there.values()) if there else set()
+            wanted = labels.get(outlet_file.get(outlet, ""), {}).get(concept, set())
             for label in listed:
                 tally["listed"] += 1
                 if any(_matches(_norm(label), g) for g in wanted):
