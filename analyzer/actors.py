@@ -47,9 +47,9 @@ TIME_QUALIFIERS = frozenset({"former", "then", "acting", "longtime", "outgoing",
 HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Miss", "Mx.", "Mr", "Mrs", "Ms"})
 # Words that make a phrase set off by commas a clause rather than a noun phrase.
 CLAUSE_WORDS = frozenset(
-    "is was were are be been has had have did does do will would could should can may might said says not who "
-    "which that".split()
+    "is was were are be been has had have did does do will would could should can may might said says not".split()
 )
+RELATIVE = re.compile(r"\s(?:who|whom|whose|which|that)\s")  # a relative clause ends the noun phrase
 # A phrase that goes on as a list ("Putin, the Eurasian Union and the Belt and Road Initiative")
 # or as a clause whose subject is a name ("an ally Vladimir Putin arrived in Beijing").
 LIST_OR_CLAUSE = re.compile(r"\s(?:and|or)\s+(?:the|a|an|[A-Z])|[A-Z][\w’'.-]*\s+[a-z]+ed\b")
@@ -261,8 +261,10 @@ def _appositives(text: str, start: int, end: int, titled: bool) -> list[str]:
     neither names the actor."""
     out = []
     after = APPOSITIVE_AFTER.match(text[end:])
-    if after and not _clause(after.group(1)):
-        out.append(after.group(1).strip())
+    if after:
+        phrase = RELATIVE.split(after.group(1), maxsplit=1)[0].strip()  # "an agency that ran up …"
+        if not _clause(phrase):
+            out.append(phrase)
     before = APPOSITIVE_BEFORE.search(text[:start])
     if before and not titled and not _clause(before.group(1)) and not PREPOSITION_BEFORE.search(text[: before.start()]):
         out.append(before.group(1).strip())
@@ -275,7 +277,7 @@ def _clause(phrase: str) -> bool:
     words = phrase.lower().split()
     return (
         any(w in CLAUSE_WORDS for w in words)
-        or (len(words) > 1 and PREPOSITION_BEFORE.match(words[1] + " ") is not None)
+        or (len(words) > 1 and words[0] in ("a", "an", "the") and PREPOSITION_BEFORE.match(words[1] + " ") is not None)
         or LIST_OR_CLAUSE.search(phrase) is not None
     )
 

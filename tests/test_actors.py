@@ -30,3 +30,31 @@ def test_attribution_verbs_per_outlet(corpus_analysis):
     reyes = _actor(corpus_analysis, "Tomas Reyes").verbs
     assert reyes["Lakeshore Wire Service"].get("said") and reyes["The Daily Patriot"] == {"conceded": 1}
     assert _actor(corpus_analysis, "Dana Cole").verbs["The Harlow Beacon"] == {"insisted": 1}
+
+
+def _labels(text: str) -> dict[str, list[str]]:
+    from analyzer.actors import ActorRules, event_actors
+    from analyzer.lexicons import builtin
+    from analyzer.model import Sentence
+
+    sentences = [Sentence(f"a:{n}", "a", n, 0, len(t), t) for n, t in enumerate(text.split("\n"))]
+    counts = event_actors(sentences, {"a": "A"}, ActorRules.of(builtin()))
+    return {name: per_outlet.get("A", []) for name, per_outlet in counts.labels.items()}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("He met North Korean leader Kim Jong Un on Friday.", "Kim Jong Un", ["North Korean leader"]),
+        ("Russian strongman Vladimir Putin arrived in Beijing.", "Vladimir Putin", ["Russian strongman"]),
+        ("The talks with Mr. Xi went on.", "Xi", []),  # a courtesy title is no label
+        ("In an interview with USA Today, Comey said he was glad.", "Comey", []),  # an adverbial
+        ("They met Trump, the White House did not comment on the reports.", "Trump", []),  # a clause
+        ("Leaders praised Putin, the Eurasian Union and the Belt and Road Initiative.", "Putin", []),  # a list
+        ("The plan helps the Transit Authority, an agency that ran up a deficit.", "Transit Authority", ["an agency"]),
+    ],
+)
+def test_a_label_names_the_actor_and_nothing_else(text, name, expected):
+    """Labels are titles, roles and appositive noun phrases: never a clause, a list or an
+    adverbial (measured on NewsWCL50 in benchmarks/actors.py)."""
+    assert _labels(text).get(name, []) == expected
