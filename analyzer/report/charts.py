@@ -211,6 +211,11 @@ def distinctive(analysis: Analysis, limits: ReportLimits, title: str = "across t
     colours = outlet_colours(analysis)
     shown = {o.name for o in shown_outlets(analysis, limits)}
     outlets = sorted(o for o in per_outlet if o in shown)
+    if not any(per_outlet[o] for o in outlets):  # a row of empty panels would say nothing
+        fig, ax = plt.subplots(figsize=(8, 1.2))
+        ax.axis("off")
+        ax.text(0.5, 0.5, "No word sets any outlet apart (too little text to tell).", ha="center", va="center")
+        return fig
     fig, axes = plt.subplots(1, max(1, len(outlets)), figsize=(3.4 * max(1, len(outlets)), 4.2), squeeze=False)
     for ax, outlet in zip(axes[0], outlets, strict=False):
         terms = per_outlet[outlet][:8][::-1]
