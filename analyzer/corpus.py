@@ -52,6 +52,7 @@ UTF16_NUL_SHARE = 0.9
 # Broken bytes per well-formed UTF-8 character above which a file is in another encoding: a cp1252
 # or Latin-1 file has no well-formed multi-byte character at all, or one by chance ("Ã©").
 NEARLY_UTF8_SHARE = 0.5
+NON_ASCII = re.compile(r"[^\x00-\x7f]")
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # a JSON escape ("\\ud800") can make one; UTF-8 cannot hold it
 # A page's date only from what it states (meta tags, <time>, structured data), the original
 # publication rather than an update: htmldate's extensive search guesses ("© 2019" became
@@ -296,7 +297,7 @@ def _nearly_utf8(data: bytes) -> str | None:
     another encoding, every accented letter and dash of it would be garbled ("—" as "ŌĆ—")."""
     text = data.decode("utf-8-sig", errors="replace")
     bad = text.count("\ufffd")
-    good = sum(1 for c in text if ord(c) > 127) - bad
+    good = len(NON_ASCII.findall(text)) - bad
     return text if good and bad <= NEARLY_UTF8_SHARE * good else None
 
 

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
-from scipy.sparse import csr_matrix
+from scipy.sparse import coo_matrix, csr_matrix
 from sklearn.feature_extraction.text import TfidfTransformer
 
 from .corpus import unique_id
@@ -264,8 +264,12 @@ def _dot(x: csr_matrix, a: int, b: int) -> float:
 def _heaviest(x: csr_matrix, terms: int) -> csr_matrix:
     """`x` with only the `terms` largest entries of each row."""
     coo = x.tocoo()
-    keep = top_per_row(coo.row, coo.data, terms)
-    return csr_matrix((coo.data[keep], (coo.row[keep], coo.col[keep])), shape=x.shape)
+    return _entries(coo, top_per_row(coo.row, coo.data, terms))
+
+
+def _entries(coo: coo_matrix, keep: np.ndarray) -> csr_matrix:
+    """The entries `keep` (a mask or indices) of `coo`, as a CSR matrix of its shape."""
+    return csr_matrix((coo.data[keep], (coo.row[keep], coo.col[keep])), shape=coo.shape)
 
 
 def _without_common_terms(pruned: csr_matrix) -> csr_matrix:
@@ -279,8 +283,7 @@ def _without_common_terms(pruned: csr_matrix) -> csr_matrix:
     keep = df[pruned.indices] < COMMON_SHARE * n
     if keep.all():
         return pruned
-    coo = pruned.tocoo()
-    return csr_matrix((coo.data[keep], (coo.row[keep], coo.col[keep])), shape=pruned.shape)
+    return _entries(pruned.tocoo(), keep)  # CSR to COO keeps the order of the entries
 
 
 def _ordinal(date: str | None) -> float:
