@@ -16,9 +16,10 @@ from . import context
 from .align import Features, FeatureStore, sentence_features
 from .clean import clean_article
 from .compare import merge_terms, voice_terms
-from .events import article_counts, lead_weekday
+from .events import article_counts
 from .features import content_words
 from .framing import Candidate, candidates, decide, flag_headline
+from .lead import Lead, lead_of
 from .lexicons import Lexicon
 from .model import Article, ArticleInfo, Flag, Removal, Sentence
 from .options import FlagOptions
@@ -41,7 +42,7 @@ class ArticlesResult:
     features: Features  # alignment features (counts) of `sentences`
     terms: tuple[csr_matrix, list[str]]  # own-voice word counts of `sentences`, and their vocabulary
     event_counts: csr_matrix  # event features (counts), one row per article
-    weekdays: list[int | None]  # the weekday each article's headline or lead names
+    leads: list[Lead]  # when and where each article's headline and lead say it happened
 
 
 def process_articles(
@@ -49,7 +50,7 @@ def process_articles(
 ) -> ArticlesResult:
     """Clean, segment and flag each article of a chunk, and compute its features; `recurring`
     is the page text that recurs across the corpus (`clean.recurring_lines`)."""
-    removed, sentences, infos, flags, headline_flags, texts, weekdays = [], [], [], [], [], [], []
+    removed, sentences, infos, flags, headline_flags, texts, leads = [], [], [], [], [], [], []
     attribution: list[tuple[str, str]] = []
     unflagged: dict[str, list[Candidate]] = {}
     model = context.load(options.context_model)
@@ -85,7 +86,8 @@ def process_articles(
                 unflagged[s.id] = passed
         headline_flags.extend(flag_headline(art, lexicon, options))
         texts.append("\n".join(art.body[k.start : k.end] for k in cleaned.kept))
-        weekdays.append(lead_weekday(art.title, " ".join(s.text for s in own[:LEAD_SENTENCES])))
+        dateline = next((r.text for r in cleaned.removed if r.reason == "dateline"), None)
+        leads.append(lead_of(art.title, " ".join(s.text for s in own[:LEAD_SENTENCES]), dateline))
     return ArticlesResult(
         removed,
         sentences,
@@ -97,7 +99,7 @@ def process_articles(
         sentence_features(sentences, tokens, content),
         voice_terms(sentences),
         article_counts(articles, texts, per_article),
-        weekdays,
+        leads,
     )
 
 
@@ -115,7 +117,7 @@ class MergedArticles:
     features: FeatureStore | None  # None once alignment has taken what it needs
     terms: tuple[csr_matrix, list[str]] | None  # None once the distinctive words are found
     event_counts: csr_matrix
-    weekdays: tuple[int | None, ...]
+    leads: tuple[Lead, ...]
 
 
 def merge_articles(parts: Sequence[ArticlesResult]) -> MergedArticles:
@@ -131,7 +133,7 @@ def merge_articles(parts: Sequence[ArticlesResult]) -> MergedArticles:
         features=FeatureStore([p.features for p in parts]),
         terms=merge_terms([p.terms for p in parts]),
         event_counts=vstack([p.event_counts for p in parts], format="csr"),
-        weekdays=tuple(w for p in parts for w in p.weekdays),
+        leads=tuple(x for p in parts for x in p.leads),
     )
 
 

@@ -5,8 +5,9 @@ TF-IDF over stemmed content words, named entities and numbers of the headline an
 (hashed, so workers compute them per article). Same story means the same happening, not the same
 topic, so time counts as much as words: two articles may join when their cosine similarity clears
 `similarity + per_day × days apart` (`EventOptions`), and never when they are more than
-`max_days` apart, or when neither date is known and their leads name different weekdays
-("on Tuesday" / "on Thursday": two meetings, not one). Groups are then formed by complete
+`max_days` apart. When a date is unknown, the leads stand in for it (`analyzer.lead`): different
+weekdays ("on Tuesday" / "on Thursday") are two meetings, not one, and different cities ("in
+Beijing" / "MOSCOW:") raise the bar by `other_city`. Groups are then formed by complete
 linkage, best pairs first: every two articles of an event must clear the bar, so a chain of
 look-alikes (Monday's vote, Tuesday's reaction, Thursday's lawsuit) does not become one story.
 """
@@ -26,6 +27,7 @@ from sklearn.feature_extraction.text import TfidfTransformer
 
 from .corpus import unique_id
 from .features import column, content_words, entities, hashed, numbers, top_per_row
+from .lead import Lead
 from .model import Article, Event
 from .options import EventOptions
 
@@ -42,15 +44,6 @@ LINKS_PER_ARTICLE = 30
 COMMON_MIN_ARTICLES = 2000
 COMMON_SHARE = 0.2
 PAIR_CHUNK = 2**18  # candidate pairs whose cosine is computed at once: bounds the rows copied
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.I)
-
-
-def lead_weekday(title: str, lead: str) -> int | None:
-    """The weekday (0 = Monday) the headline or lead names first, if any: when the happening
-    took place, as a reader of an undated page would tell."""
-    m = WEEKDAY.search(f"{title}\n{lead}")
-    return WEEKDAYS.index(m.group(1).lower()) if m else None
 
 
 def _features(title: str, text: str, content: list[str] | None) -> list[str]:
@@ -81,11 +74,11 @@ def group_counted(
     articles: Sequence[Article],
     counts: csr_matrix,
     options: EventOptions = EventOptions(),
-    weekdays: Sequence[int | None] | None = None,
+    leads: Sequence[Lead] | None = None,
 ) -> tuple[Event, ...]:
     """Events over `articles`; row n of `counts` (from `article_counts`) is article n, and
-    `weekdays[n]` the weekday its lead names (`lead_weekday`)."""
-    weekdays = list(weekdays) if weekdays is not None else [None] * len(articles)
+    `leads[n]` what its lead says of when and where (`lead.lead_of`)."""
+    leads = list(leads) if leads is not None else [Lead()] * len(articles)
     groups: dict[str, list[Article]] = defaultdict(list)
     undeclared = []
     for n, art in enumerate(articles):
@@ -95,7 +88,7 @@ def group_counted(
             undeclared.append(n)
     members = [articles[n] for n in undeclared]
     if options.mode == "auto":
-        clusters = cluster(members, counts[undeclared], options, [weekdays[n] for n in undeclared]) if members else []
+        clusters = cluster(members, counts[undeclared], options, [leads[n] for n in undeclared]) if members else []
     else:
         clusters = _by_folder(members) if options.mode == "folders" else [members] if members else []
     for n, group in enumerate(clusters):
@@ -113,10 +106,10 @@ def cluster(
     articles: Sequence[Article],
     counts: csr_matrix,
     options: EventOptions,
-    weekdays: Sequence[int | None],
+    leads: Sequence[Lead],
 ) -> list[list[Article]]:
-    """Groups of articles that report one happening; `weekdays[n]` is the weekday article n's
-    lead names (`lead_weekday`).
+    """Groups of articles that report one happening; `leads[n]` is what article n's lead says of
+    when and where (`lead.lead_of`).
 
     Candidate pairs are the articles that share one of their `options.terms` heaviest terms (a
     sparse product of pruned rows, so no dense N×N matrix); their exact cosine similarity and
@@ -126,14 +119,14 @@ def cluster(
     x = TfidfTransformer(sublinear_tf=True).fit_transform(counts).tocsr()
     pruned = _without_common_terms(_heaviest(x, options.terms))
     days = np.array([_ordinal(a.date) for a in articles], dtype=float)
-    weekday = np.array([-1 if w is None else w for w in weekdays])
+    clues = _clues(leads)
     pruned_t = pruned.T.tocsr()  # once: each product would otherwise convert it anew
     rows, cols, margins = [], [], []
     for lo in range(0, x.shape[0], CHUNK_ROWS):
         shared = (pruned[lo : lo + CHUNK_ROWS] @ pruned_t).tocoo()
         later = shared.row + lo < shared.col
         r, c = shared.row[later] + lo, shared.col[later]
-        bar = _bars(r, c, days, weekday, options)
+        bar = _bars(r, c, days, clues, options)
         possible = bar <= 1.0  # a cosine never clears more: no need to compute it
         r, c, bar = r[possible], c[possible], bar[possible]
         margin = _cosines(x, r, c) - bar
@@ -145,7 +138,7 @@ def cluster(
         cols.append(c[best])
         margins.append(margin[best])
     r, c, m = np.concatenate(rows), np.concatenate(cols), np.concatenate(margins)
-    labels = _complete_linkage(r, c, m, x, days, weekday, options)
+    labels = _complete_linkage(r, c, m, x, days, clues, options)
     return _grouped(articles, labels.tolist())
 
 
@@ -175,16 +168,24 @@ def _grouped(articles: Sequence[Article], keys: Sequence[object]) -> list[list[A
     return list(groups.values())
 
 
-def _bars(r: np.ndarray, c: np.ndarray, days: np.ndarray, weekday: np.ndarray, options: EventOptions) -> np.ndarray:
+def _clues(leads: Sequence[Lead]) -> np.ndarray:
+    """An (articles × 2) array of each lead's weekday and city, -1 where it names none."""
+    rows = [[-1 if v is None else v for v in (x.weekday, x.city)] for x in leads]
+    return np.array(rows, dtype=np.int64).reshape(-1, 2)
+
+
+def _bars(r: np.ndarray, c: np.ndarray, days: np.ndarray, clues: np.ndarray, options: EventOptions) -> np.ndarray:
     """The cosine similarity the pairs (r[k], c[k]) must reach to report one happening, for their
     distance in days; above 1 (never reached) when they are more than `max_days` apart. Undated
-    pairs count as `undated_days` apart, unless their leads name different weekdays."""
+    pairs count as `undated_days` apart, unless their leads name different weekdays, and `other_city`
+    more when their leads name different cities (`clues`, from `_clues`)."""
     dr, dc = days[r], days[c]
     dated = ~(np.isnan(dr) | np.isnan(dc))
     apart = np.where(dated, np.abs(np.nan_to_num(dr - dc)), options.undated_days)
-    other_day = ~dated & (weekday[r] >= 0) & (weekday[c] >= 0) & (weekday[r] != weekday[c])
-    bar = options.similarity + options.per_day * apart
-    return np.where((apart > options.max_days) | other_day, NEVER, bar)
+    cr, cc = clues[r], clues[c]
+    differ = ~dated[:, None] & (cr >= 0) & (cc >= 0) & (cr != cc)
+    bar = options.similarity + options.per_day * apart + options.other_city * differ[:, 1]
+    return np.where((apart > options.max_days) | differ[:, 0], NEVER, bar)
 
 
 def _complete_linkage(
@@ -193,7 +194,7 @@ def _complete_linkage(
     margin: np.ndarray,
     x: csr_matrix,
     days: np.ndarray,
-    weekday: np.ndarray,
+    clues: np.ndarray,
     options: EventOptions,
 ) -> np.ndarray:
     """A group label per article by complete linkage, best margins first: two groups merge only
@@ -220,7 +221,7 @@ def _complete_linkage(
         if a not in members or b not in members or bound[a].get(b) != -m:
             continue  # a group merged since, or a stale bound
         if (a, b) not in exact:
-            weakest = _weakest_margin(members[a], members[b], x, days, weekday, options)
+            weakest = _weakest_margin(members[a], members[b], x, days, clues, options)
             exact.add((a, b))
             bound[a][b] = bound[b][a] = weakest
             if weakest >= 0:
@@ -243,12 +244,12 @@ def _complete_linkage(
 
 
 def _weakest_margin(
-    left: list[int], right: list[int], x: csr_matrix, days: np.ndarray, weekday: np.ndarray, options: EventOptions
+    left: list[int], right: list[int], x: csr_matrix, days: np.ndarray, clues: np.ndarray, options: EventOptions
 ) -> float:
     """The smallest margin over every pair of an article of `left` and one of `right`."""
     i, j = np.meshgrid(left, right, indexing="ij")
     i, j = i.ravel(), j.ravel()
-    bar = _bars(i, j, days, weekday, options)
+    bar = _bars(i, j, days, clues, options)
     if (bar > 1.0).any():
         return -1.0
     return min(_dot(x, a, b) - t for a, b, t in zip(i.tolist(), j.tolist(), bar.tolist(), strict=True))

@@ -67,7 +67,7 @@ def run(
     done = merge_articles(parts)
     del parts
     stage("events")
-    events = group_counted(articles, done.event_counts, options.events, done.weekdays)
+    events = group_counted(articles, done.event_counts, options.events, done.leads)
     event_of = {aid: e.id for e in events for aid in e.articles}
     infos = tuple(replace(i, event=event_of[i.id]) for i in done.infos)
     outlet_of = {a.id: a.outlet for a in corpus.articles}
