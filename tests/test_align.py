@@ -139,3 +139,24 @@ def test_sentences_without_content_words_align_without_error():
     )
     analysis = analyze(Corpus(articles, (), {}))
     assert {f.event for f in analysis.facts} and all(a.a != a.b for a in analysis.alignments)
+
+
+def test_an_event_of_one_outlet_takes_no_features_and_each_sentence_is_a_fact():
+    """Nothing to align in one outlet's event: its work carries no feature rows (taking them was
+    most of the align stage for thousands of one-file events), and each sentence is its own fact."""
+    from analyzer.align import AlignInputs, FeatureStore, align_event, event_work, sentence_features
+    from analyzer.model import Event, Sentence
+    from analyzer.options import AlignOptions
+
+    texts = ["The council met on Monday.", "It approved the budget.", "The council met on Monday again."]
+    sents = [Sentence(f"a:{n}", "a", n, 0, len(t), t) for n, t in enumerate(texts)]
+    sents.append(Sentence("b:0", "b", 0, 0, len(texts[0]), texts[0]))
+    store = FeatureStore([sentence_features(sents)])
+    events = [Event("one", "One", ("a",), ("A",)), Event("two", "Two", ("a", "b"), ("A", "B"))]
+    inputs = AlignInputs.build(events, sents, {"a": "A", "b": "A"}, store, AlignOptions())
+    alone, _ = event_work([0, 1], inputs)
+    assert alone.features is None
+    alignments, facts = align_event(alone)
+    assert alignments == [] and [f.sentences for f in facts] == [("a:0",), ("a:1",), ("a:2",)]
+    both = event_work([1], AlignInputs.build(events, sents, {"a": "A", "b": "B"}, store, AlignOptions()))[0]
+    assert both.features is not None and align_event(both)[0]  # two outlets: the same sentence aligns
