@@ -36,7 +36,7 @@ from .features import (
     numbers,
     top_per_row,
 )
-from .model import Alignment, Event, Fact, Sentence
+from .model import Alignment, Diff, Event, Fact, Sentence, Swap
 from .options import AlignOptions
 from .segment import words
 
@@ -435,7 +435,7 @@ SWAP_MAX_WORDS = 4
 DIFF_MAX_WORDS = 400
 
 
-def _diffs(sentences: Sequence[Sentence], pairs: Sequence[tuple[int, int]]) -> list[dict[str, list]]:
+def _diffs(sentences: Sequence[Sentence], pairs: Sequence[tuple[int, int]]) -> list[Diff]:
     """The word-level difference of each pair (a, b) of sentences. Pairs are taken grouped by b,
     whose index the matcher keeps between comparisons (a large event pairs one sentence with
     many)."""
@@ -444,7 +444,7 @@ def _diffs(sentences: Sequence[Sentence], pairs: Sequence[tuple[int, int]]) -> l
     for k in {k for pair in pairs for k in pair}:
         tokens[k] = words(sentences[k].text)[:DIFF_MAX_WORDS]
         lowered[k] = [t.lower() for t in tokens[k]]
-    out: list[dict[str, list]] = [{}] * len(pairs)
+    out: list[Diff] = [Diff()] * len(pairs)
     matcher = difflib.SequenceMatcher(autojunk=False)
     current = None
     for n in sorted(range(len(pairs)), key=lambda n: pairs[n][1]):
@@ -457,16 +457,16 @@ def _diffs(sentences: Sequence[Sentence], pairs: Sequence[tuple[int, int]]) -> l
     return out
 
 
-def _diff(matcher: difflib.SequenceMatcher, ta: list[str], tb: list[str]) -> dict[str, list]:
+def _diff(matcher: difflib.SequenceMatcher, ta: list[str], tb: list[str]) -> Diff:
     """What one sentence says where the other says something else ("said" → "claimed"), and
     what only one of them has, from `matcher` set to the two sentences' lower-cased words."""
     swaps, only_a, only_b = [], [], []
     for op, a0, a1, b0, b1 in matcher.get_opcodes():
         if op == "replace" and max(a1 - a0, b1 - b0) <= SWAP_MAX_WORDS:
-            swaps.append([" ".join(ta[a0:a1]), " ".join(tb[b0:b1])])
+            swaps.append(Swap(" ".join(ta[a0:a1]), " ".join(tb[b0:b1])))
             continue
         if op in ("replace", "delete"):
             only_a.append(" ".join(ta[a0:a1]))
         if op in ("replace", "insert"):
             only_b.append(" ".join(tb[b0:b1]))
-    return {"swaps": swaps, "only_a": only_a, "only_b": only_b}
+    return Diff(tuple(swaps), tuple(only_a), tuple(only_b))

@@ -49,7 +49,7 @@ def contrast_flags(
             for c in unflagged.get(sid, ()):
                 if (sid, c.start) in found:
                     continue
-                swaps = [(s["a"], s["b"]) if mine_first else (s["b"], s["a"]) for s in al.diff.get("swaps", ())]
+                swaps = [(s.a, s.b) if mine_first else (s.b, s.a) for s in al.diff.swaps]
                 sentence = sentence_of[sid]
                 text = sentence.text[c.start : c.end]
                 plain = _plain_counterpart(text, c, swaps, words_of(other_sid), listed_in(other_sid))

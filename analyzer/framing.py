@@ -248,13 +248,11 @@ def classify_swaps(alignments: Sequence[Alignment], lexicon: Lexicon) -> list[Al
 
     out = []
     for al in alignments:
-        if not al.diff.get("swaps"):
+        if not al.diff.swaps:
             out.append(al)
             continue
-        swaps = [
-            {"a": a, "b": b, "a_category": category_of(a), "b_category": category_of(b)} for a, b in al.diff["swaps"]
-        ]
-        out.append(replace(al, diff={**al.diff, "swaps": swaps}))
+        swaps = tuple(replace(s, a_category=category_of(s.a), b_category=category_of(s.b)) for s in al.diff.swaps)
+        out.append(replace(al, diff=replace(al.diff, swaps=swaps)))
     return out
 
 

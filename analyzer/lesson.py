@@ -205,7 +205,7 @@ def _summary(facts, sentence, outlet_of, outlet) -> list[str]:
 def _contrasts(facts, sentence, outlet_of, flags, event, most: int) -> list[Contrast]:
     def weight(fact: Fact) -> float:
         voice = sum(f.weight for s in fact.sentences for f in flags[s] if not f.quoted)
-        return voice + 0.5 * len(fact.numbers.get("findings", [])) + 0.3 * len(fact.missing)
+        return voice + 0.5 * len(fact.findings) + 0.3 * len(fact.missing)
 
     shared = [f for f in facts if len(f.outlets) >= 2]
     chosen = sorted(shared, key=lambda f: (-weight(f), facts.index(f)))[:most]
@@ -223,8 +223,8 @@ def _contrasts(facts, sentence, outlet_of, flags, event, most: int) -> list[Cont
                     notes.append(f"{f.outlet}: “{f.text}”, {TECHNIQUES.get(f.category, f.category)}")
         for o in fact.missing:
             notes.append(f"{o}: omission (does not report this)")
-        for x in fact.numbers.get("findings", []):
-            notes.append(f"numbers framed differently: “{x['texts'][0]}” / “{x['texts'][1]}”")
+        for x in fact.findings:
+            notes.append(f"numbers framed differently: “{x.texts[0]}” / “{x.texts[1]}”")
         out.append(Contrast(fact, by_outlet, {s: flags[s] for s in fact.sentences}, notes))
     return out
 

@@ -90,13 +90,84 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class Swap:
+    """Words one sentence has where its aligned sentence has others ("said" / "claimed"), with
+    the lexicon category of each side (None when it lists neither)."""
+
+    a: str
+    b: str
+    a_category: str | None = None
+    b_category: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Diff:
+    """The word-level difference of two aligned sentences: swapped words, and runs only one has."""
+
+    swaps: tuple[Swap, ...] = ()
+    only_a: tuple[str, ...] = ()
+    only_b: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Alignment:
     """Two sentences of different outlets, same event, that state the same fact."""
 
     a: str
     b: str
     score: float
-    diff: dict[str, Any] = field(default_factory=dict)
+    diff: Diff = Diff()
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One figure a sentence states: "$4.8 million", "more than 200 parents", "hundreds"."""
+
+    text: str
+    value: float | None  # None for a vague figure ("hundreds")
+    unit: str | None  # "$", "%", or the noun it counts
+    per_year: float | None  # the value per year, where a rate is given
+    hedge: str | None  # "more than", "about", …
+    vague: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A quantity as one outlet states it in one sentence of a fact."""
+
+    outlet: str
+    sentence: str
+    text: str
+    value: float | None
+    unit: str | None
+    per_year: float | None
+    hedge: str | None
+    vague: bool
+
+    @classmethod
+    def of(cls, outlet: str, sentence: str, q: Quantity) -> Mention:
+        return cls(outlet, sentence, q.text, q.value, q.unit, q.per_year, q.hedge, q.vague)
+
+    @property
+    def quantity(self) -> Quantity:
+        return Quantity(self.text, self.value, self.unit, self.per_year, self.hedge, self.vague)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """Two outlets state one quantity of a fact differently; `kind` says how."""
+
+    kind: str
+    outlets: tuple[str, ...]
+    texts: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FactNumbers:
+    """The figures a fact's sentences state, and where outlets differ."""
+
+    mentions: tuple[Mention, ...] = ()
+    findings: tuple[Finding, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,8 +177,13 @@ class Fact:
     sentences: tuple[str, ...]
     outlets: tuple[str, ...]
     missing: tuple[str, ...]
-    numbers: dict[str, Any] = field(default_factory=dict)
+    numbers: FactNumbers | None = None  # None when its sentences state no figure
     positions: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """The quantities its outlets state differently."""
+        return self.numbers.findings if self.numbers else ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,7 +312,10 @@ class Analysis:
         """The document's top-level keys and values, in order; lists of records lazily."""
         yield "schema", SCHEMA
         yield "tool", dict(self.tool)
-        for name in ("articles", "events", "sentences", "removed", "alignments", "facts", "flags", "actors"):
+        for name in ("articles", "events", "sentences", "removed", "alignments"):
+            yield name, [_record(r) for r in getattr(self, name)]
+        yield "facts", [_fact_record(f) for f in self.facts]
+        for name in ("flags", "actors"):
             yield name, [_record(r) for r in getattr(self, name)]
         yield "outlets", [_outlet_record(o) for o in self.outlets]
         yield "run", self.run
@@ -281,8 +360,10 @@ class Analysis:
             events=tuple(_build(Event, e) for e in doc["events"]),
             sentences=tuple(_build(Sentence, s) for s in doc["sentences"]),
             removed=tuple(_build(Removal, r) for r in doc["removed"]),
-            alignments=tuple(_build(Alignment, a) for a in doc["alignments"]),
-            facts=tuple(_build(Fact, f) for f in doc["facts"]),
+            alignments=tuple(
+                _build(Alignment, {**a, "diff": _build_diff(a.get("diff", {}))}) for a in doc["alignments"]
+            ),
+            facts=tuple(_build(Fact, {**f, "numbers": _build_numbers(f.get("numbers", {}))}) for f in doc["facts"]),
             flags=tuple(_build(Flag, f) for f in doc["flags"]),
             actors=tuple(_build(Actor, a) for a in doc["actors"]),
             outlets=tuple(_build_outlet(o) for o in doc["outlets"]),
@@ -294,6 +375,9 @@ class Analysis:
         )
 
 
+# Field values written as JSON lists or objects (`_plain`) rather than as they are.
+_NESTED = frozenset({tuple, Diff, Swap, FactNumbers, Mention, Finding})
+
 # One encoder for every record: `json.dumps` with any option set builds a new encoder per call.
 _ENCODER = json.JSONEncoder(ensure_ascii=False)
 
@@ -304,7 +388,7 @@ def _dumps(value: Any) -> str:
 
 def _record(obj: Any) -> dict[str, Any]:
     names, values = _field_getter(type(obj))
-    return {n: _plain(v) if type(v) is tuple else v for n, v in zip(names, values(obj), strict=True)}
+    return {n: _plain(v) if type(v) in _NESTED else v for n, v in zip(names, values(obj), strict=True)}
 
 
 @functools.cache
@@ -314,6 +398,13 @@ def _field_getter(cls: type) -> tuple[tuple[str, ...], operator.attrgetter]:
     return names, operator.attrgetter(*names)
 
 
+def _fact_record(f: Fact) -> dict[str, Any]:
+    rec = _record(f)
+    if f.numbers is None:
+        rec["numbers"] = {}  # the contract's object for a fact without figures
+    return rec
+
+
 def _outlet_record(o: OutletSummary) -> dict[str, Any]:
     rec = _record(o)
     rec["attribution"] = _record(o.attribution)
@@ -321,9 +412,10 @@ def _outlet_record(o: OutletSummary) -> dict[str, Any]:
 
 
 def _plain(value: Any) -> Any:
-    if isinstance(value, tuple):
-        return [_plain(v) for v in value]
-    return value
+    """A field's value as JSON: tuples as lists, nested records as objects."""
+    if type(value) is tuple:
+        return [_plain(v) if type(v) in _NESTED else v for v in value]
+    return _record(value)
 
 
 def _build(cls: type, rec: dict[str, Any]) -> Any:
@@ -332,6 +424,20 @@ def _build(cls: type, rec: dict[str, Any]) -> Any:
         if f.name in rec:
             kwargs[f.name] = _frozen(rec[f.name], f.type)
     return cls(**kwargs)
+
+
+def _build_diff(rec: dict[str, Any]) -> Diff:
+    swaps = tuple(_build(Swap, s) if isinstance(s, dict) else Swap(*s) for s in rec.get("swaps", ()))
+    return Diff(swaps, tuple(rec.get("only_a", ())), tuple(rec.get("only_b", ())))
+
+
+def _build_numbers(rec: dict[str, Any]) -> FactNumbers | None:
+    if not rec:
+        return None
+    return FactNumbers(
+        tuple(_build(Mention, m) for m in rec.get("mentions", ())),
+        tuple(_build(Finding, f) for f in rec.get("findings", ())),
+    )
 
 
 def _build_outlet(rec: dict[str, Any]) -> OutletSummary:

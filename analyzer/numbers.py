@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
 
-from .model import Fact, Sentence
+from .model import Fact, FactNumbers, Finding, Mention, Quantity, Sentence
 
 SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9}
 PER_YEAR = {"year": 1, "annually": 1, "month": 12, "week": 52, "day": 365}
@@ -49,9 +48,9 @@ DISAGREE_WITHIN = 3
 FIGURES_COMPARED = 50
 
 
-def quantities(text: str) -> list[dict[str, Any]]:
+def quantities(text: str) -> list[Quantity]:
     """Every quantity stated in `text` with its value per year where a rate is given."""
-    out: list[dict[str, Any]] = []
+    out: list[Quantity] = []
     after_previous = 0
     for m in QUANTITY.finditer(text):
         hedge = _hedge_before(text, after_previous, m.start())
@@ -70,27 +69,19 @@ def quantities(text: str) -> list[dict[str, Any]]:
         if unit in ("cents", "cent"):
             unit, value = "$", value / 100
         out.append(
-            {
-                "text": text[hedge.start() if hedge else m.start() : m.end()].strip(),
-                "value": value,
-                "unit": unit,
-                "per_year": value * PER_YEAR[per] if per else None,
-                "hedge": hedge.group(0).strip().lower() if hedge else None,
-                "vague": False,
-            }
+            Quantity(
+                text=text[hedge.start() if hedge else m.start() : m.end()].strip(),
+                value=value,
+                unit=unit,
+                per_year=value * PER_YEAR[per] if per else None,
+                hedge=hedge.group(0).strip().lower() if hedge else None,
+                vague=False,
+            )
         )
     lower = text.lower()
     for m in VAGUE.finditer(text) if any(w in lower for w in VAGUE_WORDS) else ():
-        out.append(
-            {
-                "text": m.group("text").strip(),
-                "value": None,
-                "unit": _counted_noun(text, _after_of(text, m.end("text"))),
-                "per_year": None,
-                "hedge": None,
-                "vague": True,
-            }
-        )
+        unit = _counted_noun(text, _after_of(text, m.end("text")))
+        out.append(Quantity(m.group("text").strip(), None, unit, None, None, True))
     return out
 
 
@@ -144,29 +135,30 @@ def _part_of_tally_or_date(text: str, start: int, end: int) -> bool:
     return before in "-:/" and before != "" or after in "-:/" and after != "" and text[end + 1 : end + 2].isdigit()
 
 
-def compare_numbers(fact: Fact, sentences: dict[str, Sentence], outlet_of: dict[str, str]) -> dict[str, Any]:
-    """The numbers each outlet gives for `fact`, and what differs between outlets."""
-    mentions = []
-    for sid in fact.sentences:
-        s = sentences[sid]
-        for q in quantities(s.text):
-            mentions.append({"outlet": outlet_of[s.article], "sentence": sid, **q})
-    if len({m["outlet"] for m in mentions}) < 2:
-        return {"mentions": mentions, "findings": []} if mentions else {}
-    return {"mentions": mentions, "findings": _findings(mentions)}
+def compare_numbers(fact: Fact, sentences: dict[str, Sentence], outlet_of: dict[str, str]) -> FactNumbers | None:
+    """The numbers each outlet gives for `fact`, and what differs between outlets (None when its
+    sentences state none)."""
+    mentions = tuple(
+        Mention.of(outlet_of[sentences[sid].article], sid, q)
+        for sid in fact.sentences
+        for q in quantities(sentences[sid].text)
+    )
+    if not mentions:
+        return None
+    several = len({m.outlet for m in mentions}) > 1
+    return FactNumbers(mentions, _findings(mentions) if several else ())
 
 
-def _findings(mentions: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+def _findings(mentions: Sequence[Mention]) -> tuple[Finding, ...]:
     """Differences between the figures outlets give. Mentions are first merged into distinct
     figures (a large event repeats one figure across hundreds of outlets), then each pair of
     figures is compared once, naming the first outlet of each that differ."""
-    variants: dict[tuple, list[str]] = {}
+    variants: dict[Quantity, list[str]] = {}
     for m in mentions:
-        key = tuple(sorted((k, v) for k, v in m.items() if k not in ("outlet", "sentence")))
-        outlets = variants.setdefault(key, [])
-        if m["outlet"] not in outlets:
-            outlets.append(m["outlet"])
-    figures = [(dict(key), outlets) for key, outlets in variants.items()]
+        outlets = variants.setdefault(m.quantity, [])
+        if m.outlet not in outlets:
+            outlets.append(m.outlet)
+    figures = list(variants.items())
     if len(figures) > FIGURES_COMPARED:  # the most widely stated figures, in order of appearance
         kept = sorted(sorted(range(len(figures)), key=lambda n: -len(figures[n][1]))[:FIGURES_COMPARED])
         figures = [figures[n] for n in kept]
@@ -181,29 +173,29 @@ def _findings(mentions: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
                 None,
             )
             kind = _kind(a, b) if pair else None
-            key = (kind, a["text"], b["text"])
+            key = (kind, a.text, b.text)
             if kind and key not in seen:
                 seen.add(key)
-                findings.append({"kind": kind, "outlets": list(pair), "texts": [a["text"], b["text"]]})
-    return findings
+                findings.append(Finding(kind, pair, (a.text, b.text)))
+    return tuple(findings)
 
 
-def _kind(a: dict[str, Any], b: dict[str, Any]) -> str | None:
-    if a["vague"] or b["vague"]:
-        if a["vague"] and b["vague"]:
-            return None if a["text"].lower() == b["text"].lower() else "different vague figures"
+def _kind(a: Quantity, b: Quantity) -> str | None:
+    if a.vague or b.vague:
+        if a.vague and b.vague:
+            return None if a.text.lower() == b.text.lower() else "different vague figures"
         return "vague vs exact"
-    if a["unit"] != b["unit"] and "$" not in (a["unit"], b["unit"]):
+    if a.unit != b.unit and "$" not in (a.unit, b.unit):
         return None
-    va = a["per_year"] if a["per_year"] is not None else a["value"]
-    vb = b["per_year"] if b["per_year"] is not None else b["value"]
+    va = a.per_year if a.per_year is not None else a.value
+    vb = b.per_year if b.per_year is not None else b.value
     same = abs(va - vb) <= SAME_WITHIN * max(abs(va), abs(vb), 1e-9)
     if same:
-        if a["text"].lower() == b["text"].lower():
+        if a.text.lower() == b.text.lower():
             return None
-        if (a["per_year"] is None) != (b["per_year"] is None) or a["value"] != b["value"]:
+        if (a.per_year is None) != (b.per_year is None) or a.value != b.value:
             return "same quantity, framed differently"
-        return "hedged differently" if a["hedge"] != b["hedge"] else None
-    if a["unit"] == b["unit"] and a["unit"] and max(va, vb) <= DISAGREE_WITHIN * min(va, vb):
+        return "hedged differently" if a.hedge != b.hedge else None
+    if a.unit == b.unit and a.unit and max(va, vb) <= DISAGREE_WITHIN * min(va, vb):
         return "different figures"
     return None

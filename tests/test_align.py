@@ -100,9 +100,9 @@ def test_diff_shows_word_swaps(corpus_analysis):
         or text[a.b].startswith("The new fares take effect")
         and text[a.a].startswith("The outrageous increase")
     )
-    swap = next(s for s in al.diff["swaps"] if "outrageous increase" in s["a"] + s["b"])
-    assert "new fares" in swap["a"] + swap["b"]
-    assert "adjective" in (swap["a_category"], swap["b_category"])
+    swap = next(s for s in al.diff.swaps if "outrageous increase" in s.a + s.b)
+    assert "new fares" in swap.a + swap.b
+    assert "adjective" in (swap.a_category, swap.b_category)
 
 
 def test_large_event_aligns_fact_first_against_reference_articles(corpus_dir):

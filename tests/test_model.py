@@ -7,6 +7,7 @@ from dataclasses import asdict
 from importlib import resources
 
 import jsonschema
+import pytest
 
 from analyzer import AlignOptions, AnalysisOptions, EventOptions, analyze, load
 from analyzer.model import Analysis
@@ -81,3 +82,20 @@ def test_stages_are_reported_in_order(corpus_dir):
     seen = []
     analyze(load([corpus_dir / "transit-fares"]), on_stage=seen.append)
     assert tuple(seen) == STAGES
+
+
+def test_nested_records_read_back_as_records(corpus_analysis):
+    """Alignment diffs and fact figures are typed records, in memory and read back from JSON:
+    a misspelt field fails instead of reading as empty."""
+    from analyzer.model import Analysis, Diff, FactNumbers, Finding, Swap
+
+    again = Analysis.from_json(corpus_analysis.to_json())
+    assert again.alignments == corpus_analysis.alignments and again.facts == corpus_analysis.facts
+    assert all(isinstance(a.diff, Diff) for a in again.alignments)
+    assert any(isinstance(s, Swap) and s.a_category for a in again.alignments for s in a.diff.swaps)
+    figured = [f for f in again.facts if f.numbers is not None]
+    assert figured and all(isinstance(f.numbers, FactNumbers) for f in figured)
+    assert any(isinstance(x, Finding) for f in figured for x in f.findings)
+    assert any(f.numbers is None and f.findings == () for f in again.facts)
+    with pytest.raises(AttributeError):
+        again.alignments[0].diff.swap  # noqa: B018

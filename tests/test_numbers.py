@@ -27,7 +27,7 @@ from analyzer.numbers import compare_numbers, quantities
     ],
 )
 def test_quantities(text, expected):
-    got = [(q["unit"], q["value"], q["per_year"], q["hedge"]) for q in quantities(text)]
+    got = [(q.unit, q.value, q.per_year, q.hedge) for q in quantities(text)]
     assert got == expected
 
 
@@ -42,7 +42,7 @@ def test_same_quantity_framed_differently():
     result = _fact(
         ("It will save $1.2 million a year.", "Wire"), ("She claims it will save $100,000 a month.", "Patriot")
     )
-    assert [f["kind"] for f in result["findings"]] == ["same quantity, framed differently"]
+    assert [f.kind for f in result.findings] == ["same quantity, framed differently"]
 
 
 def test_real_disagreement_and_vague_figures():
@@ -51,12 +51,12 @@ def test_real_disagreement_and_vague_figures():
         ("A few dozen protesters waved signs.", "Patriot"),
         ("Hundreds of residents rallied.", "Beacon"),
     )
-    kinds = sorted(f["kind"] for f in result["findings"])
+    kinds = sorted(f.kind for f in result.findings)
     assert kinds == ["different vague figures", "vague vs exact", "vague vs exact"]
 
 
 def test_bundled_fact_with_monthly_and_yearly_savings(corpus_analysis):
-    kinds = [f["kind"] for fact in corpus_analysis.facts for f in fact.numbers.get("findings", [])]
+    kinds = [f.kind for fact in corpus_analysis.facts for f in fact.findings]
     assert "same quantity, framed differently" in kinds
 
 
@@ -65,9 +65,9 @@ def test_no_difference_when_each_outlet_states_both_figures():
         ("Owners pay $55 million of the $95 million project.", "Beacon"),
         ("The $95 million project leaves owners $55 million to pay.", "Patriot"),
     )
-    assert result["findings"] == []
+    assert result.findings == () and len(result.mentions) == 4
 
 
 def test_vague_figures_count_the_noun_past_its_adjectives():
     (q,) = quantities("Hundreds of angry parents packed the meeting.")
-    assert q["vague"] and q["unit"] == "parents"
+    assert q.vague and q.unit == "parents"

@@ -477,8 +477,8 @@ def test_run_on_sentences_are_scored_on_their_first_words_only():
     a = Sentence(id="a:0", article="a", index=0, start=0, end=len(a_text), text=a_text)
     b = Sentence(id="b:0", article="b", index=0, start=0, end=len(b_text), text=b_text)
     (diff,) = _diffs([a, b], [(0, 1)])
-    assert diff["swaps"] == [["closed", "shut"]]
-    assert sum(len(part.split()) for part in diff["only_b"]) == 0  # "sadly" is past the cap
+    assert [(s.a, s.b) for s in diff.swaps] == [("closed", "shut")]
+    assert sum(len(part.split()) for part in diff.only_b) == 0  # "sadly" is past the cap
     assert DIFF_MAX_WORDS < len(long.split())
 
 

@@ -104,8 +104,8 @@ def _event(analysis: Analysis, event: Event, coverage_png: bytes | None, limits:
     if numbers:
         out.append("<h3>Numbers stated differently</h3><ul>")
         for x in numbers:
-            (ta, tb), (oa, ob) = x["texts"], x["outlets"]
-            out.append(f"<li>{e(x['kind'])}: “{e(ta)}” ({e(oa)}) / “{e(tb)}” ({e(ob)})</li>")
+            (ta, tb), (oa, ob) = x.texts, x.outlets
+            out.append(f"<li>{e(x.kind)}: “{e(ta)}” ({e(oa)}) / “{e(tb)}” ({e(ob)})</li>")
         out.append("</ul>")
         if more_numbers:
             out.append(f'<p class="note">{more_numbers} more are in facts.csv.</p>')

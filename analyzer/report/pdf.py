@@ -309,7 +309,7 @@ def _event(pdf: _Report, analysis: Analysis, event, coverage_png: bytes | None, 
         pdf.ln(2)
         pdf.heading("Numbers stated differently", 10, keep=12)
         for x in numbers:
-            pdf.para(f"{x['kind']}: “{x['texts'][0]}” ({x['outlets'][0]}) / “{x['texts'][1]}” ({x['outlets'][1]})", 8)
+            pdf.para(f"{x.kind}: “{x.texts[0]}” ({x.outlets[0]}) / “{x.texts[1]}” ({x.outlets[1]})", 8)
         if more_numbers:
             pdf.para(f"{more_numbers} more are in facts.csv.", 8)
     if coverage_png:

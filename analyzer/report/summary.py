@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .. import errors
 from ..errors import InputError
-from ..model import Analysis, Event, Fact, Flag, OutletSummary
+from ..model import Analysis, Event, Fact, Finding, Flag, OutletSummary
 from ..options import AnalysisOptions, ReportLimits
 
 
@@ -159,11 +159,11 @@ def findings(analysis: Analysis, limits: ReportLimits) -> list[str]:
     for name, n in sorted(missing.items(), key=lambda x: (-x[1], x[0]))[:3]:
         out.append(f"{name} left out {count(n, 'fact')} that other outlets reported.")
     for fact in analysis.facts:
-        for x in fact.numbers.get("findings", []):
-            if x["kind"] == "same quantity, framed differently":
+        for x in fact.findings:
+            if x.kind == "same quantity, framed differently":
                 out.append(
-                    f"Same quantity, framed differently: “{x['texts'][0]}” ({x['outlets'][0]}) and "
-                    f"“{x['texts'][1]}” ({x['outlets'][1]})."
+                    f"Same quantity, framed differently: “{x.texts[0]}” ({x.outlets[0]}) and "
+                    f"“{x.texts[1]}” ({x.outlets[1]})."
                 )
                 break
     for actor in analysis.actors:
@@ -188,10 +188,10 @@ def shown_events(analysis: Analysis, limits: ReportLimits) -> tuple[list[Event],
     return [events[n] for n in chosen], max(0, len(events) - limits.events)
 
 
-def number_findings(analysis: Analysis, event: Event, limits: ReportLimits) -> tuple[list[dict], int]:
+def number_findings(analysis: Analysis, event: Event, limits: ReportLimits) -> tuple[list[Finding], int]:
     """The first `limits.number_findings` numbers the outlets of `event` state differently, and
     how many more there are."""
-    found = [x for f in analysis.facts if f.event == event.id for x in f.numbers.get("findings", [])]
+    found = [x for f in analysis.facts if f.event == event.id for x in f.findings]
     return found[: limits.number_findings], max(0, len(found) - limits.number_findings)
 
 

@@ -91,9 +91,7 @@ def facts_csv(analysis: Analysis) -> str:
             "missing": "; ".join(f.missing),
             "sentences": "; ".join(f.sentences),
             "positions": "; ".join(f"{o}: {p}" for o, p in f.positions.items()),
-            "number_findings": "; ".join(
-                f"{x['kind']}: {' vs '.join(x['texts'])}" for x in f.numbers.get("findings", [])
-            ),
+            "number_findings": "; ".join(f"{x.kind}: {' vs '.join(x.texts)}" for x in f.findings),
         }
         for f in analysis.facts
     ]
