@@ -15,12 +15,10 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 
+from .language import ENGLISH, Language
 from .lexicons import Lexicon
 from .model import Actor, Sentence
-from .segment import SPEECH_VERBS
 
 NAME = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:of|the|for|de|van|von|al)\s+[A-Z][\w’'.-]*|\s+[A-Z][\w’'.-]*)*")
 APPOSITIVE_AFTER = re.compile(
@@ -58,36 +56,20 @@ PREPOSITION_BEFORE = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
-def titles() -> tuple[str, ...]:
-    text = resources.files("analyzer.data").joinpath("titles.txt").read_text("utf-8")
-    rows = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return tuple(sorted(rows, key=len, reverse=True))
-
-
-@lru_cache(maxsize=1)
-def _title_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """A title starting a text, and a title ending one (matched on the reversed text); longest
-    titles first, so "Vice Mayor" wins over "Mayor"."""
-    starting = re.compile("(?:" + "|".join(re.escape(t) for t in titles()) + ") ")
-    ending = re.compile(" (?:" + "|".join(re.escape(t[::-1]) for t in titles()) + ")")
-    return starting, ending
-
-
-def _title_ending(text: str) -> str:
+def _title_ending(text: str, rules: ActorRules) -> str:
     """The longest title that `text` ends with, followed by a space ("" if none)."""
-    ending = _title_patterns()[1].match(text[-(len(titles()[0]) + 1) :][::-1])
+    ending = rules.title_end.match(text[-(rules.title_chars + 1) :][::-1])
     return ending.group(0)[:0:-1] if ending else ""
 
 
-def _mentions(sentence: Sentence, describers: frozenset[str]) -> list[tuple[int, int, str, str]]:
+def _mentions(sentence: Sentence, rules: ActorRules) -> list[tuple[int, int, str, str]]:
     """(start, end, label before the name, name) of each capitalised name in a sentence.
 
     The label is the title ("Superintendent", "Council member") with the describing words
     written before it ("Embattled Superintendent", "reform-minded Superintendent"), or a loaded
     label alone ("strongman Vladimir Putin")."""
     text = sentence.text
-    starting = _title_patterns()[0]
+    starting, describers = rules.title_start, rules.describers
     out = []
     for m in NAME.finditer(text):
         words = POSSESSIVE.sub("", m.group(0)).rstrip(".").split()
@@ -108,7 +90,7 @@ def _mentions(sentence: Sentence, describers: frozenset[str]) -> list[tuple[int,
         start = text.find(name, m.start())
         before = text[: text.find(" ".join(lead + [title]).strip() or name, m.start())]
         if not title:
-            title = _title_ending(before)
+            title = _title_ending(before, rules)
             before = before[: len(before) - len(title) - 1] if title else before
             if title[:1].islower():  # a role in lower case takes the words that qualify it
                 lead = _qualifiers(before)
@@ -174,12 +156,21 @@ class ActorRules:
 
     speech: re.Pattern[str]  # speech and attribution verbs
     describers: frozenset[str]  # labels and adjectives that describe a person
+    # The language's titles: one starting a text, one ending it (matched on the reversed text),
+    # longest first, so "Vice Mayor" wins over "Mayor"; and the longest's length.
+    title_start: re.Pattern[str]
+    title_end: re.Pattern[str]
+    title_chars: int
 
     @classmethod
-    def of(cls, lexicon: Lexicon) -> ActorRules:
+    def of(cls, lexicon: Lexicon, language: Language = ENGLISH) -> ActorRules:
+        titles = language.titles
         return cls(
-            _speech(lexicon),
+            re.compile(rf"\b({language.speech}|{_attribution_forms(lexicon)})\b"),
             frozenset(e.term.lower() for e in lexicon.entries if e.category in ("label", "adjective")),
+            re.compile("(?:" + "|".join(re.escape(t) for t in titles) + ") "),
+            re.compile(" (?:" + "|".join(re.escape(t[::-1]) for t in titles) + ")"),
+            len(titles[0]),
         )
 
 
@@ -187,8 +178,8 @@ def event_actors(sentences: Sequence[Sentence], outlet_of: dict[str, str], rules
     """Mentions, labels and attribution verbs of the actors in one event's `sentences`; names
     merge within the event ("Park" joins "Ana Park")."""
     out = ActorCounts()
-    speech, describers = rules.speech, rules.describers
-    found = [(outlet_of[s.article], s, m) for s in sentences for m in _mentions(s, describers)]
+    speech = rules.speech
+    found = [(outlet_of[s.article], s, m) for s in sentences for m in _mentions(s, rules)]
     canonical = _canonical_names([m[3] for _, _, m in found])
     per_sentence: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     for outlet, s, (start, end, label, name) in found:
@@ -221,10 +212,6 @@ def actors_of(counts: ActorCounts) -> tuple[Actor, ...]:
         )
     actors.sort(key=lambda a: (-sum(a.mentions.values()), a.name))
     return tuple(actors)
-
-
-def _speech(lexicon: Lexicon) -> re.Pattern[str]:
-    return re.compile(rf"\b({SPEECH_VERBS}|{_attribution_forms(lexicon)})\b")
 
 
 def _attribution_forms(lexicon: Lexicon) -> str:

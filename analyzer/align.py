@@ -23,7 +23,6 @@ from itertools import chain
 import numpy as np
 from scipy.sparse import csr_matrix, vstack
 from scipy.sparse.csgraph import connected_components
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from .features import (
     HASH_FEATURES,
@@ -36,6 +35,7 @@ from .features import (
     numbers,
     top_per_row,
 )
+from .language import ENGLISH, Language
 from .model import Alignment, Diff, Event, Fact, Sentence, Swap
 from .options import AlignOptions
 from .segment import words
@@ -129,15 +129,16 @@ def sentence_features(
     sentences: Sequence[Sentence],
     tokens: Sequence[list[str]] | None = None,
     content: Sequence[list[str]] | None = None,
+    language: Language = ENGLISH,
 ) -> Features:
     """Unweighted features of `sentences` (pure Python per sentence; runs in workers). `tokens`
     and `content`, when given, hold each sentence's words and content words already found."""
     tokens = tokens if tokens is not None else [words(s.text) for s in sentences]
     if content is None:
-        content = [content_words(s.text, t) for s, t in zip(sentences, tokens, strict=True)]
+        content = [content_words(s.text, t, language) for s, t in zip(sentences, tokens, strict=True)]
     return Features(
         words=_bytes(hashed([list(map(column, _word_features(c))) for c in content])),
-        chars=_bytes(hashed([list(chain.from_iterable(map(char_columns, _plain_words(t)))) for t in tokens])),
+        chars=_bytes(hashed([list(chain.from_iterable(map(char_columns, _plain_words(t, language)))) for t in tokens])),
         entities=_bytes(hashed([list(map(column, entities(s.text))) for s in sentences], binary=True)),
         numbers=_bytes(
             hashed([[column(n) for n in numbers(s.text) if not _trivial_number(n)] for s in sentences], binary=True)
@@ -158,10 +159,11 @@ def _word_features(toks: list[str]) -> list[str]:
     return toks + [f"{a} {b}" for a, b in zip(toks, toks[1:], strict=False)]
 
 
-def _plain_words(tokens: list[str]) -> list[str]:
+def _plain_words(tokens: list[str], language: Language) -> list[str]:
     """The sentence's words, lower-cased, without stop words, for character n-grams: morphology
     of the words that carry content, at about half the n-grams of the whole sentence."""
-    return [w for w in map(str.lower, tokens) if w not in ENGLISH_STOP_WORDS and len(w) <= WORD_MAX_CHARS]
+    stop = language.stop_words
+    return [w for w in map(str.lower, tokens) if w not in stop and len(w) <= WORD_MAX_CHARS]
 
 
 def _trivial_number(n: str) -> bool:

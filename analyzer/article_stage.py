@@ -19,6 +19,7 @@ from .compare import merge_terms, voice_terms
 from .events import article_counts
 from .features import content_words
 from .framing import Candidate, candidates, decide, flag_headline
+from .language import Language
 from .lead import Lead, lead_of
 from .lexicons import Lexicon
 from .model import Article, ArticleInfo, Flag, Removal, Sentence
@@ -46,10 +47,16 @@ class ArticlesResult:
 
 
 def process_articles(
-    articles: Sequence[Article], *, recurring: frozenset[str], lexicon: Lexicon, options: FlagOptions
+    articles: Sequence[Article],
+    *,
+    recurring: frozenset[str],
+    lexicon: Lexicon,
+    options: FlagOptions,
+    language: Language,
 ) -> ArticlesResult:
     """Clean, segment and flag each article of a chunk, and compute its features; `recurring`
-    is the page text that recurs across the corpus (`clean.recurring_lines`)."""
+    is the page text that recurs across the corpus (`clean.recurring_lines`), and `language`
+    gives the word lists."""
     removed, sentences, infos, flags, headline_flags, texts, leads = [], [], [], [], [], [], []
     attribution: list[tuple[str, str]] = []
     unflagged: dict[str, list[Candidate]] = {}
@@ -60,16 +67,16 @@ def process_articles(
     for art in articles:
         cleaned = clean_article(art, recurring=recurring)
         removed.extend(cleaned.removed)
-        own = segment_article(art, cleaned.kept)
+        own = segment_article(art, cleaned.kept, language)
         sentences.extend(own)
         own_tokens = [split_words(s.text) for s in own]
         tokens.extend(own_tokens)
-        own_content = [content_words(s.text, t) for s, t in zip(own, own_tokens, strict=True)]
+        own_content = [content_words(s.text, t, language) for s, t in zip(own, own_tokens, strict=True)]
         content.extend(own_content)
         per_article.append([w for c in own_content for w in c])
         infos.append(article_info(art, own, own_tokens))
         for s, t in zip(own, own_tokens, strict=True):
-            found = candidates(s, lexicon, words=t, options=options)
+            found = candidates(s, lexicon, words=t, options=options, language=language)
             flags.extend(decide(s, art.outlet, found, options))
             attribution.extend(
                 (art.outlet, c.entry.term.lower()) for c in found if c.entry.category == "attribution" and not c.quoted
@@ -84,10 +91,10 @@ def process_articles(
             ]
             if passed:
                 unflagged[s.id] = passed
-        headline_flags.extend(flag_headline(art, lexicon, options))
+        headline_flags.extend(flag_headline(art, lexicon, options, language))
         texts.append("\n".join(art.body[k.start : k.end] for k in cleaned.kept))
         dateline = next((r.text for r in cleaned.removed if r.reason == "dateline"), None)
-        leads.append(lead_of(art.title, " ".join(s.text for s in own[:LEAD_SENTENCES]), dateline))
+        leads.append(lead_of(art.title, " ".join(s.text for s in own[:LEAD_SENTENCES]), dateline, language))
     return ArticlesResult(
         removed,
         sentences,
@@ -96,9 +103,9 @@ def process_articles(
         headline_flags,
         attribution,
         unflagged,
-        sentence_features(sentences, tokens, content),
-        voice_terms(sentences),
-        article_counts(articles, texts, per_article),
+        sentence_features(sentences, tokens, content, language),
+        voice_terms(sentences, language),
+        article_counts(articles, texts, per_article, language),
         leads,
     )
 

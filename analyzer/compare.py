@@ -23,9 +23,9 @@ from functools import lru_cache
 
 import numpy as np
 from scipy.sparse import csr_matrix, vstack
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from .features import WORD_MAX_CHARS, count_rows
+from .language import ENGLISH, Language
 from .lexicons import inflections
 from .model import ArticleInfo, Attribution, DistinctiveTerm, DistinctiveWords, Flag, OutletSummary, Sentence
 from .segment import inside, word_spans, words
@@ -167,8 +167,8 @@ def _tone_words(text: str) -> str:
 _TERM = re.compile(r"[A-Za-z][A-Za-z’'-]{2,}")  # words of three letters or more
 
 
-def _tokens(sentence: Sentence) -> list[str]:
-    return [w for w in _TERM.findall(voice_text(sentence).lower()) if w not in ENGLISH_STOP_WORDS]
+def _tokens(sentence: Sentence, stop_words: frozenset[str]) -> list[str]:
+    return [w for w in _TERM.findall(voice_text(sentence).lower()) if w not in stop_words]
 
 
 def log_odds(ya: np.ndarray, yb: np.ndarray, prior: np.ndarray) -> np.ndarray:
@@ -196,11 +196,11 @@ def _log_odds(ya: np.ndarray, yb: np.ndarray, na: np.ndarray, nb: np.ndarray, al
     return np.where(alpha > 0, np.nan_to_num(z), 0.0)
 
 
-def voice_terms(sentences: Sequence[Sentence]) -> tuple[csr_matrix, list[str]]:
+def voice_terms(sentences: Sequence[Sentence], language: Language = ENGLISH) -> tuple[csr_matrix, list[str]]:
     """Counts of the words of each sentence's own voice (rows) over the vocabulary of these
     sentences (columns), which `merge_terms` joins across batches."""
     vocabulary: dict[str, int] = {}
-    rows = [[vocabulary.setdefault(t, len(vocabulary)) for t in _tokens(s)] for s in sentences]
+    rows = [[vocabulary.setdefault(t, len(vocabulary)) for t in _tokens(s, language.stop_words)] for s in sentences]
     return count_rows(rows, max(1, len(vocabulary))), list(vocabulary)
 
 
@@ -216,9 +216,11 @@ def merge_terms(parts: Sequence[tuple[csr_matrix, list[str]]]) -> tuple[csr_matr
     return vstack(matrices, format="csr"), list(vocabulary)
 
 
-def distinctive(sentences: Sequence[Sentence], outlet_of: dict[str, str]) -> DistinctiveWords:
+def distinctive(
+    sentences: Sequence[Sentence], outlet_of: dict[str, str], language: Language = ENGLISH
+) -> DistinctiveWords:
     """Top distinctive words per outlet (each against the rest) and the noise floor."""
-    x, vocab = voice_terms(sentences)
+    x, vocab = voice_terms(sentences, language)
     return distinctive_counted(x, vocab, [outlet_of[s.article] for s in sentences])
 
 

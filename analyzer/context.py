@@ -19,10 +19,10 @@ from importlib import resources
 from pathlib import Path
 
 from .errors import InputError
+from .language import ENGLISH, Language
 from .lexicons import BROAD, Entry
 
 TIERS = ("curated", "broad")
-NEGATIONS = frozenset({"not", "never", "no", "n't", "hardly", "neither", "nor", "nothing", "without"})
 INTENSIFIERS = frozenset(
     {"very", "so", "most", "more", "extremely", "truly", "utterly", "totally", "so-called", "really", "deeply"}
 )
@@ -46,7 +46,9 @@ class ContextModel:
         z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
         return _sigmoid(z)
 
-    def score(self, words: Sequence[str], i: int, length: int, entry: Entry, headline: bool) -> float:
+    def score(
+        self, words: Sequence[str], i: int, length: int, entry: Entry, headline: bool, language: Language = ENGLISH
+    ) -> float:
         """`probability(features(words, i, length, entry, headline))`, without building the
         features: the part that depends on the entry alone is summed once per entry."""
         ending = words[i + length - 1][-3:].lower()
@@ -54,7 +56,11 @@ class ContextModel:
         if own is None:
             own = sum(self.weights.get(k, 0.0) * v for k, v in _entry_features(entry, ending).items())
             self._own[(entry, ending)] = own
-        z = self.bias + own + sum(self.weights.get(k, 0.0) for k in _place_features(words, i, length, headline))
+        z = (
+            self.bias
+            + own
+            + sum(self.weights.get(k, 0.0) for k in _place_features(words, i, length, headline, language))
+        )
         return _sigmoid(z)
 
     def loaded(self, probability: float, entry: Entry) -> bool:
@@ -77,13 +83,15 @@ def tier(entry: Entry) -> str:
     return "broad" if entry.lexicon == BROAD else "curated"
 
 
-def features(words: Sequence[str], i: int, length: int, entry: Entry, headline: bool) -> dict[str, float]:
+def features(
+    words: Sequence[str], i: int, length: int, entry: Entry, headline: bool, language: Language = ENGLISH
+) -> dict[str, float]:
     """The features of the match `words[i:i+length]` of `entry` in a sentence's words: the
     entry's own (tier, category, weight, term, the matched word's ending) and those of its place
     (a negation or an intensifier before it, a name after it, capitals, a headline). Each
     place feature is worth 1."""
     f = _entry_features(entry, words[i + length - 1][-3:].lower())
-    f.update(dict.fromkeys(_place_features(words, i, length, headline), 1.0))
+    f.update(dict.fromkeys(_place_features(words, i, length, headline, language), 1.0))
     return f
 
 
@@ -101,10 +109,10 @@ def _entry_features(entry: Entry, ending: str) -> dict[str, float]:
     return f
 
 
-def _place_features(words: Sequence[str], i: int, length: int, headline: bool) -> list[str]:
+def _place_features(words: Sequence[str], i: int, length: int, headline: bool, language: Language) -> list[str]:
     out = []
     before = [w.lower() for w in words[max(0, i - NEGATION_REACH) : i]]
-    if any(w in NEGATIONS or w.endswith("n't") for w in before):
+    if any(w in language.negating or w.endswith("n't") for w in before):
         out.append("after_negation")
     if before and before[-1] in INTENSIFIERS:
         out.append("after_intensifier")

@@ -15,6 +15,7 @@ from .actors import ActorCounts, ActorRules, actors_of, event_actors
 from .align import EventWork, align_event
 from .compare import distinctive as distinctive_terms
 from .framing import classify_swaps
+from .language import Language
 from .lexicons import Lexicon
 from .model import Actor, Alignment, DistinctiveWords, Fact
 from .numbers import compare_numbers
@@ -31,17 +32,17 @@ class EventResult:
     actors: ActorCounts
 
 
-def process_events(works: Sequence[EventWork], *, lexicon: Lexicon) -> list[EventResult]:
+def process_events(works: Sequence[EventWork], *, lexicon: Lexicon, language: Language) -> list[EventResult]:
     """Align each event of a chunk, and find its facts' numbers, distinctive words and actors."""
     out = []
-    rules = ActorRules.of(lexicon)
+    rules = ActorRules.of(lexicon, language)
     for w in works:
         alignments, facts = align_event(w)
         alignments = classify_swaps(alignments, lexicon)
         by_id = {s.id: s for s in w.sentences}
-        facts = [replace(f, numbers=compare_numbers(f, by_id, w.outlet_of)) for f in facts]
+        facts = [replace(f, numbers=compare_numbers(f, by_id, w.outlet_of, language)) for f in facts]
         several = len(w.event.outlets) > 1
-        distinctive = distinctive_terms(w.sentences, w.outlet_of) if several else None
+        distinctive = distinctive_terms(w.sentences, w.outlet_of, language) if several else None
         out.append(
             EventResult(w.event.id, alignments, facts, distinctive, event_actors(w.sentences, w.outlet_of, rules))
         )

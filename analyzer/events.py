@@ -27,6 +27,7 @@ from sklearn.feature_extraction.text import TfidfTransformer
 
 from .corpus import unique_id
 from .features import column, content_words, entities, hashed, numbers, top_per_row
+from .language import ENGLISH, Language
 from .lead import Lead
 from .model import Article, Event
 from .options import EventOptions
@@ -46,20 +47,30 @@ COMMON_SHARE = 0.2
 PAIR_CHUNK = 2**18  # candidate pairs whose cosine is computed at once: bounds the rows copied
 
 
-def _features(title: str, text: str, content: list[str] | None) -> list[str]:
+def _features(title: str, text: str, content: list[str] | None, language: Language) -> list[str]:
     whole = f"{title}\n{text}"
-    words = content_words(title) + content if content is not None else content_words(whole)
+    words = (
+        content_words(title, language=language) + content
+        if content is not None
+        else content_words(whole, language=language)
+    )
     return words + [f"ent:{e}" for e in entities(whole)] + [f"num:{n}" for n in numbers(whole)]
 
 
 def article_counts(
-    articles: Sequence[Article], texts: Sequence[str], content: Sequence[list[str]] | None = None
+    articles: Sequence[Article],
+    texts: Sequence[str],
+    content: Sequence[list[str]] | None = None,
+    language: Language = ENGLISH,
 ) -> csr_matrix:
     """Hashed counts of each article's event features (headline and kept text); runs in workers.
     `content`, when given, holds each text's content words already found (its sentences')."""
     content = content if content is not None else [None] * len(articles)
     return hashed(
-        [[column(f) for f in _features(a.title, t, c)] for a, t, c in zip(articles, texts, content, strict=True)]
+        [
+            [column(f) for f in _features(a.title, t, c, language)]
+            for a, t, c in zip(articles, texts, content, strict=True)
+        ]
     )
 
 

@@ -13,14 +13,12 @@ from functools import lru_cache
 from itertools import chain
 
 import numpy as np
-from nltk.stem.snowball import SnowballStemmer
 from scipy.sparse import csr_matrix
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from sklearn.utils import murmurhash3_32
 
+from .language import ENGLISH, Language
 from .segment import words
 
-_STEMMER = SnowballStemmer("english")
 # Columns of hashed feature matrices. Hashing (MurmurHash3, the same in every process) lets
 # workers build feature rows without a shared vocabulary. Two distinct features share a column
 # with probability 2**-20: two sentences of ~100 character n-grams each gain a false shared
@@ -40,18 +38,14 @@ NOT_ENTITIES = frozenset(
 )
 
 
-@lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    return _STEMMER.stem(word)
-
-
-def content_words(text: str, tokens: Sequence[str] | None = None) -> list[str]:
+def content_words(text: str, tokens: Sequence[str] | None = None, language: Language = ENGLISH) -> list[str]:
     """Stemmed, lower-cased words of `text` without stop words or bare punctuation; `tokens`,
     when given, are the words of `text` already split."""
     out = []
+    stop, stem = language.stop_words, language.stem
     for w in tokens if tokens is not None else words(text):
         low = w.lower().replace("’", "'")
-        if low in ENGLISH_STOP_WORDS or (len(low) < 2 and not low.isdigit()) or len(low) > WORD_MAX_CHARS:
+        if low in stop or (len(low) < 2 and not low.isdigit()) or len(low) > WORD_MAX_CHARS:
             continue
         out.append(low if low[0].isdigit() or low[0] == "$" else stem(low))
     return out

@@ -16,22 +16,22 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 from typing import NamedTuple
 
 from . import context
 from .categories import BY_NAME
+from .language import ENGLISH, Language
 from .lexicons import NUMBER, Entry, Lexicon
 from .model import Alignment, Article, Flag, Sentence
 from .options import FlagOptions
-from .segment import SPEECH_VERBS, WORD, inside, quote_spans
+from .segment import WORD, inside, quote_spans
 
-NEGATIONS = frozenset({"not", "never", "no", "n't", "hardly", "neither", "nor", "nothing"})
 NEGATABLE = frozenset(c.name for c in BY_NAME.values() if c.negatable)
 SCARE_QUOTE_WHY = (
     "The outlet puts it in quotation marks with no one quoted (a scare quote), which lets it use the word "
     "while seeming to keep a distance."
 )
-SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS}|says|according to|calls?|dubbed|described)\b", re.I)
 # Words that introduce a name or a title in quotation marks ("the title of \"people's hero\"",
 # "a monument to the \"Unknown Soldier\"", "known as \"the Iron Lady\""): the quotation marks
 # mark a name, not the outlet keeping its distance.
@@ -58,6 +58,12 @@ class Candidate(NamedTuple):
     length: int  # in words
 
 
+@lru_cache(maxsize=4)
+def _speech(language: Language) -> re.Pattern[str]:
+    """Words that say someone is speaking or naming: a quotation then quotes someone."""
+    return re.compile(rf"\b(?:{language.speech}|says|according to|calls?|dubbed|described)\b", re.I)
+
+
 def flag_sentence(
     sentence: Sentence,
     outlet: str,
@@ -66,10 +72,11 @@ def flag_sentence(
     headline: bool = False,
     words: Sequence[str] | None = None,
     options: FlagOptions = FlagOptions(),
+    language: Language = ENGLISH,
 ) -> list[Flag]:
     """Every loaded-language flag in one sentence (or headline); `words`, when given, are the
     sentence's words already split."""
-    found = candidates(sentence, lexicon, headline=headline, words=words, options=options)
+    found = candidates(sentence, lexicon, headline=headline, words=words, options=options, language=language)
     return decide(sentence, outlet, found, options)
 
 
@@ -96,6 +103,7 @@ def candidates(
     headline: bool = False,
     words: Sequence[str] | None = None,
     options: FlagOptions = FlagOptions(),
+    language: Language = ENGLISH,
 ) -> list[Candidate]:
     """The lexicon matches of a sentence that no context rule rules out (proper names, listed
     contexts, negated adjectives), each with the context model's score."""
@@ -110,7 +118,7 @@ def candidates(
     spans = [m.span() for m in WORD.finditer(text)]
     low_text = text.lower()
     quotes = list(sentence.quotes)
-    scare = _scare_quotes(text, quotes, options.scare_quote_max_words) if quotes else []
+    scare = _scare_quotes(text, quotes, options.scare_quote_max_words, language) if quotes else []
     title_case = headline and _title_case(texts)
     model = context.load(options.context_model)
     out: list[Candidate] = []
@@ -123,11 +131,11 @@ def candidates(
             continue
         length, entry = hit
         start, end = spans[i][0], spans[i + length - 1][1]
-        if _skip(texts, lows, i, length, entry, (start, end), low_text, lexicon, title_case, options.negation_window):
+        if _skip(texts, lows, i, length, entry, (start, end), low_text, lexicon, title_case, options, language):
             continue
         in_scare = any(s <= start and end <= e for s, e in scare)
         quoted = inside(quotes, start, end) and not in_scare
-        score = model.score(texts, i, length, entry, headline)
+        score = model.score(texts, i, length, entry, headline, language)
         out.append(Candidate(start, end, entry, quoted, in_scare, score, i, length))
         after = i + length
     return out
@@ -183,7 +191,8 @@ def _skip(
     low_text: str,
     lexicon: Lexicon,
     title_case: bool,
-    negation_window: int,
+    options: FlagOptions,
+    language: Language,
 ) -> bool:
     if not title_case and _proper_name(texts, i, length):
         return True
@@ -193,8 +202,8 @@ def _skip(
             if m.start() <= start and end <= m.end():
                 return True
     if entry.category in NEGATABLE:
-        window = lows[max(0, i - negation_window) : i]
-        if set(window) & NEGATIONS or any(w.endswith("n't") for w in window):
+        window = lows[max(0, i - options.negation_window) : i]
+        if set(window) & language.negations or any(w.endswith("n't") for w in window):
             return True
     return False
 
@@ -214,10 +223,12 @@ def _title_case(texts: Sequence[str]) -> bool:
     return bool(alpha) and sum(w[0].isupper() for w in alpha) / len(alpha) >= TITLE_CASE_SHARE
 
 
-def _scare_quotes(text: str, quotes: Sequence[tuple[int, int]], max_words: int) -> list[tuple[int, int]]:
+def _scare_quotes(
+    text: str, quotes: Sequence[tuple[int, int]], max_words: int, language: Language
+) -> list[tuple[int, int]]:
     """Quoted spans of at most `max_words` words in a sentence that quotes no one, unless a
     naming word introduces them (`NAMING`)."""
-    if SPEECH.search(text):
+    if _speech(language).search(text):
         return []
     out = []
     for s, e in quotes:
@@ -228,12 +239,14 @@ def _scare_quotes(text: str, quotes: Sequence[tuple[int, int]], max_words: int) 
     return out
 
 
-def flag_headline(article: Article, lexicon: Lexicon, options: FlagOptions = FlagOptions()) -> list[Flag]:
+def flag_headline(
+    article: Article, lexicon: Lexicon, options: FlagOptions = FlagOptions(), language: Language = ENGLISH
+) -> list[Flag]:
     """Flags in an article's headline (sentence id `<article>:headline`, offsets into the title)."""
     title = article.title
     quotes = tuple((q.start, q.end) for q in quote_spans(title))
     sentence = Sentence(f"{article.id}:headline", article.id, -1, 0, len(title), title, quotes, "headline")
-    return flag_sentence(sentence, article.outlet, lexicon, headline=True, options=options)
+    return flag_sentence(sentence, article.outlet, lexicon, headline=True, options=options, language=language)
 
 
 def classify_swaps(alignments: Sequence[Alignment], lexicon: Lexicon) -> list[Alignment]:

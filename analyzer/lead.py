@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.I)
+from .language import ENGLISH, Language
+
 # A dateline's place: what comes before its comma, parenthesis or separator ("BEIJING, May 16 (Xinhua) --").
 DATELINE_PLACE = re.compile(r"^\s*([^,(:—–―]+?)(?:\s*[,(:—–―]|\s+-)")
 
@@ -42,12 +42,17 @@ def cities() -> tuple[dict[str, int], re.Pattern[str]]:
     return number, re.compile(r"\bin (" + "|".join(map(re.escape, spellings)) + r")\b")
 
 
-def lead_of(title: str, lead: str, dateline: str | None) -> Lead:
+@lru_cache(maxsize=4)
+def _weekday(language: Language) -> re.Pattern[str]:
+    return re.compile(r"\b(" + "|".join(language.weekdays) + r")\b", re.I)
+
+
+def lead_of(title: str, lead: str, dateline: str | None, language: Language = ENGLISH) -> Lead:
     """What the headline and `lead` (the first sentences) say of when and where; the city from an
     "in <City>" of the lead first, else from the dateline removed before it (`dateline`)."""
     head = f"{title}\n{lead}"
-    day = WEEKDAY.search(head)
-    return Lead(WEEKDAYS.index(day.group(1).lower()) if day else None, _city(head, dateline))
+    day = _weekday(language).search(head)
+    return Lead(language.weekdays.index(day.group(1).lower()) if day else None, _city(head, dateline))
 
 
 def _city(head: str, dateline: str | None) -> int | None:

@@ -9,34 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
+from typing import NamedTuple
 
+from .language import ENGLISH, Language
 from .model import Fact, FactNumbers, Finding, Mention, Quantity, Sentence
 
-SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9}
-PER_YEAR = {"year": 1, "annually": 1, "month": 12, "week": 52, "day": 365}
-HEDGES = (
-    "about|some|nearly|almost|roughly|around|approximately|approx\\.|an estimated|estimated|up to|"
-    "more than|over|at least|fewer than|less than|under|just|only|as many as|as few as"
-)
-# A figure, found from its number; the hedge before it is looked for only where a figure is
-# (an optional hedge opening the pattern made the scan try every hedge at every position).
-QUANTITY = re.compile(
-    r"(?P<currency>[$€£])?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)"
-    r"(?:\s*(?P<scale>thousand|million|billion|bn|mn|k|m|b)\b)?"
-    r"(?:\s*(?P<percent>%|percent\b|per cent\b))?"
-    r"(?:\s+(?!(?:a|an|per|every|each|the|this|that|of|in|on|to|and|or)\b)(?P<noun>[a-z]+(?:-[a-z]+)?))?"
-    r"(?:[\s,]+(?:a|per|every|each)\s+(?P<per>year|month|week|day)\b|\s+(?P<annual>annually)\b)?",
-    re.I,
-)
-HEDGE_BEFORE = re.compile(rf"\b(?:{HEDGES})\s+$", re.I)
-LONGEST_HEDGE = max(len(h) for h in HEDGES.replace("\\", "").split("|"))
-VAGUE = re.compile(
-    r"\b(?P<text>(?:a few |several |many )?(?:dozens?|hundreds|thousands|tens of thousands|millions)"
-    r")",
-    re.I,
-)
-# A text without one of these words holds no vague quantity.
-VAGUE_WORDS = ("dozen", "hundreds", "thousands", "millions")
 MONTH_BEFORE = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$")
 # Two figures within this relative difference are the same quantity (rounding in the copy).
 SAME_WITHIN = 0.02
@@ -48,20 +26,56 @@ DISAGREE_WITHIN = 3
 FIGURES_COMPARED = 50
 
 
-def quantities(text: str) -> list[Quantity]:
+class _Patterns(NamedTuple):
+    """What finds the figures of a text, built from a language's number words."""
+
+    # A figure, found from its number; the hedge before it is looked for only where a figure is
+    # (an optional hedge opening the pattern made the scan try every hedge at every position).
+    quantity: re.Pattern[str]
+    hedge_before: re.Pattern[str]
+    longest_hedge: int
+    vague: re.Pattern[str]
+
+
+@lru_cache(maxsize=4)
+def _patterns(language: Language) -> _Patterns:
+    def either(words: Sequence[str]) -> str:  # longest first: "mn" is tried before "m"
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    quantity = re.compile(
+        r"(?P<currency>[$€£])?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)"
+        rf"(?:\s*(?P<scale>{either(language.scales)})\b)?"
+        r"(?:\s*(?P<percent>%|percent\b|per cent\b))?"
+        r"(?:\s+(?!(?:a|an|per|every|each|the|this|that|of|in|on|to|and|or)\b)(?P<noun>[a-z]+(?:-[a-z]+)?))?"
+        rf"(?:[\s,]+(?:a|per|every|each)\s+(?P<per>{either(language.periods)})\b"
+        rf"|\s+(?P<annual>{either(language.yearly)})\b)?",
+        re.I,
+    )
+    hedges = either(language.hedges)
+    vague = rf"\b(?P<text>(?:(?:{either(language.vague_quantifiers)}) )?(?:{either(language.vague_numbers)}))"
+    return _Patterns(
+        quantity,
+        re.compile(rf"\b(?:{hedges})\s+$", re.I),
+        max(map(len, language.hedges)),
+        re.compile(vague, re.I),
+    )
+
+
+def quantities(text: str, language: Language = ENGLISH) -> list[Quantity]:
     """Every quantity stated in `text` with its value per year where a rate is given."""
     out: list[Quantity] = []
     after_previous = 0
-    for m in QUANTITY.finditer(text):
-        hedge = _hedge_before(text, after_previous, m.start())
+    patterns = _patterns(language)
+    for m in patterns.quantity.finditer(text):
+        hedge = _hedge_before(text, after_previous, m.start(), patterns)
         after_previous = m.end()
         num = m.group("num")
         if re.fullmatch(r"(19|20)\d\d", num) and not m.group("currency"):
             continue  # a year
         if _part_of_tally_or_date(text, m.start("num"), m.end("num")) or MONTH_BEFORE.search(text[: m.start("num")]):
             continue
-        value = float(num.replace(",", "")) * SCALE.get((m.group("scale") or "").lower(), 1)
-        per = (m.group("per") or m.group("annual") or "").lower()
+        value = float(num.replace(",", "")) * language.scales.get((m.group("scale") or "").lower(), 1)
+        per = language.periods[m.group("per").lower()] if m.group("per") else 1 if m.group("annual") else None
         counted = _counted_noun(
             text, m.end("percent") if m.group("percent") else m.end("scale") if m.group("scale") else m.end("num")
         )
@@ -73,13 +87,14 @@ def quantities(text: str) -> list[Quantity]:
                 text=text[hedge.start() if hedge else m.start() : m.end()].strip(),
                 value=value,
                 unit=unit,
-                per_year=value * PER_YEAR[per] if per else None,
+                per_year=value * per if per else None,
                 hedge=hedge.group(0).strip().lower() if hedge else None,
                 vague=False,
             )
         )
     lower = text.lower()
-    for m in VAGUE.finditer(text) if any(w in lower for w in VAGUE_WORDS) else ():
+    # A text without one of the words holds no vague quantity: no need to scan it.
+    for m in patterns.vague.finditer(text) if any(w in lower for w in language.vague_numbers) else ():
         unit = _counted_noun(text, _after_of(text, m.end("text")))
         out.append(Quantity(m.group("text").strip(), None, unit, None, None, True))
     return out
@@ -123,11 +138,11 @@ def _counted_noun(text: str, pos: int) -> str:
     return words[-1]
 
 
-def _hedge_before(text: str, start: int, end: int) -> re.Match[str] | None:
+def _hedge_before(text: str, start: int, end: int, patterns: _Patterns) -> re.Match[str] | None:
     """The hedge ("about", "more than") that ends right before a figure at `end`, not reaching
     back past `start` (the end of the previous figure)."""
     words_end = len(text[:end].rstrip())
-    return HEDGE_BEFORE.search(text, max(start, words_end - LONGEST_HEDGE - 1), end)
+    return patterns.hedge_before.search(text, max(start, words_end - patterns.longest_hedge - 1), end)
 
 
 def _part_of_tally_or_date(text: str, start: int, end: int) -> bool:
@@ -135,13 +150,15 @@ def _part_of_tally_or_date(text: str, start: int, end: int) -> bool:
     return before in "-:/" and before != "" or after in "-:/" and after != "" and text[end + 1 : end + 2].isdigit()
 
 
-def compare_numbers(fact: Fact, sentences: dict[str, Sentence], outlet_of: dict[str, str]) -> FactNumbers | None:
+def compare_numbers(
+    fact: Fact, sentences: dict[str, Sentence], outlet_of: dict[str, str], language: Language = ENGLISH
+) -> FactNumbers | None:
     """The numbers each outlet gives for `fact`, and what differs between outlets (None when its
     sentences state none)."""
     mentions = tuple(
         Mention.of(outlet_of[sentences[sid].article], sid, q)
         for sid in fact.sentences
-        for q in quantities(sentences[sid].text)
+        for q in quantities(sentences[sid].text, language)
     )
     if not mentions:
         return None

@@ -139,14 +139,23 @@ class AnalysisOptions:
     """The settings of one run: extra lexicon files and each stage's options."""
 
     lexicons: tuple[str, ...] = ()
+    # The language of the articles: its word lists (`analyzer.language.LANGUAGES`); English is
+    # the one the lexicons and the context model read today.
+    language: str = "english"
     events: EventOptions = field(default_factory=EventOptions)
     align: AlignOptions = field(default_factory=AlignOptions)
     flags: FlagOptions = field(default_factory=FlagOptions)
+
+    def __post_init__(self) -> None:
+        from .language import language_named
+
+        language_named(self.language)  # an unknown name fails here, naming the known ones
 
     def settings(self) -> dict[str, Any]:
         """The options as `run.settings` records them."""
         return {
             "lexicon_files": list(self.lexicons),
+            "language": self.language,
             "events": asdict(self.events),
             "align": asdict(self.align),
             "flags": asdict(self.flags),

@@ -26,6 +26,7 @@ from .contrast import contrast_flags
 from .corpus import Corpus
 from .event_stage import merge_events, process_events
 from .events import group_counted
+from .language import language_named
 from .model import Analysis, Flag, Sentence
 from .options import AnalysisOptions
 
@@ -55,13 +56,14 @@ def run(
     every engine). `on_stage` is called with each name of `STAGES` as that stage starts."""
     stage = on_stage or (lambda name: None)
     lexicon = lexicons.load(options.lexicons)
+    language = language_named(options.language)
     context.load(options.flags.context_model)  # a context model that cannot be read fails before any work
     stage("clean")
     recurring = recurring_lines(corpus.articles)
     stage("articles")
     articles = list(corpus.articles)
     parts = engine.map(
-        partial(process_articles, recurring=recurring, lexicon=lexicon, options=options.flags),
+        partial(process_articles, recurring=recurring, lexicon=lexicon, options=options.flags, language=language),
         engine.split(articles, weights=[max(1, len(a.body) // 1000) for a in articles]),
     )
     done = merge_articles(parts)
@@ -80,7 +82,9 @@ def run(
     plan = engine.split(range(len(events)), weights=[sum(size[a] for a in e.articles) for e in events])
     inputs = AlignInputs.build(events, sentences, outlet_of, done.features, options.align)
     done.features = None
-    chunks = engine.map(partial(process_events, lexicon=lexicon), plan, shared=inputs, prepare=event_work)
+    chunks = engine.map(
+        partial(process_events, lexicon=lexicon, language=language), plan, shared=inputs, prepare=event_work
+    )
     del inputs  # the feature counts are not needed any more
     stage("compare")
     found = merge_events(chunks)

@@ -13,11 +13,11 @@ import bisect
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from importlib import resources
 from typing import NamedTuple
 
 import sentencex
 
+from .language import ENGLISH, Language
 from .model import Article, Sentence
 
 WORD = re.compile(
@@ -32,12 +32,6 @@ QUOTE_MARK = re.compile(f'[{OPEN_QUOTES}{CLOSE_QUOTES}"]')
 # fact sits tells whether an outlet led with it or buried it.
 LEAD_SENTENCES = 2
 END_SHARE = 0.8
-SPEECH_VERBS = (
-    "said|says|asked|asks|added|adds|told|tells|replied|wrote|shouted|yelled|cried|called|"
-    "argued|noted|warned|claimed|insisted|conceded|admitted|declared|stated|explained|"
-    "continued|recalled|joked|countered|responded|answered|whispered|snapped|quipped"
-)
-SPEAKER_TAG = re.compile(rf"^(?:[A-Z][\w.'’-]*\s+){{1,4}}(?:{SPEECH_VERBS})\b[^.!?]{{0,40}}[.!?]?$")
 EARLY_TIME = re.compile(r"(?:^|\s)\d{1,2}(?::\d\d)?\s*[ap]\.m\.$", re.I)
 CALENDAR = re.compile(r"^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b")
 
@@ -49,13 +43,13 @@ class Span(NamedTuple):
     end: int
 
 
-@lru_cache(maxsize=1)
-def abbreviations() -> frozenset[str]:
-    text = resources.files("analyzer.data").joinpath("abbreviations.txt").read_text("utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+@lru_cache(maxsize=4)
+def _speaker_tag(language: Language) -> re.Pattern[str]:
+    """A speaker tag after a quoted question or exclamation ("Mr. Lee asked.")."""
+    return re.compile(rf"^(?:[A-Z][\w.'’-]*\s+){{1,4}}(?:{language.speech})\b[^.!?]{{0,40}}[.!?]?$")
 
 
-def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+def sentence_spans(text: str, start: int = 0, end: int | None = None, language: Language = ENGLISH) -> list[Span]:
     """Sentence spans of `text[start:end]` (offsets into `text`), trimmed of white space.
 
     Line breaks always end a sentence: a paragraph is never merged with the next one.
@@ -65,24 +59,25 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Sp
     pos = start
     for line in text[start:end].split("\n"):
         if line.strip():
-            spans.extend(_line_sentences(text, pos, pos + len(line)))
+            spans.extend(_line_sentences(text, pos, pos + len(line), language))
         pos += len(line) + 1
     return spans
 
 
-def _line_sentences(text: str, start: int, end: int) -> list[Span]:
+def _line_sentences(text: str, start: int, end: int, language: Language) -> list[Span]:
     line = text[start:end]
-    pieces = [(start + b["start_index"], start + b["end_index"]) for b in sentencex.get_sentence_boundaries("en", line)]
+    boundaries = sentencex.get_sentence_boundaries(language.code, line)
+    pieces = [(start + b["start_index"], start + b["end_index"]) for b in boundaries]
     merged: list[list[int]] = []
     for s, e in pieces:
-        if merged and _joins(text[merged[-1][0] : merged[-1][1]], text[s:e]):
+        if merged and _joins(text[merged[-1][0] : merged[-1][1]], text[s:e], language):
             merged[-1][1] = e
         else:
             merged.append([s, e])
     return [_trim(text, s, e) for s, e in merged if text[s:e].strip()]
 
 
-def _joins(previous: str, piece: str) -> bool:
+def _joins(previous: str, piece: str, language: Language) -> bool:
     """Whether a break between `previous` and `piece` is a false one."""
     prev, nxt = previous.rstrip(), piece.strip()
     if not nxt:
@@ -90,11 +85,11 @@ def _joins(previous: str, piece: str) -> bool:
     if nxt[0].islower() or nxt[0] in ",;:)—–":
         return True
     last = prev.split()[-1] if prev.split() else ""
-    if last.endswith(".") and last[:-1].lower().lstrip("(") in abbreviations():
+    if last.endswith(".") and last[:-1].lower().lstrip("(") in language.abbreviations:
         return True
     if EARLY_TIME.search(prev) and CALENDAR.match(nxt):
         return True
-    return prev.endswith(('?"', '!"', "?”", "!”")) and bool(SPEAKER_TAG.match(nxt))
+    return prev.endswith(('?"', '!"', "?”", "!”")) and bool(_speaker_tag(language).match(nxt))
 
 
 def _trim(text: str, s: int, e: int) -> Span:
@@ -183,12 +178,12 @@ def inside(spans: list[Span] | tuple[tuple[int, int], ...], start: int, end: int
     return False
 
 
-def segment_article(article: Article, kept: Sequence) -> list[Sentence]:
+def segment_article(article: Article, kept: Sequence, language: Language = ENGLISH) -> list[Sentence]:
     """Sentences of the kept spans of `article`, with quoted speech and position marked."""
     body = article.body
     quotes = quote_spans(body)  # sorted and disjoint, so their ends are sorted too
     ends = [q.end for q in quotes]
-    spans = [s for k in kept for s in sentence_spans(body, k.start, k.end)]
+    spans = [s for k in kept for s in sentence_spans(body, k.start, k.end, language)]
     out = []
     for index, span in enumerate(spans):
         local = []

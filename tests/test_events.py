@@ -94,10 +94,13 @@ def test_undated_leads_on_different_weekdays_are_different_meetings():
         assert a.date is None
     from analyzer.article_stage import process_articles
     from analyzer.events import group_counted
+    from analyzer.language import ENGLISH
     from analyzer.lexicons import load as load_lexicon
     from analyzer.options import EventOptions, FlagOptions
 
-    done = process_articles(arts, recurring=frozenset(), lexicon=load_lexicon(()), options=FlagOptions())
+    done = process_articles(
+        arts, recurring=frozenset(), lexicon=load_lexicon(()), options=FlagOptions(), language=ENGLISH
+    )
     assert [x.weekday for x in done.leads] == [1, 3, 3]
     events = group_counted(arts, done.event_counts, EventOptions(), done.leads)
     assert {frozenset(e.articles) for e in events} == {frozenset({"tue"}), frozenset({"thu", "thu2"})}
@@ -108,6 +111,7 @@ def test_undated_leads_in_different_cities_need_more_shared_words():
     Beijing": alike enough for one story on words alone, two meetings by where they were."""
     from analyzer.article_stage import process_articles
     from analyzer.events import group_counted
+    from analyzer.language import ENGLISH
     from analyzer.lead import cities
     from analyzer.lexicons import load as load_lexicon
     from analyzer.options import EventOptions, FlagOptions
@@ -117,7 +121,9 @@ def test_undated_leads_in_different_cities_need_more_shared_words():
     other = "The city council approved a budget for new buses and school repairs on a close vote."
     arts = [_art("m", "A", "Lee welcomes Moreau", moscow), _art("b", "B", "Talks with Moreau", beijing)]
     arts.append(_art("o", "C", "Council budget", other))
-    done = process_articles(arts, recurring=frozenset(), lexicon=load_lexicon(()), options=FlagOptions())
+    done = process_articles(
+        arts, recurring=frozenset(), lexicon=load_lexicon(()), options=FlagOptions(), language=ENGLISH
+    )
     number, _ = cities()
     assert [x.city for x in done.leads] == [number["moscow"], number["beijing"], None]
     apart = group_counted(arts, done.event_counts, EventOptions(), done.leads)

@@ -1,4 +1,5 @@
-"""Articles not in English are read, and said to be read by an English-only tool."""
+"""The word lists of a language in one object the stages are given; articles not in English are
+read, and said to be read by an English-only tool."""
 
 from __future__ import annotations
 
@@ -41,3 +42,46 @@ def test_a_russian_article_is_analysed_with_a_warning_in_the_report(tmp_path):
     assert "tool reads English only" in (tmp_path / "out" / "report.html").read_text()
     strict = CliRunner().invoke(main, ["report", str(tmp_path / "in"), "-o", str(tmp_path / "o2"), "--strict"])
     assert strict.exit_code == 1
+
+
+def test_a_language_is_one_object_and_every_stage_reads_its_lists(tmp_path, monkeypatch):
+    """A second language is one more `Language`: given by name in the options, its lists reach the
+    stages (here its stop words keep a word out of the distinctive words, its weekdays are read
+    from leads, its number words make figures)."""
+    import dataclasses
+    import pickle
+
+    from analyzer import AnalysisOptions, analyze, load
+    from analyzer.language import ENGLISH, LANGUAGES
+    from analyzer.lead import lead_of
+    from analyzer.numbers import quantities
+
+    plain = dataclasses.replace(ENGLISH, name="plain-english", stop_words=ENGLISH.stop_words | {"tram"})
+    monkeypatch.setitem(LANGUAGES, plain.name, plain)
+    bodies = {
+        "A": "The tram line opened on Monday. The tram carried riders downtown. The tram was full. " * 3,
+        "B": "The new line opened on Monday. The service carried riders downtown. The cars were full. " * 3,
+    }
+    for outlet, body in bodies.items():
+        write(tmp_path / f"{outlet}.md", article(outlet=outlet, title="Line opens", body=body))
+    corpus = load([tmp_path])
+
+    def distinctive_words(options):
+        found = analyze(corpus, options).distinctive.outlets
+        return {t.term for terms in found.values() for t in terms}
+
+    assert "tram" in distinctive_words(AnalysisOptions())
+    assert "tram" not in distinctive_words(AnalysisOptions(language="plain-english"))
+    assert pickle.loads(pickle.dumps(plain)) is plain  # sent to workers by name
+
+    french_days = dataclasses.replace(ENGLISH, name="days", weekdays=("lundi", "mardi", "mercredi", "jeudi"))
+    assert lead_of("", "Talks opened on mardi.", None, french_days).weekday == 1
+    assert lead_of("", "Talks opened on mardi.", None, ENGLISH).weekday is None
+    dozens = dataclasses.replace(ENGLISH, name="lakhs", scales={**ENGLISH.scales, "lakh": 1e5})
+    assert [q.value for q in quantities("It cost 3 lakh rupees.", dozens)] == [300000.0]
+    try:
+        AnalysisOptions(language="klingon")
+    except ValueError as e:
+        assert "english" in str(e)
+    else:
+        raise AssertionError("an unknown language was accepted")
