@@ -88,3 +88,34 @@ def test_workers_leave_ctrl_c_to_the_main_process():
         plain = engine.map(_worker_state, [[1], [2]])
         shared = engine.map(_worker_state, [[1], [2]], shared={"x": 1}, prepare=_as_is)
     assert plain == shared == [(True, False), (True, False)]
+
+
+def test_a_stopped_run_does_not_wait_for_the_chunks_still_running(tmp_path):
+    """SIGTERM (or Ctrl-C, or an error) while workers run long chunks: the workers are ended and
+    the run stops at once, instead of waiting for every running chunk to finish."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = (
+        "import signal, sys, time\n"
+        "from analyzer.runtime import Engine\n"
+        "def slow(chunk):\n"
+        "    time.sleep(120)\n"
+        "    return chunk\n"
+        "def build(chunk, shared):\n"
+        "    return chunk\n"
+        "signal.signal(signal.SIGTERM, lambda *a: sys.exit(143))\n"
+        "with Engine(2) as engine:\n"
+        "    print('started', flush=True)\n"
+        "    engine.map(slow, [[1], [2], [3], [4]], shared=None, prepare=build if sys.argv[1] == 'forked' else None)\n"
+    )
+    for kind in ("forked", "kept"):
+        proc = subprocess.Popen([sys.executable, "-c", script, kind], stdout=subprocess.PIPE, text=True)
+        assert proc.stdout.readline().strip() == "started"
+        time.sleep(2)  # the workers are in their chunks
+        start = time.monotonic()
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=60)
+        assert proc.returncode == 143 and time.monotonic() - start < 20, kind
