@@ -46,7 +46,9 @@ def _patterns(language: Language) -> _Patterns:
         r"(?P<currency>[$€£])?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)"
         rf"(?:\s*(?P<scale>{either(language.scales)})\b)?"
         r"(?:\s*(?P<percent>%|percent\b|per cent\b))?"
-        r"(?:\s+(?!(?:a|an|per|every|each|the|this|that|of|in|on|to|and|or)\b)(?P<noun>[a-z]+(?:-[a-z]+)?))?"
+        # the noun it counts, which is no function word and no rate ("$100,000 annually")
+        rf"(?:\s+(?!(?:a|an|per|every|each|the|this|that|of|in|on|to|and|or|{either(language.yearly)})\b)"
+        r"(?P<noun>[a-z]+(?:-[a-z]+)?))?"
         rf"(?:[\s,]+(?:a|per|every|each)\s+(?P<per>{either(language.periods)})\b"
         rf"|\s+(?P<annual>{either(language.yearly)})\b)?",
         re.I,

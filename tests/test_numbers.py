@@ -13,6 +13,7 @@ from analyzer.numbers import compare_numbers, quantities
     [
         ("It will save $1.2 million a year.", [("$", 1.2e6, 1.2e6, None)]),
         ("It will save $100,000 a month.", [("$", 1e5, 1.2e6, None)]),
+        ("It will save $100,000 annually.", [("$", 1e5, 1e5, None)]),  # a rate, not a counted noun
         ("Some 640 children will move.", [("children", 640, None, "some")]),
         ("A drop of 15 percent.", [("%", 15, None, None)]),
         ("The board voted 5-4 on Tuesday at 10:30 a.m. on July 1 in 2026.", []),
