@@ -26,7 +26,7 @@ APPOSITIVE_AFTER = re.compile(
     r"|(?!(?:who|whom|whose|which|that|said|says|and|but|or|as|when|while|after|before)\b)"
     r"[a-z][a-z-]*(?<!ing)(?<!ed)\s+(?:of|for|at)\s+[^,;:\"“”]{3,60}?)(?=,|\.(?:\s|$)|;|$)"
 )
-APPOSITIVE_BEFORE = re.compile(r"((?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+[^,.;:\"“”]{3,60}?),\s+$")
+APPOSITIVE_BEFORE = re.compile(r"(\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+[^,.;:\"“”]{3,60}?),\s+$")
 # "Radical activists from the Clearwater Alliance": a loaded phrase naming the group's members.
 MEMBER_OF = re.compile(r"((?:[\w-]+\s+)?[\w-]+)\s+(?:from|of|at|with)\s+(?:the\s+)?$")
 SPEAKER_AFTER_VERB = 4  # "said Trustee Marcus Lee": the speaker may follow the verb this closely
@@ -45,8 +45,9 @@ TIME_QUALIFIERS = frozenset({"former", "then", "acting", "longtime", "outgoing",
 HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Miss", "Mx.", "Mr", "Mrs", "Ms"})
 # Words that make a phrase set off by commas a clause rather than a noun phrase.
 CLAUSE_WORDS = frozenset(
-    "is was were are be been has had have did does do will would could should can may might said says not".split()
+    "is was were are be been has had have did does do will would could should can may might said says not also".split()
 )
+COPULAS = frozenset("is was were are be been being am seem seems seemed".split())
 RELATIVE = re.compile(r"\s(?:who|whom|whose|which|that)\s")  # a relative clause ends the noun phrase
 # A phrase that goes on as a list ("Putin, the Eurasian Union and the Belt and Road Initiative")
 # or as a clause whose subject is a name ("an ally Vladimir Putin arrived in Beijing").
@@ -94,11 +95,7 @@ def _mentions(sentence: Sentence, rules: ActorRules) -> list[tuple[int, int, str
             before = before[: len(before) - len(title) - 1] if title else before
             if title[:1].islower():  # a role in lower case takes the words that qualify it
                 lead = _qualifiers(before)
-        describing = lead or [
-            w
-            for w in before.split()[-1:]
-            if w.lower().strip(",") in describers or ("-" in w.rstrip("-") and w.islower())
-        ]
+        describing = lead or _premodifier(before, describers)
         if title in HONORIFICS:
             describing, title = [], ""
         label = " ".join(describing + [title]).strip()
@@ -107,6 +104,17 @@ def _mentions(sentence: Sentence, rules: ActorRules) -> list[tuple[int, int, str
             label = member.group(1)
         out.append((start, start + len(name), label, name))
     return out
+
+
+def _premodifier(before: str, describers: frozenset[str]) -> list[str]:
+    """The describing word written right before a name ("embattled Comey", "reform-minded Park"):
+    not one set off by a comma ("his son-in-law, Jared Kushner" is an appositive), nor a
+    predicate after a form of "be" ("they were glad Comey's memos …")."""
+    words = before.split()
+    if not words or words[-1][-1] in ",;:" or len(words) > 1 and words[-2].lower() in COPULAS:
+        return []
+    w = words[-1]
+    return [w] if w.lower() in describers or ("-" in w.rstrip("-") and w.islower()) else []
 
 
 def _qualifiers(before: str) -> list[str]:

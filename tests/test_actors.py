@@ -52,6 +52,10 @@ def _labels(text: str) -> dict[str, list[str]]:
         ("They met Trump, the White House did not comment on the reports.", "Trump", []),  # a clause
         ("Leaders praised Putin, the Eurasian Union and the Belt and Road Initiative.", "Putin", []),  # a list
         ("The plan helps the Transit Authority, an agency that ran up a deficit.", "Transit Authority", ["an agency"]),
+        ("At this point, Kim has given away nothing.", "Kim", []),  # no "his" inside "this"
+        ("They were glad Comey's memos are public.", "Comey", []),  # a predicate, not a premodifier
+        ("The lawsuit also names Trump's son, Donald Trump Jr., as a defendant.", "Donald Trump Jr", []),  # a clause
+        ("It names his son-in-law, Jared Kushner, as a defendant.", "Jared Kushner", ["his son-in-law"]),
     ],
 )
 def test_a_label_names_the_actor_and_nothing_else(text, name, expected):
