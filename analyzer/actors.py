@@ -53,8 +53,16 @@ RELATIVE = re.compile(r"\s(?:who|whom|whose|which|that)\s")  # a relative clause
 # or as a clause whose subject is a name ("an ally Vladimir Putin arrived in Beijing").
 LIST_OR_CLAUSE = re.compile(r"\s(?:and|or)\s+(?:the|a|an|[A-Z])|[A-Z][\w’'.-]*\s+[a-z]+ed\b")
 PREPOSITION_BEFORE = re.compile(
-    r"\b(?:in|at|on|during|after|before|from|with|for|by|since|until|to|of|into|over|under|about)\s+$", re.I
+    r"\b(?:in|at|on|during|after|before|from|with|for|by|since|until|to|of|into|over|under|about|throughout|"
+    r"despite|amid|among|against|within|without|toward|towards|across|behind|beyond|through|upon)\s+$",
+    re.I,
 )
+# A phrase right after a participle is its object, not an appositive ("still bashing the
+# agreement, Trump is …").
+OBJECT_OF_VERB = re.compile(r"\b[a-z]+(?:ing|ed)\s+$")
+# The name is one of a list ("The United States, France and the United Kingdom took action"):
+# the phrase before it is another item, not a description of it.
+LIST_GOES_ON = re.compile(r"(?:,\s*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)*,?\s+(?:and|or)\s+(?:the\s+)?[A-Z]")
 
 
 def _title_ending(text: str, rules: ActorRules) -> str:
@@ -100,7 +108,10 @@ def _mentions(sentence: Sentence, rules: ActorRules) -> list[tuple[int, int, str
             describing, title = [], ""
         label = " ".join(describing + [title]).strip()
         member = MEMBER_OF.search(before)
-        if not label and member and any(w.lower() in describers for w in member.group(1).split()):
+        members = member.group(1).split() if member else []
+        # "Radical activists from the Clearwater Alliance": the group's members are many, so the
+        # phrase ends in a plural ("his warm relationship with Macron" describes no one)
+        if not label and members and _plural(members[-1]) and any(w.lower() in describers for w in members):
             label = member.group(1)
         out.append((start, start + len(name), label, name))
     return out
@@ -261,9 +272,20 @@ def _appositives(text: str, start: int, end: int, titled: bool) -> list[str]:
         if not _clause(phrase):
             out.append(phrase)
     before = APPOSITIVE_BEFORE.search(text[:start])
-    if before and not titled and not _clause(before.group(1)) and not PREPOSITION_BEFORE.search(text[: before.start()]):
+    if (
+        before
+        and not titled
+        and not _clause(before.group(1))
+        and not PREPOSITION_BEFORE.search(text[: before.start()])
+        and not OBJECT_OF_VERB.search(text[: before.start()])
+        and not LIST_GOES_ON.match(text[end:])
+    ):
         out.append(before.group(1).strip())
     return out
+
+
+def _plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 def _clause(phrase: str) -> bool:

@@ -56,6 +56,11 @@ def _labels(text: str) -> dict[str, list[str]]:
         ("They were glad Comey's memos are public.", "Comey", []),  # a predicate, not a premodifier
         ("The lawsuit also names Trump's son, Donald Trump Jr., as a defendant.", "Donald Trump Jr", []),  # a clause
         ("It names his son-in-law, Jared Kushner, as a defendant.", "Jared Kushner", ["his son-in-law"]),
+        ("Throughout the campaign, Trump held rallies.", "Trump", []),  # an adverbial
+        ("Still bashing the agreement, Trump is on track to end it.", "Trump", []),  # a verb's object
+        ("He praised his warm relationship with Macron.", "Macron", []),  # no members of a group
+        ("Radical activists from the Clearwater Alliance marched.", "Clearwater Alliance", ["Radical activists"]),
+        ("The United States, France and Britain acted.", "France", []),  # one of a list
     ],
 )
 def test_a_label_names_the_actor_and_nothing_else(text, name, expected):
