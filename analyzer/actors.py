@@ -38,6 +38,7 @@ NOT_NAMES = frozenset(
     "August September October November December".split()
 )
 POSSESSIVE = re.compile(r"['’]s$")
+COMPLEMENT = re.compile(r"\s+(?:of|for|at|from|with|in|on|to)\s+")  # what follows a noun phrase's head
 QUALIFIERS_MAX = 3
 TIME_QUALIFIERS = frozenset({"former", "then", "acting", "longtime", "outgoing", "incoming", "late"})
 # Courtesy titles say nothing of the person ("Mr. Xi"): not labels. Measured on NewsWCL50 (see
@@ -117,6 +118,20 @@ def _mentions(sentence: Sentence, rules: ActorRules) -> list[tuple[int, int, str
     return out
 
 
+def _words(text: str) -> set[str]:
+    return {POSSESSIVE.sub("", w) for w in text.lower().split()}
+
+
+def _described(candidates: Sequence[tuple[str, set[str]]], modifiers: set[str]) -> str | None:
+    """Whom a description by a role refers to: the actor this article last gave that role, whose
+    label shares a word with the description's modifiers when it has any ("the North Korean
+    leader" is the one called "North Korean leader", not the "Japanese leader" named since)."""
+    for actor, words in reversed(candidates):
+        if not modifiers or modifiers & words:
+            return actor
+    return None
+
+
 def _premodifier(before: str, describers: frozenset[str]) -> list[str]:
     """The describing word written right before a name ("embattled Comey", "reform-minded Park"):
     not one set off by a comma ("his son-in-law, Jared Kushner" is an appositive), nor a
@@ -180,6 +195,9 @@ class ActorRules:
     title_start: re.Pattern[str]
     title_end: re.Pattern[str]
     title_chars: int
+    # A definite description by a role in lower case, with no name after it ("the North Korean
+    # leader", "North Korea's leader", "the president"): group 1 what describes, group 2 the role.
+    description: re.Pattern[str]
 
     @classmethod
     def of(cls, lexicon: Lexicon, language: Language = ENGLISH) -> ActorRules:
@@ -190,6 +208,11 @@ class ActorRules:
             re.compile("(?:" + "|".join(re.escape(t) for t in titles) + ") "),
             re.compile(" (?:" + "|".join(re.escape(t[::-1]) for t in titles) + ")"),
             len(titles[0]),
+            re.compile(
+                r"(?:\b[Tt]he\s+|\b(?=[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s\s))"
+                r"((?:[A-Z][\w.-]*['’]s\s+|[A-Z][\w.-]*\s+|[a-z][a-z-]*\s+){0,3}?)"
+                "(" + "|".join(re.escape(t) for t in titles if t[:1].islower()) + r")\b(?!\s+[A-Z]|-|\s+of\b)"
+            ),
         )
 
 
@@ -198,15 +221,29 @@ def event_actors(sentences: Sequence[Sentence], outlet_of: dict[str, str], rules
     merge within the event ("Park" joins "Ana Park")."""
     out = ActorCounts()
     speech = rules.speech
-    found = [(outlet_of[s.article], s, m) for s in sentences for m in _mentions(s, rules)]
-    canonical = _canonical_names([m[3] for _, _, m in found])
+    found = {s.id: _mentions(s, rules) for s in sentences}
+    canonical = _canonical_names([m[3] for ms in found.values() for m in ms])
     per_sentence: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-    for outlet, s, (start, end, label, name) in found:
-        actor = canonical[name]
-        if " " not in actor and (not s.text[:start].strip(' "“‘') or actor in NOT_NAMES):
-            continue  # a lone capitalised word opening a sentence is rarely a name
-        out.mention(actor, outlet, [label] + _appositives(s.text, start, end, bool(label)))
-        per_sentence[s.id].append((start, end, actor))
+    # article → role → (actor, the words of its label), most recent last
+    described: dict[str, dict[str, list[tuple[str, set[str]]]]] = defaultdict(lambda: defaultdict(list))
+    for s in sentences:
+        outlet, roles = outlet_of[s.article], described[s.article]
+        for start, end, label, name in found[s.id]:
+            actor = canonical[name]
+            if " " not in actor and (not s.text[:start].strip(' "“‘') or actor in NOT_NAMES):
+                continue  # a lone capitalised word opening a sentence is rarely a name
+            labels = [label] + _appositives(s.text, start, end, bool(label))
+            out.mention(actor, outlet, labels)
+            per_sentence[s.id].append((start, end, actor))
+            for t in filter(None, labels):
+                head = COMPLEMENT.split(t, maxsplit=1)[0].split()  # "a fierce critic of the mayor": a critic
+                roles[head[-1].lower()].append((actor, _words(t)))
+        for m in rules.description.finditer(s.text) if roles else ():
+            actor = _described(roles.get(m.group(2), ()), _words(m.group(1)))
+            label = f"{m.group(1)}{m.group(2)}"
+            if actor and label.lower() not in {t.lower() for t in out.labels[actor][outlet]}:
+                out.mention(actor, outlet, [label])
+                out.mentions[actor][outlet] -= 1  # a label of an actor already counted, not one more mention
     for s in sentences:
         if s.id not in per_sentence:
             continue  # no one named: no one to attribute a verb to

@@ -67,3 +67,25 @@ def test_a_label_names_the_actor_and_nothing_else(text, name, expected):
     """Labels are titles, roles and appositive noun phrases: never a clause, a list or an
     adverbial (measured on NewsWCL50 in benchmarks/actors.py)."""
     assert _labels(text).get(name, []) == expected
+
+
+def test_a_description_by_role_is_a_label_of_the_actor_last_given_that_role():
+    """ "The North Korean leader" some sentences after "North Korean leader Kim Jong Un" names Kim;
+    "the leader of Japan" names someone else, and a description whose modifiers fit no earlier
+    label ("the U.S. president" after "South Korean President Moon") names no one."""
+    from analyzer.actors import ActorRules, event_actors
+    from analyzer.lexicons import load
+    from analyzer.model import Sentence
+
+    texts = [
+        "North Korean leader Kim Jong Un said he would close the site.",
+        "The North Korean leader's move surprised analysts.",
+        "North Korea's leader has given nothing away, and the leader of Japan agreed.",
+        "South Korean President Moon Jae-in welcomed it.",
+        "The U.S. president did not comment.",
+    ]
+    sentences = [Sentence(f"a:{k}", "a", k, 0, len(t), t) for k, t in enumerate(texts)]
+    counts = event_actors(sentences, {"a": "X"}, ActorRules.of(load(())))
+    assert counts.labels["Kim Jong Un"]["X"] == ["North Korean leader", "North Korea's leader"]
+    assert counts.labels["Moon Jae-in"]["X"] == ["South Korean President"]
+    assert counts.mentions["Kim Jong Un"]["X"] == 1  # a description adds a label, not a mention
