@@ -193,10 +193,15 @@ def _bars(r: np.ndarray, c: np.ndarray, days: np.ndarray, clues: np.ndarray, opt
     dr, dc = days[r], days[c]
     dated = ~(np.isnan(dr) | np.isnan(dc))
     apart = np.where(dated, np.abs(np.nan_to_num(dr - dc)), options.undated_days)
-    cr, cc = clues[r], clues[c]
-    differ = ~dated[:, None] & (cr >= 0) & (cc >= 0) & (cr != cc)
-    bar = options.similarity + options.per_day * apart + options.other_city * differ[:, 1]
-    return np.where((apart > options.max_days) | differ[:, 0], NEVER, bar)
+    bar = options.similarity + options.per_day * apart
+    never = apart > options.max_days
+    undated = np.flatnonzero(~dated)  # the leads are read only where a date is missing
+    if len(undated):
+        a, b = clues[r[undated]], clues[c[undated]]
+        differ = (a >= 0) & (b >= 0) & (a != b)
+        never[undated] |= differ[:, 0]
+        bar[undated] += options.other_city * differ[:, 1]
+    return np.where(never, NEVER, bar)
 
 
 def _complete_linkage(
