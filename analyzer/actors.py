@@ -55,15 +55,16 @@ RELATIVE = re.compile(r"\s(?:who|whom|whose|which|that)\s")  # a relative clause
 LIST_OR_CLAUSE = re.compile(r"\s(?:and|or)\s+(?:the|a|an|[A-Z])|[A-Z][\w’'.-]*\s+[a-z]+ed\b")
 PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|at|on|during|after|before|from|with|for|by|since|until|to|of|into|over|under|about|throughout|"
-    r"despite|amid|among|against|within|without|toward|towards|across|behind|beyond|through|upon)\s+$",
+    r"despite|amid|among|against|within|without|toward|towards|across|behind|beyond|through|upon|between|"
+    r"around|near|like|via|regarding|concerning|following|including|except)\s+$",
     re.I,
 )
 # A phrase right after a participle is its object, not an appositive ("still bashing the
 # agreement, Trump is …").
-OBJECT_OF_VERB = re.compile(r"\b[a-z]+(?:ing|ed)\s+$")
+OBJECT_OF_VERB = re.compile(r"\b[a-z]+(?:ing|ed)\s+$", re.I)
 # The name is one of a list ("The United States, France and the United Kingdom took action"):
 # the phrase before it is another item, not a description of it.
-LIST_GOES_ON = re.compile(r"(?:,\s*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)*,?\s+(?:and|or)\s+(?:the\s+)?[A-Z]")
+LIST_GOES_ON = re.compile(r"(?:,\s*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)*,?\s+(?:and|or)\s")
 
 
 def _title_ending(text: str, rules: ActorRules) -> str:

@@ -61,6 +61,9 @@ def _labels(text: str) -> dict[str, list[str]]:
         ("He praised his warm relationship with Macron.", "Macron", []),  # no members of a group
         ("Radical activists from the Clearwater Alliance marched.", "Clearwater Alliance", ["Radical activists"]),
         ("The United States, France and Britain acted.", "France", []),  # one of a list
+        ("Regarding the conflict in Ukraine, Beijing has kept a neutral position.", "Beijing", []),
+        ("It trusts the UN, the Shanghai Cooperation Organisation, BRICS and other frameworks.", "BRICS", []),
+        ("Trust grew between the peoples, Xi said.", "Xi", []),
     ],
 )
 def test_a_label_names_the_actor_and_nothing_else(text, name, expected):
