@@ -38,6 +38,7 @@ NOT_NAMES = frozenset(
     "August September October November December".split()
 )
 POSSESSIVE = re.compile(r"['’]s$")
+ARTICLE = re.compile(r"^(?:the|a|an)\s+")
 COMPLEMENT = re.compile(r"\s+(?:of|for|at|from|with|in|on|to)\s+")  # what follows a noun phrase's head
 QUALIFIERS_MAX = 3
 TIME_QUALIFIERS = frozenset({"former", "then", "acting", "longtime", "outgoing", "incoming", "late"})
@@ -64,6 +65,9 @@ PREPOSITION_BEFORE = re.compile(
 OBJECT_OF_VERB = re.compile(r"\b[a-z]+(?:ing|ed)\s+$", re.I)
 # The name is one of a list ("The United States, France and the United Kingdom took action"):
 # the phrase before it is another item, not a description of it.
+# … and the phrase after a name is an item of a list that goes on with more names ("the United
+# Nations, the Shanghai Cooperation Organisation, BRICS and other frameworks").
+LIST_CONTINUES = re.compile(r"(?:,\s*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)+,?\s+(?:and|or)\s")
 LIST_GOES_ON = re.compile(r"(?:,\s*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)*,?\s+(?:and|or)\s")
 
 
@@ -242,7 +246,7 @@ def event_actors(sentences: Sequence[Sentence], outlet_of: dict[str, str], rules
         for m in rules.description.finditer(s.text) if roles else ():
             actor = _described(roles.get(m.group(2), ()), _words(m.group(1)))
             label = f"{m.group(1)}{m.group(2)}"
-            if actor and label.lower() not in {t.lower() for t in out.labels[actor][outlet]}:
+            if actor and label.lower() not in {ARTICLE.sub("", t.lower()) for t in out.labels[actor][outlet]}:
                 out.mention(actor, outlet, [label])
                 out.mentions[actor][outlet] -= 1  # a label of an actor already counted, not one more mention
     for s in sentences:
@@ -307,7 +311,7 @@ def _appositives(text: str, start: int, end: int, titled: bool) -> list[str]:
     after = APPOSITIVE_AFTER.match(text[end:])
     if after:
         phrase = RELATIVE.split(after.group(1), maxsplit=1)[0].strip()  # "an agency that ran up …"
-        if not _clause(phrase):
+        if not _clause(phrase) and not LIST_CONTINUES.match(text[end + after.end(1) :]):
             out.append(phrase)
     before = APPOSITIVE_BEFORE.search(text[:start])
     if (

@@ -64,6 +64,12 @@ def _labels(text: str) -> dict[str, list[str]]:
         ("Regarding the conflict in Ukraine, Beijing has kept a neutral position.", "Beijing", []),
         ("It trusts the UN, the Shanghai Cooperation Organisation, BRICS and other frameworks.", "BRICS", []),
         ("Trust grew between the peoples, Xi said.", "Xi", []),
+        (
+            "It works in the United Nations, the Shanghai Cooperation Organisation, BRICS and others.",
+            "United Nations",
+            [],
+        ),
+        ("They saw Putin, the Russian president, and Xi.", "Putin", ["the Russian president"]),
     ],
 )
 def test_a_label_names_the_actor_and_nothing_else(text, name, expected):
