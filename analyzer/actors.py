@@ -28,7 +28,8 @@ APPOSITIVE_AFTER = re.compile(
 )
 APPOSITIVE_BEFORE = re.compile(r"(\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+[^,.;:\"“”]{3,60}?),\s+$")
 # "Radical activists from the Clearwater Alliance": a loaded phrase naming the group's members.
-MEMBER_OF = re.compile(r"((?:[\w-]+\s+)?[\w-]+)\s+(?:from|of|at|with)\s+(?:the\s+)?$")
+# Not "with": "positive relations with Russia", "talks with Kim" are no members.
+MEMBER_OF = re.compile(r"((?:[\w-]+\s+)?[\w-]+)\s+(?:from|of|at)\s+(?:the\s+)?$")
 SPEAKER_AFTER_VERB = 4  # "said Trustee Marcus Lee": the speaker may follow the verb this closely
 NOT_NAMES = frozenset(
     "The A An In On At By For From To Of And But Or If As It Its He She They We I This That These Those "
@@ -60,6 +61,9 @@ PREPOSITION_BEFORE = re.compile(
     r"around|near|like|via|regarding|concerning|following|including|except)\s+$",
     re.I,
 )
+# A phrase right after "and" is the second of two things ("meeting with Xi and the party's most
+# powerful officials, Putin visited …"), not a description of the name after it.
+COORDINATED = re.compile(r"\b(?:and|or)\s+$")
 # A phrase right after a participle is its object, not an appositive ("still bashing the
 # agreement, Trump is …").
 OBJECT_OF_VERB = re.compile(r"\b[a-z]+(?:ing|ed)\s+$", re.I)
@@ -320,6 +324,7 @@ def _appositives(text: str, start: int, end: int, titled: bool) -> list[str]:
         and not _clause(before.group(1))
         and not PREPOSITION_BEFORE.search(text[: before.start()])
         and not OBJECT_OF_VERB.search(text[: before.start()])
+        and not COORDINATED.search(text[: before.start()])
         and not LIST_GOES_ON.match(text[end:])
     ):
         out.append(before.group(1).strip())

@@ -64,6 +64,8 @@ def _labels(text: str) -> dict[str, list[str]]:
         ("Regarding the conflict in Ukraine, Beijing has kept a neutral position.", "Beijing", []),
         ("It trusts the UN, the Shanghai Cooperation Organisation, BRICS and other frameworks.", "BRICS", []),
         ("Trust grew between the peoples, Xi said.", "Xi", []),
+        ("After meeting Xi and the party's most powerful officials, Putin left.", "Putin", []),
+        ("He praised his positive relations with Russia.", "Russia", []),
         (
             "It works in the United Nations, the Shanghai Cooperation Organisation, BRICS and others.",
             "United Nations",
