@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .language import ENGLISH, Language
+from .language import ENGLISH, Language, plural
 from .lexicons import Lexicon
 from .model import Actor, Sentence
 
@@ -67,12 +67,13 @@ COORDINATED = re.compile(r"\b(?:and|or)\s+$")
 # A phrase right after a participle is its object, not an appositive ("still bashing the
 # agreement, Trump is …").
 OBJECT_OF_VERB = re.compile(r"\b[a-z]+(?:ing|ed)\s+$", re.I)
-# The name is one of a list ("The United States, France and the United Kingdom took action"):
+_NAME_ITEM = r",\s*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*"  # ", Name" in a list of names
+# The name goes on as a list ("The United States, France and the United Kingdom took action"):
 # the phrase before it is another item, not a description of it.
-# … and the phrase after a name is an item of a list that goes on with more names ("the United
+LIST_GOES_ON = re.compile(rf"(?:{_NAME_ITEM})*,?\s+(?:and|or)\s")
+# The phrase after a name is one item of a list that goes on with more names ("the United
 # Nations, the Shanghai Cooperation Organisation, BRICS and other frameworks").
-LIST_CONTINUES = re.compile(r"(?:,\s*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)+,?\s+(?:and|or)\s")
-LIST_GOES_ON = re.compile(r"(?:,\s*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)*,?\s+(?:and|or)\s")
+LIST_CONTINUES = re.compile(rf"(?:{_NAME_ITEM})+,?\s+(?:and|or)\s")
 
 
 def _title_ending(text: str, rules: ActorRules) -> str:
@@ -121,7 +122,7 @@ def _mentions(sentence: Sentence, rules: ActorRules) -> list[tuple[int, int, str
         members = member.group(1).split() if member else []
         # "Radical activists from the Clearwater Alliance": the group's members are many, so the
         # phrase ends in a plural ("his warm relationship with Macron" describes no one)
-        if not label and members and _plural(members[-1]) and any(w.lower() in describers for w in members):
+        if not label and members and plural(members[-1]) and any(w.lower() in describers for w in members):
             label = member.group(1)
         out.append((start, start + len(name), label, name))
     return out
@@ -174,6 +175,10 @@ class ActorCounts:
 
     def mention(self, name: str, outlet: str, labels: Sequence[str]) -> None:
         self.mentions.setdefault(name, Counter())[outlet] += 1
+        self.label(name, outlet, labels)
+
+    def label(self, name: str, outlet: str, labels: Sequence[str]) -> None:
+        """Labels of an actor's mention already counted."""
         own = self.labels.setdefault(name, {}).setdefault(outlet, [])
         own.extend(t for t in dict.fromkeys(labels) if t and t not in own)
 
@@ -251,8 +256,7 @@ def event_actors(sentences: Sequence[Sentence], outlet_of: dict[str, str], rules
             actor = _described(roles.get(m.group(2), ()), _words(m.group(1)))
             label = f"{m.group(1)}{m.group(2)}"
             if actor and label.lower() not in {ARTICLE.sub("", t.lower()) for t in out.labels[actor][outlet]}:
-                out.mention(actor, outlet, [label])
-                out.mentions[actor][outlet] -= 1  # a label of an actor already counted, not one more mention
+                out.label(actor, outlet, [label])  # of an actor already counted, not one more mention
     for s in sentences:
         if s.id not in per_sentence:
             continue  # no one named: no one to attribute a verb to
@@ -329,10 +333,6 @@ def _appositives(text: str, start: int, end: int, titled: bool) -> list[str]:
     ):
         out.append(before.group(1).strip())
     return out
-
-
-def _plural(word: str) -> bool:
-    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 def _clause(phrase: str) -> bool:

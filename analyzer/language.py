@@ -73,6 +73,11 @@ class Language:
         return language_named, (self.name,)
 
 
+def plural(word: str) -> bool:
+    """Whether an English word looks plural ("parents", "activists"; not "press", "status")."""
+    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
 def _data_lines(name: str) -> list[str]:
     text = resources.files("analyzer.data").joinpath(name).read_text("utf-8")
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from .language import ENGLISH, Language
+from .language import ENGLISH, Language, plural
 from .model import Fact, FactNumbers, Finding, Mention, Quantity, Sentence
 
 MONTH_BEFORE = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$")
@@ -112,10 +112,6 @@ _WORD_AFTER = re.compile(r"[ \t]+([a-z][a-z]*(?:-[a-z]+)*)\b")
 COUNTED_MAX_WORDS = 3  # "80 large-scale solar projects": modifiers, then the noun
 
 
-def _plural(word: str) -> bool:
-    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
-
-
 def _after_of(text: str, pos: int) -> int:
     """Past the "of" of "hundreds of", if there is one."""
     m = re.match(r"\s+of\b", text[pos:])
@@ -133,7 +129,7 @@ def _counted_noun(text: str, pos: int) -> str:
             break  # a function word, or the verb after the noun ("parents packed")
         words.append(m.group(1))
         pos = m.end()
-        if _plural(m.group(1)):
+        if plural(m.group(1)):
             break  # numbers count plurals: "640 residents came" counts residents
     if not words or words[-1].endswith(("ed", "ing", "ly")) and len(words) == 1:
         return ""
