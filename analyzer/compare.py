@@ -262,8 +262,11 @@ def distinctive_counted(x: csr_matrix, vocab: Sequence[str], row_outlets: Sequen
 
 
 def _outlet_counts(x: csr_matrix, labels: np.ndarray, n: int) -> csr_matrix:
-    """The word counts of each of `n` outlets (rows): the sentences' rows of `x` summed by label."""
-    member = csr_matrix((np.ones(len(labels)), (labels, np.arange(len(labels)))), shape=(n, len(labels)))
+    """The word counts of each of `n` outlets (rows): the sentences' rows of `x` summed by label.
+    `labels` may hold several deals of the sentences one after the other (label k·n + outlet for
+    deal k): each deal's counts are then rows of their own."""
+    sentences = np.arange(len(labels)) % x.shape[0]
+    member = csr_matrix((np.ones(len(labels)), (labels, sentences)), shape=(n, x.shape[0]))
     return (member @ x).tocsr()
 
 
@@ -298,11 +301,7 @@ def _noise_floor(x: csr_matrix, labels: np.ndarray, n: int, prior: np.ndarray) -
     for lo in range(0, PERMUTATIONS, at_once):
         batch = deals[lo : lo + at_once]
         stacked = np.concatenate([deal + k * n for k, deal in enumerate(batch)])
-        member = csr_matrix(
-            (np.ones(len(stacked)), (stacked, np.tile(np.arange(len(labels)), len(batch)))),
-            shape=(len(batch) * n, len(labels)),
-        )
-        row, _, _, z = _z_entries((member @ x).tocsr(), prior)
+        row, _, _, z = _z_entries(_outlet_counts(x, stacked, len(batch) * n), prior)
         deal = row // n
         best = np.full(len(batch), -np.inf)
         np.maximum.at(best, deal, z)

@@ -46,11 +46,11 @@ class Language:
     @cached_property
     def titles(self) -> tuple[str, ...]:
         """The titles, longest first (so "Vice Mayor" is found before "Mayor")."""
-        return tuple(sorted(_data_lines(self.titles_file), key=len, reverse=True))
+        return tuple(sorted(data_lines(self.titles_file), key=len, reverse=True))
 
     @cached_property
     def abbreviations(self) -> frozenset[str]:
-        return frozenset(_data_lines(self.abbreviations_file))
+        return frozenset(data_lines(self.abbreviations_file))
 
     @cached_property
     def negating(self) -> frozenset[str]:
@@ -78,7 +78,8 @@ def plural(word: str) -> bool:
     return word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
-def _data_lines(name: str) -> list[str]:
+def data_lines(name: str) -> list[str]:
+    """The lines of a package data file, trimmed, without blank lines and "#" comments."""
     text = resources.files("analyzer.data").joinpath(name).read_text("utf-8")
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 

@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-from .language import ENGLISH, Language
+from .language import ENGLISH, Language, data_lines
 
 # A dateline's place: what comes before its comma, parenthesis or separator ("BEIJING, May 16 (Xinhua) --").
 DATELINE_PLACE = re.compile(r"^\s*([^,(:—–―]+?)(?:\s*[,(:—–―]|\s+-)")
@@ -32,9 +31,8 @@ class Lead:
 def cities() -> tuple[dict[str, int], re.Pattern[str]]:
     """Each spelling of a listed city (lower case) → the city's number, and a pattern of "in <City>"
     for any spelling, as written (capitalised)."""
-    text = resources.files("analyzer.data").joinpath("cities.txt").read_text("utf-8")
     number: dict[str, int] = {}
-    rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    rows = data_lines("cities.txt")
     for n, line in enumerate(rows):
         for name in line.split("="):
             number[name.strip().lower()] = n
