@@ -149,24 +149,12 @@ class Quantity:
 
 @record
 class Mention:
-    """A quantity as one outlet states it in one sentence of a fact."""
+    """A quantity as one outlet states it in one sentence of a fact (written to JSON as one object:
+    outlet, sentence and the quantity's fields)."""
 
     outlet: str
     sentence: str
-    text: str
-    value: float | None
-    unit: str | None
-    per_year: float | None
-    hedge: str | None
-    vague: bool
-
-    @classmethod
-    def of(cls, outlet: str, sentence: str, q: Quantity) -> Mention:
-        return cls(outlet, sentence, q.text, q.value, q.unit, q.per_year, q.hedge, q.vague)
-
-    @property
-    def quantity(self) -> Quantity:
-        return Quantity(self.text, self.value, self.unit, self.per_year, self.hedge, self.vague)
+    quantity: Quantity
 
 
 @record
@@ -392,8 +380,7 @@ class Analysis:
 
 
 # Field values written as JSON lists or objects (`_plain`) rather than as they are.
-_NESTED = frozenset({tuple, Diff, Swap, FactNumbers, Mention, Finding})
-_NESTED_RECORDS = {Diff: lambda d: _diff_record(d), FactNumbers: lambda n: _numbers_record(n)}
+_NESTED = frozenset({tuple, Diff, FactNumbers})
 
 # One encoder for every record: `json.dumps` with any option set builds a new encoder per call.
 _ENCODER = json.JSONEncoder(ensure_ascii=False)
@@ -432,7 +419,7 @@ def _plain(value: Any) -> Any:
     """A field's value as JSON: tuples as lists, nested records as objects."""
     if type(value) is tuple:
         return [_plain(v) if type(v) in _NESTED else v for v in value]
-    return _NESTED_RECORDS.get(type(value), _record)(value)
+    return _diff_record(value) if type(value) is Diff else _numbers_record(value)
 
 
 def _diff_record(d: Diff) -> dict[str, Any]:
@@ -443,21 +430,23 @@ def _diff_record(d: Diff) -> dict[str, Any]:
 
 def _numbers_record(n: FactNumbers) -> dict[str, Any]:
     """`_record` of a fact's figures, written out: a fact of figures has several."""
-    mentions = [
-        {
-            "outlet": m.outlet,
-            "sentence": m.sentence,
-            "text": m.text,
-            "value": m.value,
-            "unit": m.unit,
-            "per_year": m.per_year,
-            "hedge": m.hedge,
-            "vague": m.vague,
-        }
-        for m in n.mentions
-    ]
+    mentions = [_mention_record(m) for m in n.mentions]
     findings = [{"kind": f.kind, "outlets": list(f.outlets), "texts": list(f.texts)} for f in n.findings]
     return {"mentions": mentions, "findings": findings}
+
+
+def _mention_record(m: Mention) -> dict[str, Any]:
+    q = m.quantity
+    return {
+        "outlet": m.outlet,
+        "sentence": m.sentence,
+        "text": q.text,
+        "value": q.value,
+        "unit": q.unit,
+        "per_year": q.per_year,
+        "hedge": q.hedge,
+        "vague": q.vague,
+    }
 
 
 def _build(cls: type, rec: dict[str, Any]) -> Any:
@@ -469,7 +458,7 @@ def _build(cls: type, rec: dict[str, Any]) -> Any:
 
 
 def _build_diff(rec: dict[str, Any]) -> Diff:
-    swaps = tuple(_build(Swap, s) if isinstance(s, dict) else Swap(*s) for s in rec.get("swaps", ()))
+    swaps = tuple(_build(Swap, s) for s in rec.get("swaps", ()))
     return Diff(swaps, tuple(rec.get("only_a", ())), tuple(rec.get("only_b", ())))
 
 
@@ -477,7 +466,7 @@ def _build_numbers(rec: dict[str, Any]) -> FactNumbers | None:
     if not rec:
         return None
     return FactNumbers(
-        tuple(_build(Mention, m) for m in rec.get("mentions", ())),
+        tuple(Mention(m["outlet"], m["sentence"], _build(Quantity, m)) for m in rec.get("mentions", ())),
         tuple(_build(Finding, f) for f in rec.get("findings", ())),
     )
 

@@ -154,7 +154,7 @@ def compare_numbers(
     """The numbers each outlet gives for `fact`, and what differs between outlets (None when its
     sentences state none)."""
     mentions = tuple(
-        Mention.of(outlet_of[sentences[sid].article], sid, q)
+        Mention(outlet_of[sentences[sid].article], sid, q)
         for sid in fact.sentences
         for q in quantities(sentences[sid].text, language)
     )
