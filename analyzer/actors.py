@@ -13,32 +13,43 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 
 from .language import ENGLISH, Language, plural
-from .lexicons import Lexicon
+from .lexicons import BROAD, Lexicon
 from .model import Actor, Sentence
 
-NAME = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:of|the|for|de|van|von|al)\s+[A-Z][\w’'.-]*|\s+[A-Z][\w’'.-]*)*")
+# A run of capitalised words, which a possessive ends ("Obama’s Iran deal": Obama, then Iran),
+# unless a collective noun owns the rest ("People’s Republic of China", "Workers’ Party").
+_NAME_WORD = r"[A-Z](?:[\w.-]|['’](?!s\b))*(?:['’]s\b)?"
+_GOES_ON = r"(?:(?<!['’]s)|(?<=People['’]s)|(?<=Women['’]s)|(?<=Children['’]s))"
+NAME = re.compile(rf"{_NAME_WORD}(?:{_GOES_ON}(?:\s+(?:of|for|de|van|von|al))?\s+{_NAME_WORD})*")
 APPOSITIVE_AFTER = re.compile(
     r"^,\s+((?:a|an|the|its|his|her|their)\s+[^,;:\"“”]{3,80}?"
     r"|(?!(?:who|whom|whose|which|that|said|says|and|but|or|as|when|while|after|before)\b)"
     r"[a-z][a-z-]*(?<!ing)(?<!ed)\s+(?:of|for|at)\s+[^,;:\"“”]{3,60}?)(?=,|\.(?:\s|$)|;|$)"
 )
-APPOSITIVE_BEFORE = re.compile(r"(\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+[^,.;:\"“”]{3,60}?),\s+$")
+APPOSITIVE_BEFORE = re.compile(
+    r"(\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*['’]s)\s+[^,.;:\"“”]{3,60}?),\s+$"
+)
 # "Radical activists from the Clearwater Alliance": a loaded phrase naming the group's members.
 # Not "with": "positive relations with Russia", "talks with Kim" are no members.
 MEMBER_OF = re.compile(r"((?:[\w-]+\s+)?[\w-]+)\s+(?:from|of|at)\s+(?:the\s+)?$")
+NAMED_WORDS = 4  # "called X "a disgrace to the office"": a name-calling is short; more is a quotation
 SPEAKER_AFTER_VERB = 4  # "said Trustee Marcus Lee": the speaker may follow the verb this closely
 NOT_NAMES = frozenset(
     "The A An In On At By For From To Of And But Or If As It Its He She They We I This That These Those "
     "Some About More Most No Not Without With After Before During While When Where Critics Riders Seniors "
     "Construction Consolidating Enrollment District Hundreds Share Photo Related Sign Follow Like Regarding "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
-    "August September October November December".split()
+    "August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec "
+    "Several Many Both Each Every Another Other One Two Three Four Five".split()
 )
 POSSESSIVE = re.compile(r"['’]s$")
+ABBREVIATION_END = re.compile(r"(?:^|\.)[A-Z]\.$")  # "U.S.", "D.N.C.": the last dot is the name's
+CONNECTED = re.compile(r"\s(?:of|for)\s")  # "Bank of England": a name of an institution or a place
+COMPASS = frozenset("North South East West Northern Southern Eastern Western Central".split())
 ARTICLE = re.compile(r"^(?:the|a|an)\s+")
 COMPLEMENT = re.compile(r"\s+(?:of|for|at|from|with|in|on|to)\s+")  # what follows a noun phrase's head
 QUALIFIERS_MAX = 3
@@ -50,6 +61,10 @@ HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Miss", "Mx.", "Mr", "Mrs", "Ms"})
 CLAUSE_WORDS = frozenset(
     "is was were are be been has had have did does do will would could should can may might said says not also".split()
 )
+RELATIONS = frozenset({"counterpart"})  # roles that say how one stands to another, not what one is
+# "called the Democrats "obstructionist"": the words a verb of naming gives the name, in quotes.
+NAMING_BEFORE = re.compile(r"\b(?:called|branded|dubbed|labell?ed|termed)\s+(?:the\s+)?$")
+NAMED_AFTER = re.compile(r"^\s+[\"“]([^\"“”]{3,40}?)[,.]?[\"”]")
 COPULAS = frozenset("is was were are be been being am seem seems seemed".split())
 RELATIVE = re.compile(r"\s(?:who|whom|whose|which|that)\s")  # a relative clause ends the noun phrase
 # A phrase that goes on as a list ("Putin, the Eurasian Union and the Belt and Road Initiative")
@@ -92,20 +107,29 @@ def _mentions(sentence: Sentence, rules: ActorRules) -> list[tuple[int, int, str
     starting, describers = rules.title_start, rules.describers
     out = []
     for m in NAME.finditer(text):
-        words = POSSESSIVE.sub("", m.group(0)).rstrip(".").split()
+        found_name = POSSESSIVE.sub("", m.group(0))
+        if not ABBREVIATION_END.search(found_name):
+            found_name = found_name.rstrip(".")
+        words = found_name.split()
         lead: list[str] = []
-        while words and words[0] in NOT_NAMES:
-            words = words[1:]
+        while words and (words[0] in NOT_NAMES or len(words) > 1 and words[0].lower() in rules.function_words):
+            words = words[1:]  # "So Kim said": a sentence's first word
         title = ""
         for k in range(len(words)):
             rest = " ".join(words[k:])
-            found = starting.match(rest)
+            found = starting.match(rest + " ")
             if found:
                 lead, title = words[:k], found.group(0)[:-1]
                 words = rest[found.end() :].split()
                 break
-        if not words:
+        if not title and words and words[0].lower() in TIME_QUALIFIERS:
+            words = words[1:]  # "Former DNC chair Donna Brazile": the DNC, then a former chair
+        while len(words) > 1 and words[0].lower() in describers:
+            lead.append(words.pop(0))  # "Obstructionist Democrats": a label, capitalised
+        if not words or _not_an_actor(words, rules.demonyms):
             continue
+        if len(words) == 1 and not title and starting.match(text[text.find(words[0], m.start()) :]):
+            continue  # the first word of a title that goes on in lower case ("Council member Dana Cole")
         name = " ".join(words)
         start = text.find(name, m.start())
         before = text[: text.find(" ".join(lead + [title]).strip() or name, m.start())]
@@ -117,6 +141,8 @@ def _mentions(sentence: Sentence, rules: ActorRules) -> list[tuple[int, int, str
         describing = lead or _premodifier(before, describers)
         if title in HONORIFICS:
             describing, title = [], ""
+        elif title and before.endswith("-") and before.split():
+            title = before.split()[-1] + title  # "then-President", "ex-Director"
         label = " ".join(describing + [title]).strip()
         member = MEMBER_OF.search(before)
         members = member.group(1).split() if member else []
@@ -128,18 +154,45 @@ def _mentions(sentence: Sentence, rules: ActorRules) -> list[tuple[int, int, str
     return out
 
 
+def _not_an_actor(words: Sequence[str], demonyms: frozenset[str]) -> bool:
+    """Whether a capitalised run names no one: a nationality adjective ("Russian", "North
+    Korean"), or words in capitals ("NO COLLUSION", a masthead; an acronym is one word)."""
+    if words[-1] in demonyms and all(w in COMPASS for w in words[:-1]):
+        return True
+    return len(words) > 1 and all(w.isupper() for w in words)
+
+
 def _words(text: str) -> set[str]:
     return {POSSESSIVE.sub("", w) for w in text.lower().split()}
 
 
-def _described(candidates: Sequence[tuple[str, set[str]]], modifiers: set[str]) -> str | None:
-    """Whom a description by a role refers to: the actor this article last gave that role, whose
-    label shares a word with the description's modifiers when it has any ("the North Korean
-    leader" is the one called "North Korean leader", not the "Japanese leader" named since)."""
-    for actor, words in reversed(candidates):
-        if not modifiers or modifiers & words:
+def _described(candidates: Sequence[tuple[str, set[str]]], modifiers: str, strict: bool = False) -> str | None:
+    """Whom a description by a role refers to: the actor last given that role, whose label
+    shares a word with the description's modifiers when it has any ("the North Korean leader"
+    is the one called "North Korean leader", not the "Japanese leader" named since). Modifiers
+    in lower case that match no label tell no one apart ("the nation's reclusive leader"): the
+    last one given the role. `strict` (candidates from the other articles of the event, in no
+    order of their own): only a modifier that matches, or the one actor with the role."""
+    words = _words(modifiers)
+    for actor, label_words in reversed(candidates):
+        if words and words & label_words or not words and not strict:
             return actor
-    return None
+    if not candidates or any(w[:1].isupper() for w in modifiers.split()):
+        return None
+    if strict:
+        named = {actor for actor, _ in candidates}
+        return named.pop() if not words and len(named) == 1 else None
+    return candidates[-1][0]
+
+
+def _last_two(candidates: Sequence[tuple[str, set[str]]]) -> list[str]:
+    """The two actors last given a role, for "the two leaders" or "a hotline between their top
+    leaders"; none when fewer were."""
+    out: list[str] = []
+    for actor, _ in reversed(candidates):
+        if actor not in out:
+            out.append(actor)
+    return out[:2] if len(out) > 1 else []
 
 
 def _premodifier(before: str, describers: frozenset[str]) -> list[str]:
@@ -204,13 +257,18 @@ class ActorRules:
 
     speech: re.Pattern[str]  # speech and attribution verbs
     describers: frozenset[str]  # labels and adjectives that describe a person
+    demonyms: frozenset[str]  # nationality adjectives: they describe, they name no actor
+    roles: frozenset[str]  # the titles in lower case
+    function_words: frozenset[str]  # the language's stop words: a capitalised one opens a sentence
     # The language's titles: one starting a text, one ending it (matched on the reversed text),
     # longest first, so "Vice Mayor" wins over "Mayor"; and the longest's length.
     title_start: re.Pattern[str]
     title_end: re.Pattern[str]
     title_chars: int
     # A definite description by a role in lower case, with no name after it ("the North Korean
-    # leader", "North Korea's leader", "the president"): group 1 what describes, group 2 the role.
+    # leader", "North Korea's leader", "the president", "the two leaders"; not "his counterpart,
+    # Emmanuel Macron", an appositive; "the two men"): group 1 what describes, group 2 the role,
+    # group 3 "s" when it is plural.
     description: re.Pattern[str]
 
     @classmethod
@@ -218,14 +276,23 @@ class ActorRules:
         titles = language.titles
         return cls(
             re.compile(rf"\b({language.speech}|{_attribution_forms(lexicon)})\b"),
-            frozenset(e.term.lower() for e in lexicon.entries if e.category in ("label", "adjective")),
+            # the curated tier only: the broad tier's "confirmed" would describe "authorities
+            # confirmed President Putin's visit"
+            frozenset(
+                e.term.lower() for e in lexicon.entries if e.category in ("label", "adjective") and e.lexicon != BROAD
+            ),
+            language.demonyms,
+            frozenset(t.lower() for t in titles),
+            language.stop_words,
             re.compile("(?:" + "|".join(re.escape(t) for t in titles) + ") "),
             re.compile(" (?:" + "|".join(re.escape(t[::-1]) for t in titles) + ")"),
             len(titles[0]),
             re.compile(
-                r"(?:\b[Tt]he\s+|\b(?=[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s\s))"
-                r"((?:[A-Z][\w.-]*['’]s\s+|[A-Z][\w.-]*\s+|[a-z][a-z-]*\s+){0,3}?)"
-                "(" + "|".join(re.escape(t) for t in titles if t[:1].islower()) + r")\b(?!\s+[A-Z]|-|\s+of\b)"
+                r"(?:\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s+|\b(?=[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s\s))"
+                r"((?:[A-Z][\w.-]*['’]s\s+|[A-Z][\w.-]*\s+|[a-z][a-z-]*(?:['’]s)?\s+){0,3}?)"
+                "("
+                + "|".join(re.escape(t) for t in titles if t[:1].islower())
+                + r"|(?<=two )(?:wo)?men)(s?)\b(?!\s+[A-Z]|-|\s+of\b|,\s+(?:the\s+)?[A-Z])"
             ),
         )
 
@@ -236,33 +303,79 @@ def event_actors(sentences: Sequence[Sentence], outlet_of: dict[str, str], rules
     out = ActorCounts()
     speech = rules.speech
     found = {s.id: _mentions(s, rules) for s in sentences}
-    canonical = _canonical_names([m[3] for ms in found.values() for m in ms])
+    titled = {  # names written with a title or a courtesy title: people's ("Mr. Xi", "President Xi")
+        name
+        for s in sentences
+        for start, _, label, name in found[s.id]
+        if label or s.text[:start].split()[-1:] and s.text[:start].split()[-1] in HONORIFICS
+    }
+    canonical = _canonical_names([m[3] for ms in found.values() for m in ms], titled)
     per_sentence: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     # article → role → (actor, the words of its label), most recent last
     described: dict[str, dict[str, list[tuple[str, set[str]]]]] = defaultdict(lambda: defaultdict(list))
+    pending: list[tuple[str, str, str, str]] = []  # descriptions of a role no one had in their article
+    persons: dict[str, list[tuple[str, set[str]]]] = defaultdict(list)  # article → people named, in order
     for s in sentences:
         outlet, roles = outlet_of[s.article], described[s.article]
         for start, end, label, name in found[s.id]:
             actor = canonical[name]
             if " " not in actor and (not s.text[:start].strip(' "“‘') or actor in NOT_NAMES):
                 continue  # a lone capitalised word opening a sentence is rarely a name
-            labels = [label] + _appositives(s.text, start, end, bool(label))
+            labels = [label] + _appositives(s.text, start, end, bool(label), rules.roles)
             out.mention(actor, outlet, labels)
+            if label or s.text[:start].split()[-1:] and s.text[:start].split()[-1] in HONORIFICS:
+                persons[s.article].append((actor, set()))  # titled: a person
             per_sentence[s.id].append((start, end, actor))
             for t in filter(None, labels):
                 head = COMPLEMENT.split(t, maxsplit=1)[0].split()  # "a fierce critic of the mayor": a critic
                 roles[head[-1].lower()].append((actor, _words(t)))
-        for m in rules.description.finditer(s.text) if roles else ():
-            actor = _described(roles.get(m.group(2), ()), _words(m.group(1)))
-            label = f"{m.group(1)}{m.group(2)}"
-            if actor and label.lower() not in {ARTICLE.sub("", t.lower()) for t in out.labels[actor][outlet]}:
-                out.label(actor, outlet, [label])  # of an actor already counted, not one more mention
+        for m in rules.description.finditer(s.text):
+            modifiers, role, many = m.groups()
+            label = m.group(0)[m.start(1) - m.start() :]
+            if many or role.endswith("men"):  # "the two leaders": the last two given the role, or named
+                two = _last_two(roles.get(role, ())) or _last_two(persons[s.article])
+                pair = modifiers.split()[:1] == ["two"] or s.text[: m.start()].split()[-1:] == ["between"]
+                for actor in two if pair else ():
+                    _relabel(out, actor, outlet, label)
+                continue
+            actor = _described(_role_holders(roles, role), modifiers)
+            if actor:
+                _relabel(out, actor, outlet, label)
+            else:
+                pending.append((outlet, role, modifiers, label))
+    event_roles: dict[str, list[tuple[str, set[str]]]] = defaultdict(list)
+    for roles in described.values():
+        for role, holders in roles.items():
+            event_roles[role] += holders
+    for outlet, role, modifiers, label in pending:  # no one in the article: someone in the event
+        actor = _described(_role_holders(event_roles, role), modifiers, strict=True)
+        if not actor and not event_roles.get(role) and len(_words(modifiers)) > 1:
+            # a role no one was given ("the former FBI chief"): the one whose label has every modifier
+            named = {a for a, words in _role_holders(event_roles, "") if _words(modifiers) <= words}
+            actor = named.pop() if len(named) == 1 else None
+        if actor and actor in out.labels:
+            _relabel(out, actor, outlet, label)
     for s in sentences:
         if s.id not in per_sentence:
             continue  # no one named: no one to attribute a verb to
         for actor, verb in _attributions(s.text, per_sentence[s.id], speech):
             out.verb(actor, outlet_of[s.article], verb.lower())
     return out
+
+
+def _role_holders(roles: dict[str, list[tuple[str, set[str]]]], role: str) -> list[tuple[str, set[str]]]:
+    """Who was given `role`; for a relation ("his Japanese counterpart") or no role (""), anyone
+    labelled."""
+    if role in RELATIONS or not role:
+        return [holder for holders in roles.values() for holder in holders]
+    return roles.get(role, [])
+
+
+def _relabel(out: ActorCounts, actor: str, outlet: str, label: str) -> None:
+    """A description's label for an actor already counted (not one more mention), unless the
+    outlet gave it already."""
+    if label.lower() not in {ARTICLE.sub("", t.lower()) for t in out.labels.get(actor, {}).get(outlet, [])}:
+        out.label(actor, outlet, [label])
 
 
 def actors_of(counts: ActorCounts) -> tuple[Actor, ...]:
@@ -296,26 +409,88 @@ def _attribution_forms(lexicon: Lexicon) -> str:
     return "|".join(re.escape(f) for f in forms) or "said"
 
 
-def _canonical_names(names: Sequence[str]) -> dict[str, str]:
-    """Map each name to its actor: the longest name whose last word it is (Park → Ana Park)."""
-    full = sorted({n for n in names if len(n.split()) > 1}, key=len, reverse=True)
-    out = {}
-    for n in set(names):
-        parts = n.split()
+def _canonical_names(names: Sequence[str], titled: Set[str] = frozenset()) -> dict[str, str]:
+    """Map each name to its actor, so that one person's name forms merge:
+    - spellings of one name ("Kim Jong-un", "Kim Jong Un"; "F.B.I.", "FBI") go to the one
+      written most;
+    - a name with a place after it ("Shinzo Abe of Japan") to the name, when it is written alone;
+    - a full name with a middle name or initial ("Donald J. Trump") to the one without;
+    - an acronym ("DNC", "D.N.C.") to the name it abbreviates, when that is written;
+    - a lone surname ("Park") to the full name it ends, the one written most when there are
+      several ("Trump": "Donald Trump" rather than "Donald Trump Jr"), none when two tie; or
+      to the one name it begins, written family name first ("Kim": "Kim Jong Un"; "Xi": "Xi
+      Jinping" when a title or "Mr." shows that "Xi" is a person's name, in `titled`).
+    A name with "of" or "for" in it is no person's ("Republic of China" does not take "China")."""
+    written = Counter(names)
+    spelled: dict[str, str] = {}  # spelling key → the form written most
+    for n, _ in written.most_common():
+        spelled.setdefault(_spelling(n), n)
+    out = {n: spelled[_spelling(n)] for n in written}
+    counts: Counter = Counter()
+    for n, k in written.items():
+        counts[out[n]] += k
+    for n in list(out):
+        head, of, _ = out[n].partition(" of ")
+        if of and (_spelling(head) in spelled or " " in head and _spelling(head.split()[-1]) in spelled):
+            out[n] = spelled.get(_spelling(head), head)
+            counts[out[n]] += written[n]
+    full = sorted({out[n] for n in out if len(out[n].split()) > 1}, key=lambda f: (-counts[f], f))
+    people = [f for f in full if not CONNECTED.search(f)]
+    spelled_out = {}  # initials → the name they abbreviate ("FBI", "F.B.I." → Federal Bureau of Investigation)
+    for f in full:
+        spelled_out.setdefault(_initials(f), f)
+    for n in out:
+        letters = out[n].replace(".", "")
+        if letters.isupper() and letters.isalpha() and len(letters) > 1 and letters in spelled_out:
+            out[n] = spelled_out[letters]
+    short = {}  # "Donald J. Trump" → "Donald Trump": the same first and last word, written more
+    for f in full:
+        parts = f.split()
+        short.setdefault((parts[0], parts[-1]), f)
+    for n in out:
+        parts = out[n].split()
         if len(parts) > 1:
-            out[n] = n
+            out[n] = short[(parts[0], parts[-1])]
             continue
-        matches = [f for f in full if f.split()[-1] == n or f.split()[0] == n and len(f.split()) > 2]
-        out[n] = matches[0] if len(matches) == 1 else n
+        ends = {short[(f.split()[0], f.split()[-1])] for f in people if f.split()[-1] == parts[0]}
+        ranked = sorted(ends, key=lambda f: -counts[f])
+        if not ranked and n in titled:  # "Mr. Kim": a person, whose name may begin a full name
+            ranked = sorted({f for f in people if f.split()[0] == parts[0]}, key=lambda f: -counts[f])
+        elif not ranked:  # "Kim" for "Kim Jong Un"; not "Harlow" for two bodies of Harlow
+            starts = [f for f in people if f.split()[0] == parts[0] and _given_after(f)]
+            ranked = starts if len(starts) == 1 else []
+        if len(ranked) == 1 or len(ranked) > 1 and counts[ranked[0]] > counts[ranked[1]]:
+            out[n] = ranked[0]
     return out
 
 
-def _appositives(text: str, start: int, end: int, titled: bool) -> list[str]:
-    """Noun phrases set off by commas right after the name, or right before an untitled one.
-    A phrase with a verb of its own is a clause ("Trump, the White House did not comment"), and
-    one after a preposition is an adverbial ("In an interview with USA Today, Comey said"):
-    neither names the actor."""
+def _initials(name: str) -> str:
+    """The capitals that abbreviate a name: "Democratic National Committee" → "DNC"."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def _given_after(name: str) -> bool:
+    """Whether a full name may be written in the family-name-first order, so that its first word
+    alone names the person ("Kim Jong Un": Kim; "Moon Jae-in": Moon; not "Donald Trump")."""
+    return len(_spelling(name).split()) > 2
+
+
+def _spelling(name: str) -> str:
+    """What two spellings of one name share: lower case, without dots, hyphens as spaces."""
+    return name.lower().replace(".", "").replace("-", " ")
+
+
+def _appositives(text: str, start: int, end: int, titled: bool, roles: frozenset[str]) -> list[str]:
+    """Noun phrases set off by commas right after the name, or right before an untitled one, and
+    the quoted words a verb of naming gives it ("called the Democrats "obstructionist"").
+    A phrase with a verb of its own is a clause ("Trump, the White House did not comment"), one
+    after a preposition is an adverbial ("In an interview with USA Today, Comey said"), and one
+    that ends in a name is another item of a list ("Trump's former campaign manager Paul
+    Manafort, Donald Trump Jr."): none names the actor."""
     out = []
+    named = NAMED_AFTER.match(text[end:]) if NAMING_BEFORE.search(text[:start]) else None
+    if named and len(named.group(1).split()) <= NAMED_WORDS:
+        out.append(named.group(1))
     after = APPOSITIVE_AFTER.match(text[end:])
     if after:
         phrase = RELATIVE.split(after.group(1), maxsplit=1)[0].strip()  # "an agency that ran up …"
@@ -330,9 +505,22 @@ def _appositives(text: str, start: int, end: int, titled: bool) -> list[str]:
         and not OBJECT_OF_VERB.search(text[: before.start()])
         and not COORDINATED.search(text[: before.start()])
         and not LIST_GOES_ON.match(text[end:])
+        and not _ends_in_name(before.group(1), roles)
     ):
         out.append(before.group(1).strip())
     return out
+
+
+def _ends_in_name(phrase: str, roles: frozenset[str]) -> bool:
+    """Whether a phrase ends in two capitalised words that are no role ("manager Paul Manafort";
+    not "the former Russian President")."""
+    words = phrase.split()
+    return (
+        len(words) > 1
+        and all(w[:1].isupper() for w in words[-2:])
+        and words[-1].lower() not in roles
+        and " ".join(words[-2:]).lower() not in roles
+    )
 
 
 def _clause(phrase: str) -> bool:

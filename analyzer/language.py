@@ -42,6 +42,7 @@ class Language:
     vague_quantifiers: tuple[str, ...]  # words before one ("a few", "several")
     titles_file: str  # package data: titles and roles written before a name, one a line
     abbreviations_file: str  # package data: abbreviations a sentence does not end after
+    demonyms_file: str  # package data: nationality adjectives ("Russian"), which name no actor
 
     @cached_property
     def titles(self) -> tuple[str, ...]:
@@ -51,6 +52,10 @@ class Language:
     @cached_property
     def abbreviations(self) -> frozenset[str]:
         return frozenset(data_lines(self.abbreviations_file))
+
+    @cached_property
+    def demonyms(self) -> frozenset[str]:
+        return frozenset(data_lines(self.demonyms_file))
 
     @cached_property
     def negating(self) -> frozenset[str]:
@@ -108,6 +113,7 @@ ENGLISH = Language(
     vague_quantifiers=("a few", "several", "many"),
     titles_file="titles.txt",
     abbreviations_file="abbreviations.txt",
+    demonyms_file="demonyms.txt",
 )
 LANGUAGES = {ENGLISH.name: ENGLISH}
 

@@ -13,7 +13,8 @@ president" → "president", "Mr. Trump" → nothing: a name is no label).
   GROUP concepts; the gold is silent on the others), the share that match a label of a gold
   mention of that actor in that outlet's article.
 
-Labels match when one contains the other, compared as lower-case words.
+Labels match when one contains the other, compared as lower-case words. A gold mention that
+names someone else is no label of the actor (see `label_of`).
 """
 
 from __future__ import annotations
@@ -51,20 +52,33 @@ def key_word(code_name: str) -> str:
 
 def label_of(mention: str, key: str) -> str:
     """`mention` without the actor's name (the run of capitalised words, titles aside, around
-    `key`), honorifics and articles; "" when only a name is left."""
+    `key`), honorifics and articles; "" when only a name is left, or when what is left ends in
+    another full name: a mention by a member's name ("former campaign chairman Paul Manafort", coded
+    as a mention of a party) names that member, and its words describe him, not the group."""
     words = WORD.findall(mention)
     lows = [w.lower().strip(".") for w in words]
-    if key in lows:
-        at = lows.index(key)
+    forms = [w.split("-")[0] for w in lows]  # "Jae-in" is written for the key "jae"
+    if key in forms:
+        at = forms.index(key)
         lo = at
         while lo > 0 and words[lo - 1][:1].isupper() and lows[lo - 1] not in NOT_NAME:
             lo -= 1
         hi = at + 1
-        while hi < len(words) and words[hi][:1].isupper() and lows[hi] not in NOT_NAME:
-            hi += 1
-        lows = lows[:lo] + lows[hi:]
+        while hi < len(words) and (
+            words[hi][:1].isupper()
+            and lows[hi] not in NOT_NAME
+            or lows[hi] == "of"
+            and words[hi + 1 : hi + 2] != []
+            and words[hi + 1][:1].isupper()
+        ):
+            hi += 1  # "Vladimir V. Putin of Russia": a name with its place
+        words, lows = words[:lo] + words[hi:], lows[:lo] + lows[hi:]
     elif all(w[:1].isupper() and low not in NOT_NAME for w, low in zip(words, lows, strict=True) if low not in DROP):
         return ""  # another name of the actor ("Kim", "Pyongyang")
+    if len(words) > 1 and all(
+        w[:1].isupper() and low not in NOT_NAME for w, low in zip(words[-2:], lows[-2:], strict=True)
+    ):
+        return ""  # named by another full name: a member's
     return " ".join(w for w in lows if w and w not in DROP)
 
 

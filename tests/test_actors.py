@@ -100,3 +100,112 @@ def test_a_description_by_role_is_a_label_of_the_actor_last_given_that_role():
     assert counts.labels["Kim Jong Un"]["X"] == ["North Korean leader", "North Korea's leader"]
     assert counts.labels["Moon Jae-in"]["X"] == ["South Korean President"]
     assert counts.mentions["Kim Jong Un"]["X"] == 1  # a description adds a label, not a mention
+
+
+def _event(articles: dict[str, str]):
+    """The actor counts of one event whose articles (outlet → text, a sentence a line) are given."""
+    from analyzer.actors import ActorRules, event_actors
+    from analyzer.lexicons import builtin
+    from analyzer.model import Sentence
+
+    sentences = [
+        Sentence(f"{outlet}:{k}", outlet, k, 0, len(t), t)
+        for outlet, text in articles.items()
+        for k, t in enumerate(text.split("\n"))
+    ]
+    return event_actors(sentences, {o: o for o in articles}, ActorRules.of(builtin()))
+
+
+def test_one_persons_name_forms_merge_as_newspapers_write_them():
+    """Newspapers write a name with a place ("Shinzo Abe of Japan"), with a middle initial, in
+    two spellings, as an acronym, and the surname alone when several full names end in it: each
+    is one actor (measured on NewsWCL50: benchmarks/actors.py)."""
+    counts = _event(
+        {
+            "A": "Prime Minister Shinzo Abe of Japan arrived on Tuesday.\nThey said Abe was tired.\n"
+            "He met Donald J. Trump at the club.\nThe F.B.I. was not involved.",
+            "B": "Japanese Prime Minister Shinzo Abe met Donald Trump.\nLater, Trump praised Donald Trump Jr. again.\n"
+            "On Friday Trump spoke to Kim Jong-un by phone.\nThe Federal Bureau of Investigation declined to comment.",
+            "C": "North Korean leader Kim Jong Un wrote to Donald Trump.\nThe reply pleased Kim greatly.\n"
+            "The FBI said nothing.",
+        }
+    )
+    names = set(counts.mentions)
+    assert {"Shinzo Abe", "Donald Trump", "Federal Bureau of Investigation"} <= names
+    assert len(names & {"Kim Jong Un", "Kim Jong-un"}) == 1  # the spelling written most; here a tie
+    assert not names & {"Shinzo Abe of Japan", "Abe", "Donald J. Trump", "Trump", "Kim", "FBI", "F.B.I."}
+    assert sum(counts.mentions["Donald Trump"].values()) == 5
+    assert sum(counts.mentions["Federal Bureau of Investigation"].values()) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "absent"),
+    [
+        ("He said Obama’s Iran deal was a disaster, and Iran disagreed.", "Iran", "Obama’s Iran"),
+        ("They said Former DNC chair Donna Brazile spoke to the DNC staff.", "DNC", "Former DNC"),
+        ("Officials fear Russian interference, and Russian hackers.", None, "Russian"),
+        ("He met North Korean officials and North Korean generals.", None, "North Korean"),
+        ('He wrote "NO COLLUSION" and then "NO COLLUSION" again.', None, "NO COLLUSION"),
+    ],
+)
+def test_a_capitalised_run_names_an_actor_only_when_it_is_a_name(text, actor, absent):
+    """A possessive ends a name; a time word before it is no part of it; a nationality adjective
+    and words in capitals name no one."""
+    names = set(_event({"A": text}).mentions)
+    assert absent not in names
+    if actor:
+        assert actor in names
+
+
+@pytest.mark.parametrize(
+    ("articles", "actor", "outlet", "label"),
+    [
+        # a hyphenated time word stays with the title
+        ({"A": "They praised then-President Barack Obama for it."}, "Barack Obama", "A", "then-President"),
+        # the quoted words a verb of naming gives a name
+        ({"A": 'He called the Democrats "obstructionist" on Friday.'}, "Democrats", "A", "obstructionist"),
+        # "the two leaders": the two people last named
+        (
+            {"A": "Mr. Moon would call Mr. Kim before the two leaders meet on Friday."},
+            "Moon",
+            "A",
+            "two leaders",
+        ),
+        # a description by a role no one has in this article: the one another outlet gave it
+        (
+            {
+                "A": "Former FBI Director James Comey spoke on Thursday.",
+                "B": "James Comey wrote a book.\nIn it, the former FBI director described his meetings.",
+            },
+            "James Comey",
+            "B",
+            "former FBI director",
+        ),
+        # a relation, resolved by the nationality it shares with a label
+        (
+            {"A": "French President Emmanuel Macron landed.", "B": "Trump met his French counterpart on Tuesday."},
+            "Emmanuel Macron",
+            "B",
+            "French counterpart",
+        ),
+        # an appositive led by a possessive name
+        ({"A": "North Korea's leader, Kim Jong Un, spoke."}, "Kim Jong Un", "A", "North Korea's leader"),
+    ],
+)
+def test_labels_newspapers_give_without_a_title_before_the_name(articles, actor, outlet, label):
+    assert label in _event(articles).labels[actor][outlet]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # the phrase before the name is another item of a list, which ends in a name
+        ("It names Trump's former campaign manager Paul Manafort, Donald Trump Jr., and others.", "Donald Trump Jr"),
+        # a counterpart that is an organisation with its name in apposition
+        ("It runs between the C.I.A. and its North Korean counterpart, the Reconnaissance Bureau.", "C.I.A."),
+    ],
+)
+def test_no_label_from_another_name_or_a_named_counterpart(text, actor):
+    labels = _event({"A": "North Korean leader Kim Jong Un spoke.\n" + text}).labels
+    assert labels.get(actor, {}).get("A", []) == []
+    assert labels["Kim Jong Un"]["A"] == ["North Korean leader"]
