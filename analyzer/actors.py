@@ -137,7 +137,7 @@ def _mentions(sentence: Sentence, rules: ActorRules) -> list[tuple[int, int, str
             title = _title_ending(before, rules)
             before = before[: len(before) - len(title) - 1] if title else before
             if title[:1].islower():  # a role in lower case takes the words that qualify it
-                lead = _qualifiers(before)
+                lead = _qualifiers(before, rules)
         describing = lead or _premodifier(before, describers)
         if title in HONORIFICS:
             describing, title = [], ""
@@ -206,14 +206,20 @@ def _premodifier(before: str, describers: frozenset[str]) -> list[str]:
     return [w] if w.lower() in describers or ("-" in w.rstrip("-") and w.islower()) else []
 
 
-def _qualifiers(before: str) -> list[str]:
-    """The words right before a role in lower case that qualify it: capitalised words and a few
-    of time ("North Korean", "former FBI"), at most QUALIFIERS_MAX."""
+def _qualifiers(before: str, rules: ActorRules) -> list[str]:
+    """The words right before a role in lower case that qualify it, at most QUALIFIERS_MAX:
+    capitalised words, a few of time ("North Korean", "former FBI"), and words in lower case
+    that a describing word leads ("genocidal communist dictator"; not "met communist")."""
     out: list[str] = []
     for word in reversed(before.split()[-QUALIFIERS_MAX:]):
-        if word[-1] in ",.;:" or not (word[:1].isupper() or word.lower() in TIME_QUALIFIERS) or word in NOT_NAMES:
+        low = word.lower()
+        if word[-1] in ",.;:" or word in NOT_NAMES or low in rules.function_words and low not in TIME_QUALIFIERS:
+            break
+        if not (word[:1].isupper() or word.islower()):
             break
         out.insert(0, word)
+    while out and out[0].islower() and out[0] not in TIME_QUALIFIERS and out[0] not in rules.describers:
+        out.pop(0)
     return out
 
 
@@ -419,7 +425,7 @@ def _canonical_names(names: Sequence[str], titled: Set[str] = frozenset()) -> di
     - a lone surname ("Park") to the full name it ends, the one written most when there are
       several ("Trump": "Donald Trump" rather than "Donald Trump Jr"), none when two tie; or
       to the one name it begins, written family name first ("Kim": "Kim Jong Un"; "Xi": "Xi
-      Jinping" when a title or "Mr." shows that "Xi" is a person's name, in `titled`).
+      Jinping" when a title or "Mr." shows that one of them is a person's name, in `titled`).
     A name with "of" or "for" in it is no person's ("Republic of China" does not take "China")."""
     written = Counter(names)
     spelled: dict[str, str] = {}  # spelling key → the form written most
@@ -457,7 +463,7 @@ def _canonical_names(names: Sequence[str], titled: Set[str] = frozenset()) -> di
         if not ranked and n in titled:  # "Mr. Kim": a person, whose name may begin a full name
             ranked = sorted({f for f in people if f.split()[0] == parts[0]}, key=lambda f: -counts[f])
         elif not ranked:  # "Kim" for "Kim Jong Un"; not "Harlow" for two bodies of Harlow
-            starts = [f for f in people if f.split()[0] == parts[0] and _given_after(f)]
+            starts = [f for f in people if f.split()[0] == parts[0] and (_given_after(f) or f in titled)]
             ranked = starts if len(starts) == 1 else []
         if len(ranked) == 1 or len(ranked) > 1 and counts[ranked[0]] > counts[ranked[1]]:
             out[n] = ranked[0]

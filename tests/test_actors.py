@@ -209,3 +209,21 @@ def test_no_label_from_another_name_or_a_named_counterpart(text, actor):
     labels = _event({"A": "North Korean leader Kim Jong Un spoke.\n" + text}).labels
     assert labels.get(actor, {}).get("A", []) == []
     assert labels["Kim Jong Un"]["A"] == ["North Korean leader"]
+
+
+def test_on_the_seeds_each_leader_has_the_labels_each_outlet_gives(seeds_dir):
+    """The Beijing-visit seeds: the slanted page (000) calls Putin a "Russian strongman" and Xi a
+    "genocidal communist dictator"; the wire pages call them "Russian President" and "Chinese
+    President". Each leader is one actor, and no label is a clause."""
+    from analyzer import analyze
+
+    actors = {a.name: a for a in analyze([seeds_dir]).actors}
+    assert "Xi" not in actors and "Putin" not in actors and "Republic of China" not in actors
+    putin, xi = actors["Vladimir Putin"].labels, actors["Xi Jinping"].labels
+    slanted = next(o for o in putin if o.startswith("000"))
+    assert "Russian strongman" in putin[slanted] and "genocidal communist dictator" in xi[slanted]
+    assert any("Russian President" in ls for o, ls in putin.items() if o != slanted)
+    assert any("Chinese President" in ls for o, ls in xi.items() if o != slanted)
+    for actor in actors.values():
+        for labels in actor.labels.values():
+            assert all(len(label.split()) <= 8 and " is " not in label for label in labels), labels
