@@ -231,3 +231,48 @@ def test_lexicon_show_lists_one_tier():
     broad = runner.invoke(main, ["lexicon", "show", "--tier", "broad"]).output
     assert "\nstrongman\t" in curated and "\nstrongman\t" not in broad
     assert "\nabusive\t" in broad and "\nabusive\t" not in curated
+
+
+def _candidate_words(text: str) -> list[str]:
+    from analyzer.framing import candidates
+    from analyzer.model import Sentence
+
+    sentence = Sentence("t:0", "t", 0, 0, len(text), text)
+    return [text[c.start : c.end].lower() for c in candidates(sentence, builtin())]
+
+
+def test_claims_as_a_noun_is_no_attribution():
+    """ "The claims were false" names what was claimed; "He claims the plan works" attributes."""
+    assert "claims" not in _candidate_words("The claims were investigated by the board.")
+    assert "claim" not in _candidate_words("His claim of fraud was rejected.")
+    assert "claims" in _candidate_words("He claims the plan will save money.")
+
+
+def test_a_word_another_outlet_states_the_fact_without_is_a_contrast(tmp_path):
+    """Two outlets state one fact; one adds "finally" and "only", or casts the fact as something
+    "admitted": each is a contrast flag whose plain wording is what the other wrote, even where
+    the context model alone would let the word pass."""
+    from conftest import article, write
+
+    write(
+        tmp_path / "in" / "a.md",
+        article(
+            outlet="Wire",
+            body="Regulators approved the Copper Ridge mine on Thursday after a long review.\n\n"
+            "The mine is expected to operate for 20 years, the company said in its filing.",
+        ),
+    )
+    write(
+        tmp_path / "in" / "b.md",
+        article(
+            outlet="Beacon",
+            body="Regulators finally approved the Copper Ridge mine on Thursday after a long review.\n\n"
+            "The company admitted in its filing that the mine is expected to operate for only 20 years.",
+        ),
+    )
+    strict = _constant_model(tmp_path / "none.json", bias=-10.0)  # the model alone flags nothing
+    analysis = analyze([tmp_path / "in"], AnalysisOptions(flags=FlagOptions(context_model=str(strict))))
+    flags = {f.text.lower(): f for f in analysis.flags if f.outlet == "Beacon" and f.source == "contrast"}
+    assert flags["finally"].neutral == "leave out “finally”" and "Wire" in flags["finally"].why
+    assert flags["only 20"].neutral == "20"
+    assert flags["admitted"].neutral == "said"
