@@ -33,6 +33,7 @@ def voice(text: str, options: FlagOptions = FlagOptions()) -> list[str]:
             ["betrayal", "tax-and-spend", "rosy"],
         ),
         ("Troops massacred villagers while slave labor camps grew.", ["massacred", "slave labor"]),
+        ("One naysayer and a do-gooder objected to the plan.", ["naysayer", "do-gooder"]),  # singular too
     ],
 )
 def test_loaded_words_a_reader_would_mark_are_found(text, expected):
