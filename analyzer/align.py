@@ -28,6 +28,7 @@ from .features import (
     HASH_FEATURES,
     WORD_MAX_CHARS,
     char_columns,
+    claim_words,
     column,
     content_words,
     entities,
@@ -235,7 +236,7 @@ def event_work(which: Sequence[int], inputs: AlignInputs) -> list[EventWork]:
     return out
 
 
-def align_event(work: EventWork) -> tuple[list[Alignment], list[Fact]]:
+def align_event(work: EventWork, language: Language = ENGLISH) -> tuple[list[Alignment], list[Fact]]:
     """Alignments and facts of one event."""
     sentences = work.sentences
     if not sentences:
@@ -244,6 +245,7 @@ def align_event(work: EventWork) -> tuple[list[Alignment], list[Fact]]:
     art = np.array([article_index[s.article] for s in sentences])
     outlets = [work.outlet_of[s.article] for s in sentences]
     pairs = _event_pairs(outlets, art, work.features, work.options) if work.features is not None else []
+    pairs = _sharing_a_claim(pairs, sentences, language)
     diffs = _diffs(sentences, [(i, j) for i, j, _ in pairs])
     alignments = [
         Alignment(sentences[i].id, sentences[j].id, round(score, 4), diff)
@@ -285,6 +287,31 @@ def _event_pairs(outlets: Sequence[str], art: np.ndarray, f: Features, o: AlignO
     subset = (small >= o.subset_min_words) & (shared["content"] >= o.subset_coverage * small)
     pairs = _select(i, j, scores, subset, art, o)
     return _fewest_links(pairs, art, o) if int(art.max()) + 1 > o.large_event_articles else pairs
+
+
+def _sharing_a_claim(
+    pairs: list[tuple[int, int, float]], sentences: Sequence[Sentence], language: Language
+) -> list[tuple[int, int, float]]:
+    """The pairs that do not report speech, or whose sentences share a word of what they state
+    besides names and speech verbs (`claim_words`): the same speaker saying something else is
+    no same fact. On the BASIL pairs gold this took alignment precision from 0.37 to 0.42 at the
+    same recall (F1 0.44 to 0.47); on the bundled gold it dropped one right pair, a paraphrase
+    ("Park, who proposed the plan, said …" / "Park pushed the closures, which she claims …")."""
+    seen: dict[int, tuple[set[str], bool]] = {}
+
+    def of(n: int) -> tuple[set[str], bool]:
+        if n not in seen:
+            tokens = words(sentences[n].text)
+            reports = any(language.stem(w.lower()) in language.speech_stems for w in tokens)
+            seen[n] = (claim_words(sentences[n].text, language), reports)
+        return seen[n]
+
+    out = []
+    for p in pairs:
+        (claims_a, reports_a), (claims_b, reports_b) = of(p[0]), of(p[1])
+        if claims_a & claims_b or not (reports_a or reports_b):
+            out.append(p)
+    return out
 
 
 def _shared(m: csr_matrix, i: np.ndarray, j: np.ndarray) -> np.ndarray:

@@ -51,6 +51,27 @@ def content_words(text: str, tokens: Sequence[str] | None = None, language: Lang
     return out
 
 
+def claim_words(text: str, language: Language = ENGLISH) -> set[str]:
+    """What a sentence states beyond who says it: its content words and figures, without names
+    (capitalised words after the first) and speech verbs ("Ginsburg said …" and "Ginsburg agreed,
+    saying …" share a speaker, not a claim)."""
+    stop, stem = language.stop_words, language.stem
+    speech = language.speech_stems
+    out = set()
+    tokens = words(text)
+    for k, w in enumerate(tokens):
+        low = w.lower().replace("’", "'")
+        if low[:1].isdigit():  # a figure or a date ("July 1") is part of the claim
+            out.add(low)
+            continue
+        if k and w[:1].isupper() or not low[:1].isalpha() or low in stop or len(low) < 3 or len(low) > WORD_MAX_CHARS:
+            continue
+        stemmed = stem(low)
+        if stemmed not in speech:
+            out.add(stemmed)
+    return out
+
+
 def entities(text: str) -> set[str]:
     """Capitalised names in `text` (single words and runs), lower-cased; the first word of a
     sentence counts only when it is part of a longer run."""

@@ -68,6 +68,13 @@ class Language:
         return "|".join(self.speech_verbs)
 
     @cached_property
+    def speech_stems(self) -> frozenset[str]:
+        """The stems of the speech verbs and their present forms ("said", "say", "told", "tell")."""
+        return frozenset(self.stem(v) for v in self.speech_verbs) | frozenset(
+            self.stem(v[:-1]) for v in self.speech_verbs if v.endswith("s")
+        )
+
+    @cached_property
     def stem(self) -> Callable[[str], str]:
         """The stem of a lower-case word (cached: a corpus repeats its words)."""
         return lru_cache(maxsize=65536)(SnowballStemmer(self.stemmer).stem)

@@ -9,8 +9,10 @@ from analyzer import analyze, load
 from analyzer.evaluate import evaluate
 
 # Issue target on our own gold: F1 >= 0.85 overall, zero cross-event pairs. Per set we hold the
-# measured floor so that a regression fails (see README "Alignment quality").
-MIN_F1 = {"school-closures": 0.85, "transit-fares": 0.75, "copper-ridge-mine": 0.9}
+# measured floor so that a regression fails (see README "Alignment quality"). school-closures was
+# 0.89 until pairs that report speech had to share a claim word (align._sharing_a_claim), which
+# lifted real-story alignment (BASIL pairs F1 0.44 to 0.47) and lost one paraphrase pair here.
+MIN_F1 = {"school-closures": 0.83, "transit-fares": 0.75, "copper-ridge-mine": 0.9}
 
 
 @pytest.fixture(scope="module")
@@ -160,3 +162,31 @@ def test_an_event_of_one_outlet_takes_no_features_and_each_sentence_is_a_fact():
     assert alignments == [] and [f.sentences for f in facts] == [("a:0",), ("a:1",), ("a:2",)]
     both = event_work([1], AlignInputs.build(events, sents, {"a": "A", "b": "B"}, store, AlignOptions()))[0]
     assert both.features is not None and align_event(both)[0]  # two outlets: the same sentence aligns
+
+
+def test_the_same_speaker_saying_something_else_is_no_same_fact(tmp_path):
+    """Two outlets quote one justice on two points: the sentences share her name, the court and
+    "said", not what she said, so they are not aligned; the point both report is."""
+    from conftest import article, write
+
+    write(
+        tmp_path / "a.md",
+        article(
+            outlet="A",
+            body="At the Supreme Court on Tuesday, Justice Ruth Bader Ginsburg said the lawsuit raised questions.\n\n"
+            "The court will rule on the Wal-Mart case by June.",
+        ),
+    )
+    write(
+        tmp_path / "b.md",
+        article(
+            outlet="B",
+            body="At the Supreme Court on Tuesday, Justice Ruth Bader Ginsburg said companies must train managers.\n\n"
+            "A ruling in the Wal-Mart case is expected by June.",
+        ),
+    )
+    analysis = analyze(load([tmp_path]))
+    text = {s.id: s.text for s in analysis.sentences}
+    pairs = [(text[al.a], text[al.b]) for al in analysis.alignments]
+    assert not any("Ginsburg" in a + b for a, b in pairs)
+    assert any("June" in text[al.a] and "June" in text[al.b] for al in analysis.alignments)
