@@ -453,17 +453,22 @@ def _canonical_names(names: Sequence[str], titled: Set[str] = frozenset()) -> di
     for f in full:
         parts = f.split()
         short.setdefault((parts[0], parts[-1]), f)
+    ending: dict[str, set[str]] = defaultdict(set)  # last word → the people's names it ends
+    beginning: dict[str, list[str]] = defaultdict(list)  # first word → the names it begins
+    for f in people:
+        parts = f.split()
+        ending[parts[-1]].add(short[(parts[0], parts[-1])])
+        beginning[parts[0]].append(f)
     for n in out:
         parts = out[n].split()
         if len(parts) > 1:
             out[n] = short[(parts[0], parts[-1])]
             continue
-        ends = {short[(f.split()[0], f.split()[-1])] for f in people if f.split()[-1] == parts[0]}
-        ranked = sorted(ends, key=lambda f: -counts[f])
+        ranked = sorted(ending.get(parts[0], ()), key=lambda f: -counts[f])
         if not ranked and n in titled:  # "Mr. Kim": a person, whose name may begin a full name
-            ranked = sorted({f for f in people if f.split()[0] == parts[0]}, key=lambda f: -counts[f])
+            ranked = sorted(set(beginning.get(parts[0], ())), key=lambda f: -counts[f])
         elif not ranked:  # "Kim" for "Kim Jong Un"; not "Harlow" for two bodies of Harlow
-            starts = [f for f in people if f.split()[0] == parts[0] and (_given_after(f) or f in titled)]
+            starts = [f for f in beginning.get(parts[0], ()) if _given_after(f) or f in titled]
             ranked = starts if len(starts) == 1 else []
         if len(ranked) == 1 or len(ranked) > 1 and counts[ranked[0]] > counts[ranked[1]]:
             out[n] = ranked[0]

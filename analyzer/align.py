@@ -245,7 +245,7 @@ def align_event(work: EventWork, language: Language = ENGLISH) -> tuple[list[Ali
     art = np.array([article_index[s.article] for s in sentences])
     outlets = [work.outlet_of[s.article] for s in sentences]
     pairs = _event_pairs(outlets, art, work.features, work.options) if work.features is not None else []
-    pairs = _sharing_a_claim(pairs, sentences, language)
+    pairs = _sharing_a_claim(pairs, sentences, language, work.options.strong_threshold)
     diffs = _diffs(sentences, [(i, j) for i, j, _ in pairs])
     alignments = [
         Alignment(sentences[i].id, sentences[j].id, round(score, 4), diff)
@@ -290,13 +290,14 @@ def _event_pairs(outlets: Sequence[str], art: np.ndarray, f: Features, o: AlignO
 
 
 def _sharing_a_claim(
-    pairs: list[tuple[int, int, float]], sentences: Sequence[Sentence], language: Language
+    pairs: list[tuple[int, int, float]], sentences: Sequence[Sentence], language: Language, strong: float
 ) -> list[tuple[int, int, float]]:
-    """The pairs that do not report speech, or whose sentences share a word of what they state
-    besides names and speech verbs (`claim_words`): the same speaker saying something else is
-    no same fact. On the BASIL pairs gold this took alignment precision from 0.37 to 0.42 at the
-    same recall (F1 0.44 to 0.47); on the bundled gold it dropped one right pair, a paraphrase
-    ("Park, who proposed the plan, said …" / "Park pushed the closures, which she claims …")."""
+    """The pairs scored `strong` or above, that do not report speech, or whose sentences share a
+    word of what they state besides names and speech verbs (`claim_words`): the same speaker
+    saying something else is no same fact. On the BASIL pairs gold this took alignment
+    precision from 0.37 to 0.42 at the same recall (F1 0.44 to 0.47); on the bundled gold it
+    dropped one right pair, a paraphrase ("Park, who proposed the plan, said …" / "Park pushed
+    the closures, which she claims …")."""
     reports: dict[int, bool] = {}
     claims: dict[int, set[str]] = {}
 
@@ -310,7 +311,7 @@ def _sharing_a_claim(
             claims[n] = claim_words(sentences[n].text, language)
         return claims[n]
 
-    return [p for p in pairs if not (reporting(p[0]) or reporting(p[1])) or claim(p[0]) & claim(p[1])]
+    return [p for p in pairs if p[2] >= strong or not (reporting(p[0]) or reporting(p[1])) or claim(p[0]) & claim(p[1])]
 
 
 def _shared(m: csr_matrix, i: np.ndarray, j: np.ndarray) -> np.ndarray:
