@@ -185,11 +185,11 @@ def _described(candidates: Sequence[tuple[str, set[str]]], modifiers: str, stric
     return candidates[-1][0]
 
 
-def _last_two(candidates: Sequence[tuple[str, set[str]]]) -> list[str]:
-    """The two actors last given a role, for "the two leaders" or "a hotline between their top
-    leaders"; none when fewer were."""
+def _last_two(actors: Sequence[str]) -> list[str]:
+    """The last two different actors of `actors` (those given a role, or named, in order), for
+    "the two leaders" or "a hotline between their top leaders"; none when fewer were."""
     out: list[str] = []
-    for actor, _ in reversed(candidates):
+    for actor in reversed(actors):
         if actor not in out:
             out.append(actor)
     return out[:2] if len(out) > 1 else []
@@ -310,17 +310,14 @@ def event_actors(sentences: Sequence[Sentence], outlet_of: dict[str, str], rules
     speech = rules.speech
     found = {s.id: _mentions(s, rules) for s in sentences}
     titled = {  # names written with a title or a courtesy title: people's ("Mr. Xi", "President Xi")
-        name
-        for s in sentences
-        for start, _, label, name in found[s.id]
-        if label or s.text[:start].split()[-1:] and s.text[:start].split()[-1] in HONORIFICS
+        name for s in sentences for start, _, label, name in found[s.id] if _a_person(s.text, start, label)
     }
     canonical = _canonical_names([m[3] for ms in found.values() for m in ms], titled)
     per_sentence: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     # article → role → (actor, the words of its label), most recent last
     described: dict[str, dict[str, list[tuple[str, set[str]]]]] = defaultdict(lambda: defaultdict(list))
     pending: list[tuple[str, str, str, str]] = []  # descriptions of a role no one had in their article
-    persons: dict[str, list[tuple[str, set[str]]]] = defaultdict(list)  # article → people named, in order
+    persons: dict[str, list[str]] = defaultdict(list)  # article → people named, in order
     for s in sentences:
         outlet, roles = outlet_of[s.article], described[s.article]
         for start, end, label, name in found[s.id]:
@@ -329,8 +326,8 @@ def event_actors(sentences: Sequence[Sentence], outlet_of: dict[str, str], rules
                 continue  # a lone capitalised word opening a sentence is rarely a name
             labels = [label] + _appositives(s.text, start, end, bool(label), rules.roles)
             out.mention(actor, outlet, labels)
-            if label or s.text[:start].split()[-1:] and s.text[:start].split()[-1] in HONORIFICS:
-                persons[s.article].append((actor, set()))  # titled: a person
+            if _a_person(s.text, start, label):
+                persons[s.article].append(actor)
             per_sentence[s.id].append((start, end, actor))
             for t in filter(None, labels):
                 head = COMPLEMENT.split(t, maxsplit=1)[0].split()  # "a fierce critic of the mayor": a critic
@@ -339,7 +336,7 @@ def event_actors(sentences: Sequence[Sentence], outlet_of: dict[str, str], rules
             modifiers, role, many = m.groups()
             label = m.group(0)[m.start(1) - m.start() :]
             if many or role.endswith("men"):  # "the two leaders": the last two given the role, or named
-                two = _last_two(roles.get(role, ())) or _last_two(persons[s.article])
+                two = _last_two([a for a, _ in roles.get(role, ())]) or _last_two(persons[s.article])
                 pair = modifiers.split()[:1] == ["two"] or s.text[: m.start()].split()[-1:] == ["between"]
                 for actor in two if pair else ():
                     _relabel(out, actor, outlet, label)
@@ -355,9 +352,10 @@ def event_actors(sentences: Sequence[Sentence], outlet_of: dict[str, str], rules
             event_roles[role] += holders
     for outlet, role, modifiers, label in pending:  # no one in the article: someone in the event
         actor = _described(_role_holders(event_roles, role), modifiers, strict=True)
-        if not actor and not event_roles.get(role) and len(_words(modifiers)) > 1:
+        wanted = _words(modifiers)
+        if not actor and not event_roles.get(role) and len(wanted) > 1:
             # a role no one was given ("the former FBI chief"): the one whose label has every modifier
-            named = {a for a, words in _role_holders(event_roles, "") if _words(modifiers) <= words}
+            named = {a for a, words in _labelled(event_roles) if wanted <= words}
             actor = named.pop() if len(named) == 1 else None
         if actor and actor in out.labels:
             _relabel(out, actor, outlet, label)
@@ -370,11 +368,20 @@ def event_actors(sentences: Sequence[Sentence], outlet_of: dict[str, str], rules
 
 
 def _role_holders(roles: dict[str, list[tuple[str, set[str]]]], role: str) -> list[tuple[str, set[str]]]:
-    """Who was given `role`; for a relation ("his Japanese counterpart") or no role (""), anyone
-    labelled."""
-    if role in RELATIONS or not role:
-        return [holder for holders in roles.values() for holder in holders]
-    return roles.get(role, [])
+    """Who was given `role`; for a relation ("his Japanese counterpart"), anyone labelled."""
+    return _labelled(roles) if role in RELATIONS else roles.get(role, [])
+
+
+def _labelled(roles: dict[str, list[tuple[str, set[str]]]]) -> list[tuple[str, set[str]]]:
+    """Everyone given any role, with the words of that label."""
+    return [holder for holders in roles.values() for holder in holders]
+
+
+def _a_person(text: str, start: int, label: str) -> bool:
+    """Whether the name at `start` is written as a person's: with a label or title, or after a
+    courtesy title ("Mr. Kim")."""
+    before = text[:start].rsplit(None, 1)
+    return bool(label) or bool(before) and before[-1] in HONORIFICS
 
 
 def _relabel(out: ActorCounts, actor: str, outlet: str, label: str) -> None:

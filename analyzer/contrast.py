@@ -60,14 +60,13 @@ def contrast_flags(
                 swaps = [(s.a, s.b) if mine_first else (s.b, s.a) for s in al.diff.swaps]
                 sentence = sentence_of[sid]
                 text = sentence.text[c.start : c.end]
-                plain = _plain_counterpart(text, c, swaps, words_of(other_sid), listed_in(other_sid))
+                other_words, other_listed = words_of(other_sid), listed_in(other_sid)
+                plain = _plain_counterpart(text, c, swaps, other_words, other_listed)
                 other = outlet_of[sentence_of[other_sid].article]
                 if plain:
                     found[(sid, c.start)] = _flag(sentence, outlet_of[sentence.article], c, other, plain)
-                elif _said_without(text, c, words_of(other_sid), listed_in(other_sid)):
-                    found[(sid, c.start)] = _omitted(
-                        sentence, outlet_of[sentence.article], c, other, words_of(other_sid)
-                    )
+                elif _said_without(text, c, other_words, other_listed):
+                    found[(sid, c.start)] = _omitted(sentence, outlet_of[sentence.article], c, other, other_words)
     return list(found.values())
 
 

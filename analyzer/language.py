@@ -74,10 +74,8 @@ class Language:
 
     @cached_property
     def speech_stems(self) -> frozenset[str]:
-        """The stems of the speech verbs and their present forms ("said", "say", "told", "tell")."""
-        return frozenset(self.stem(v) for v in self.speech_verbs) | frozenset(
-            self.stem(v[:-1]) for v in self.speech_verbs if v.endswith("s")
-        )
+        """The stems of the speech verbs ("said", "say" for "says", "tell" for "tells")."""
+        return frozenset(self.stem(v) for v in self.speech_verbs)
 
     @cached_property
     def stem(self) -> Callable[[str], str]:
