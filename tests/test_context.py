@@ -14,7 +14,7 @@ from analyzer.cli import main
 from analyzer.context_train import train
 from analyzer.framing import flag_text
 from analyzer.lexicons import builtin
-from analyzer.options import AnalysisOptions, FlagOptions
+from analyzer.options import AlignOptions, AnalysisOptions, FlagOptions
 
 
 def voice(text: str, options: FlagOptions = FlagOptions()) -> list[str]:
@@ -34,6 +34,17 @@ def voice(text: str, options: FlagOptions = FlagOptions()) -> list[str]:
         ),
         ("Troops massacred villagers while slave labor camps grew.", ["massacred", "slave labor"]),
         ("One naysayer and a do-gooder objected to the plan.", ["naysayer", "do-gooder"]),  # singular too
+        # verbs and adjectives that dramatise how someone spoke or criticised
+        (
+            "The senator castigated the agency in a blistering speech after a testy exchange with reporters.",
+            ["castigated", "blistering", "testy"],
+        ),
+        (
+            "Critics lambasted the bombastic mayor, who doubled down on the plan and took a swipe at the council.",
+            ["lambasted", "bombastic", "doubled down", "took a swipe"],
+        ),
+        ("She hailed the vote as a victory and stormed out of the hearing.", ["hailed", "stormed out"]),
+        ("The governor, who hailed from Ohio, walked out in blistering heat.", []),  # origin and weather
     ],
 )
 def test_loaded_words_a_reader_would_mark_are_found(text, expected):
@@ -277,3 +288,8 @@ def test_a_word_another_outlet_states_the_fact_without_is_a_contrast(tmp_path):
     assert flags["finally"].neutral == "leave out “finally”" and "Wire" in flags["finally"].why
     assert flags["only 20"].neutral == "20"
     assert flags["admitted"].neutral == "said"
+    # A contrast rests only on a pair the aligner is sure of (its strong threshold): with none
+    # sure, the same two articles give no contrast.
+    unsure = AnalysisOptions(flags=FlagOptions(context_model=str(strict)), align=AlignOptions(strong_threshold=1.01))
+    plain = analyze([tmp_path / "in"], unsure)
+    assert plain.alignments and not [f for f in plain.flags if f.source == "contrast"]
