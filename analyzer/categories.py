@@ -56,6 +56,15 @@ TABLE = (
         "The plan will cost {} dollars, officials said.",
         negatable=True,
     ),
+    Category(
+        "adverb",
+        "#999999",
+        "editorialized adverb",
+        "A word about how something was done that gives the writer's opinion: “brazenly ignored”, "
+        "“conveniently forgot”, “unfairly blamed”. It judges the act before you can.",
+        "The mayor {} rejected the plan on Monday.",
+        negatable=True,
+    ),
     Category("noun", "#CC79A7", "loaded word", _LOADED_WORD, "Critics called the bill a {}."),
     Category(
         "verb",

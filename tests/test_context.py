@@ -11,7 +11,7 @@ from conftest import gold
 
 from analyzer import analyze, context, load
 from analyzer.cli import main
-from analyzer.context_train import train
+from analyzer.context_train import CURATED_VETO, train
 from analyzer.framing import flag_text
 from analyzer.lexicons import builtin
 from analyzer.options import AlignOptions, AnalysisOptions, FlagOptions
@@ -45,6 +45,15 @@ def voice(text: str, options: FlagOptions = FlagOptions()) -> list[str]:
         ),
         ("She hailed the vote as a victory and stormed out of the hearing.", ["hailed", "stormed out"]),
         ("The governor, who hailed from Ohio, walked out in blistering heat.", []),  # origin and weather
+        # name calling, and adverbs that judge how something was done
+        (
+            "The psychopath and his sycophants staged a tyrannical charade.",
+            ["psychopath", "sycophants", "tyrannical", "charade"],
+        ),
+        (
+            "The mayor brazenly ignored the vote, and the council conveniently forgot its own rules.",
+            ["brazenly", "conveniently"],
+        ),
     ],
 )
 def test_loaded_words_a_reader_would_mark_are_found(text, expected):
@@ -128,9 +137,11 @@ def gold_folder(tmp_path_factory, corpus_dir):
 
 
 def test_train_fits_weights_and_a_threshold_per_tier(gold_folder):
+    """The broad tier's threshold is fitted; a curated word is flagged unless the model vetoes it."""
     model = train([gold_folder], builtin())
     assert set(model.thresholds) == {"curated", "broad"}
-    assert all(0.05 <= t <= 0.4 for t in model.thresholds.values())
+    assert model.thresholds["curated"] == CURATED_VETO
+    assert 0.05 <= model.thresholds["broad"] <= 0.4
     assert model.weights["tier=curated"] > model.weights.get("tier=broad", 0.0)
     assert gold_folder.name in model.trained_on and "held-out" in model.trained_on
     assert context.from_json(model.to_json()) == model
