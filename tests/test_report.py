@@ -238,6 +238,24 @@ def test_loaded_language_draws_every_category_the_outlets_use(corpus_analysis):
         assert widths == pytest.approx([100 * o.categories.get(name, 0) / o.voice_words for o in expected])
 
 
+def test_the_category_legend_stays_clear_of_the_axis_label(tmp_path):
+    """With two outlets the chart is short; its legend still sits below the axis label."""
+    from conftest import article, write
+
+    from analyzer.report import charts
+
+    body = "The mayor brazenly ignored the vote on Monday after a testy debate."
+    write(tmp_path / "a.md", article(outlet="Beacon", body=body))
+    write(tmp_path / "b.md", article(outlet="Wire", body="The mayor did not attend the vote on Monday."))
+    fig = charts.loaded_language(analyze([tmp_path]), ReportLimits())
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    (ax,) = fig.axes
+    legend, label = ax.get_legend().get_window_extent(renderer), ax.xaxis.label.get_window_extent(renderer)
+    assert legend.y1 <= label.y0
+    assert {t.get_text() for t in ax.get_legend().get_texts()} == {"adjective", "adverb"}
+
+
 def test_attribution_chart_counts_each_kind_per_outlet(corpus_analysis):
     from analyzer.report import charts
 

@@ -18,6 +18,7 @@ from matplotlib import font_manager  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ft2font import FT2Font  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
+from matplotlib.transforms import ScaledTranslation  # noqa: E402
 
 from .. import categories  # noqa: E402
 from ..model import Analysis, Event  # noqa: E402
@@ -25,6 +26,8 @@ from ..options import ReportLimits  # noqa: E402
 from .fonts import fallback, spell_out  # noqa: E402
 from .summary import event_outlets, shown_events, shown_outlets  # noqa: E402
 from .summary import short_name as _short_name  # noqa: E402
+
+LEGEND_DROP_INCHES = 0.45  # a legend below an axis: under the tick labels and the axis label
 
 if fallback():  # CJK names drawn with an installed font where DejaVu Sans has no glyph
     matplotlib.rcParams["font.family"] = ["DejaVu Sans", fallback()[0]]
@@ -84,7 +87,17 @@ def loaded_language(analysis: Analysis, limits: ReportLimits) -> Figure:
     ax.set_xlabel("loaded terms per 100 words of the outlet's own voice (quotes excluded)")
     ax.set_title("Loaded language by outlet and kind")
     if ax.get_legend_handles_labels()[0]:
-        ax.legend(ncol=7, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.25), frameon=False)
+        # Below the axis label at a fixed distance: a share of the axes' height would overlap
+        # the label when only a few outlets make the chart short.
+        below = ax.transAxes + ScaledTranslation(0, -LEGEND_DROP_INCHES, fig.dpi_scale_trans)
+        ax.legend(
+            ncol=len(categories.TABLE),
+            fontsize=8,
+            loc="upper center",
+            bbox_to_anchor=(0.5, 0),
+            bbox_transform=below,
+            frameon=False,
+        )
     ax.set_xlim(0, max(left + [1.0]) * 1.15)
     return _style(fig)
 
