@@ -4,9 +4,10 @@ Score of two sentences of different outlets in one event:
   word_weight · cosine(word TF-IDF) + char_weight · cosine(character n-gram TF-IDF) + anchors
 where word features are stemmed, stop-word-free unigrams and bigrams (sublinear tf, IDF over the
 whole corpus), character n-grams (3-5, within words) catch morphology ("closures"/"closing"), and
-anchors add for named entities, numbers and quoted words both sentences share. Similarities come
-from sparse matrix products, computed in row chunks; only candidate pairs are looked at one by
-one. A pair is kept when it clears `threshold` and is the mutual best match of its two
+anchors add for named entities, numbers and quoted words both sentences share (not for the
+names that a large share of the event's sentences carry: those say what the story is about).
+Similarities come from sparse matrix products, computed in row chunks; only candidate pairs are
+looked at one by one. A pair is kept when it clears `threshold` and is the mutual best match of its two
 articles, or clears `strong_threshold`, or one sentence's content words are nearly a subset of
 the other's (a fact one outlet splits in two or merges with another). The weights and
 thresholds are `AlignOptions` (analyzer.options).
@@ -278,7 +279,8 @@ def _event_pairs(outlets: Sequence[str], art: np.ndarray, f: Features, o: AlignO
     if not sum(len(x) for x in found_i):  # one outlet only, or nothing alike
         return []
     i, j = np.concatenate(found_i), np.concatenate(found_j)
-    shared = {name: _shared(getattr(f, name), i, j) for name in ("entities", "numbers", "quotes", "content")}
+    shared = {name: _shared(getattr(f, name), i, j) for name in ("numbers", "quotes", "content")}
+    shared["entities"] = _shared(_without_topic(f.entities, o.topic_entity_share), i, j)
     anchor = o.entity_bonus * shared["entities"] + o.number_bonus * shared["numbers"]
     quote = np.where(shared["quotes"] > 0, o.quote_bonus, 0.0)
     scores = np.minimum(1.0, np.concatenate(found_base).astype(float) + np.minimum(o.anchor_cap, anchor) + quote)
@@ -287,6 +289,21 @@ def _event_pairs(outlets: Sequence[str], art: np.ndarray, f: Features, o: AlignO
     subset = (small >= o.subset_min_words) & (shared["content"] >= o.subset_coverage * small)
     pairs = _select(i, j, scores, subset, art, o)
     return _fewest_links(pairs, art, o) if int(art.max()) + 1 > o.large_event_articles else pairs
+
+
+def _without_topic(m: csr_matrix, share: float) -> csr_matrix:
+    """The 0/1 rows of `m` without the columns that `share` of its rows or more have: in one
+    event, the names nearly every sentence carries say what the story is about, not which fact
+    a sentence states."""
+    if not m.nnz:
+        return m
+    common = np.bincount(m.indices, minlength=m.shape[1]) >= share * m.shape[0]
+    if not common.any():
+        return m
+    kept = m.copy()
+    kept.data[common[kept.indices]] = 0
+    kept.eliminate_zeros()
+    return kept
 
 
 def _sharing_a_claim(

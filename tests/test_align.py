@@ -180,3 +180,45 @@ def test_the_same_speaker_saying_something_else_is_no_same_fact():
     sentences = [Sentence(f"a:{k}", "a", k, 0, len(t), t) for k, t in enumerate(texts)]
     pairs = [(0, 1, 0.3), (0, 1, 0.6), (1, 2, 0.3), (3, 4, 0.3)]
     assert _sharing_a_claim(pairs, sentences, ENGLISH, strong=0.45) == [(0, 1, 0.6), (1, 2, 0.3), (3, 4, 0.3)]
+
+
+def test_names_the_whole_story_carries_are_no_anchor(tmp_path):
+    """Every sentence of a story about AARP names AARP and Social Security: sharing them says what
+    the story is about, not that two sentences state one fact. A speech and a march are no same
+    fact; two reports that the programme must change to stay solvent are."""
+    from conftest import article, write
+
+    from analyzer import AlignOptions, AnalysisOptions
+
+    write(
+        tmp_path / "in" / "a.md",
+        article(
+            outlet="Ledger",
+            body="AARP said on Friday that Social Security needs changes to stay solvent for 75 years.\n\n"
+            "AARP chief Barry Rand told members in Washington that the group still opposes cuts to Social Security.\n\n"
+            "AARP chief Barry Rand spoke to members about Social Security.",
+        ),
+    )
+    write(
+        tmp_path / "in" / "b.md",
+        article(
+            outlet="Courier",
+            body="AARP, the lobby for older Americans, said Social Security must change to stay solvent "
+            "for 75 years.\n\n"
+            "The Wall Street Journal reported that AARP would accept Social Security benefit cuts in a budget deal.\n\n"
+            "AARP members marched outside the Social Security office.",
+        ),
+    )
+
+    def aligned(options: AlignOptions) -> set[tuple[str, str]]:
+        analysis = analyze([tmp_path / "in"], AnalysisOptions(align=options))
+        text = {s.id: s.text for s in analysis.sentences}
+        return {(text[al.a][:27], text[al.b][:27]) for al in analysis.alignments}
+
+    solvent = ("AARP said on Friday that So", "AARP, the lobby for older A")
+    assert aligned(AlignOptions()) == {solvent}
+    # With every name an anchor (no share is large enough), the speech and the march align.
+    assert aligned(AlignOptions(topic_entity_share=1.01)) == {
+        solvent,
+        ("AARP chief Barry Rand spoke", "AARP members marched outsid"),
+    }
