@@ -7,9 +7,9 @@ whole corpus), character n-grams (3-5, within words) catch morphology ("closures
 anchors add for named entities, numbers and quoted words both sentences share (not for the
 names that a large share of the event's sentences carry: those say what the story is about).
 Similarities come from sparse matrix products, computed in row chunks; only candidate pairs are
-looked at one by one. A pair is kept when it clears `threshold` and is the mutual best match of its two
-articles, or clears `strong_threshold`, or one sentence's content words are nearly a subset of
-the other's (a fact one outlet splits in two or merges with another). The weights and
+looked at one by one. A pair is kept when it clears `threshold` and is the mutual best match of
+its two articles, or clears `strong_threshold`, or one sentence's content words are nearly a
+subset of the other's (a fact one outlet splits in two or merges with another). The weights and
 thresholds are `AlignOptions` (analyzer.options).
 """
 
