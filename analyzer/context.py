@@ -23,9 +23,6 @@ from .language import ENGLISH, Language
 from .lexicons import BROAD, Entry
 
 TIERS = ("curated", "broad")
-INTENSIFIERS = frozenset(
-    {"very", "so", "most", "more", "extremely", "truly", "utterly", "totally", "so-called", "really", "deeply"}
-)
 NEGATION_REACH = 3  # words before a match that can negate it
 
 
@@ -114,7 +111,7 @@ def _place_features(words: Sequence[str], i: int, length: int, headline: bool, l
     before = [w.lower() for w in words[max(0, i - NEGATION_REACH) : i]]
     if any(w in language.negating or w.endswith("n't") for w in before):
         out.append("after_negation")
-    if before and before[-1] in INTENSIFIERS:
+    if before and before[-1] in language.intensifiers:
         out.append("after_intensifier")
     if i + length < len(words) and words[i + length][:1].isupper():
         out.append("before_name")

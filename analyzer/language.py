@@ -1,6 +1,6 @@
 """The word lists of a language, in one `Language` object that the stages are given (stop words,
-speech verbs, negations, titles, number words, weekdays, abbreviations, the stemmer), and
-whether an article is in it.
+speech verbs, negations, intensifiers, titles, number words, weekdays, months, abbreviations, the
+stemmer), and whether an article is in it.
 
 English is the one language today: the lexicons, the context model and the sentence rules read
 English, and a Russian or Chinese article would otherwise score zero loaded words without a word
@@ -34,6 +34,8 @@ class Language:
     negations: frozenset[str]  # words that negate what follows them ("not", "never")
     negating_prepositions: frozenset[str]  # "without": negates for the context model
     weekdays: tuple[str, ...]  # lower case, Monday first
+    months: tuple[str, ...]  # lower case, January first
+    intensifiers: frozenset[str]  # words that turn up the word after them ("very", "so-called")
     scales: dict[str, float]  # number words that scale a figure ("million")
     periods: dict[str, int]  # the period of a rate ("a month", "per week"), times in a year
     yearly: tuple[str, ...]  # adverbs of a yearly rate ("annually")
@@ -61,6 +63,17 @@ class Language:
     def negating(self) -> frozenset[str]:
         """Every word that negates what follows, prepositions too."""
         return self.negations | self.negating_prepositions
+
+    @cached_property
+    def month(self) -> str:
+        """A regular-expression alternative for a month's name or its first three letters
+        ("May", "Dec", "December"), lower case: compile it with re.IGNORECASE."""
+        return "|".join(f"{m[:3]}(?:{m[3:]})?" if len(m) > 3 else m for m in self.months)
+
+    def month_number(self, name: str) -> int | None:
+        """The month a name or short form stands for (1 for "Jan." or "January"), or None."""
+        low = name.lower().rstrip(".")
+        return next((n for n, m in enumerate(self.months, start=1) if m.startswith(low[:3])), None)
 
     @cached_property
     def speech(self) -> str:
@@ -112,6 +125,10 @@ ENGLISH = Language(
     negations=frozenset({"not", "never", "no", "n't", "hardly", "neither", "nor", "nothing"}),
     negating_prepositions=frozenset({"without"}),
     weekdays=("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    months=tuple("january february march april may june july august september october november december".split()),
+    intensifiers=frozenset(
+        {"very", "so", "most", "more", "extremely", "truly", "utterly", "totally", "so-called", "really", "deeply"}
+    ),
     scales={"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9},
     periods={"year": 1, "month": 12, "week": 52, "day": 365},
     yearly=("annually",),

@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .language import ENGLISH
+
 # A first line longer than this (in words) is a paragraph, not a headline.
 HEADLINE_MAX_WORDS = 30
 # Only the top and the bottom of a page are searched for its date and outlet: a date or a
@@ -22,21 +24,7 @@ STAMP_MAX_WORDS = 8
 DATELINE_END = re.compile(r"\s[—–―-]{1,2}\s")
 # Leaked style sheets and markup ("display: none;", "<div>"), never a headline.
 NOT_HEADLINE = re.compile(r"[{}<>]|\w[\w-]*\s*:\s*[^;:]+;")
-MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
-_MONTH = r"(" + "|".join(m[:3] + r"(?:" + m[3:] + r")?" for m in MONTHS) + r")\.?"
+_MONTH = rf"({ENGLISH.month})\.?"
 DATES = (  # (pattern, order of the groups: y m d), most explicit first
     (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), "ymd"),
     (re.compile(rf"\b{_MONTH}\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I), "mdy"),
@@ -99,7 +87,7 @@ def _first_date(text: str) -> str | None:
         for m in pattern.finditer(text):
             parts = dict(zip(order, m.groups(), strict=True))
             month = parts["m"]
-            number = int(month) if month.isdigit() else _month_number(month)
+            number = int(month) if month.isdigit() else ENGLISH.month_number(month)
             try:
                 day = dt.date(int(parts["y"]), number, int(parts["d"]))
             except (TypeError, ValueError):
@@ -108,11 +96,6 @@ def _first_date(text: str) -> str | None:
                 best = (m.start(), day.isoformat())
             break
     return best[1] if best else None
-
-
-def _month_number(name: str) -> int | None:
-    low = name.lower().rstrip(".")
-    return next((n for n, m in enumerate(MONTHS, start=1) if m.startswith(low[:3])), None)
 
 
 def page_outlet(body: str) -> str | None:

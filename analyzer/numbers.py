@@ -15,7 +15,6 @@ from typing import NamedTuple
 from .language import ENGLISH, Language, plural
 from .model import Fact, FactNumbers, Finding, Mention, Quantity, Sentence
 
-MONTH_BEFORE = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$")
 # Two figures within this relative difference are the same quantity (rounding in the copy).
 SAME_WITHIN = 0.02
 # Figures of one unit further apart than this factor are different quantities (a total and a
@@ -35,6 +34,7 @@ class _Patterns(NamedTuple):
     hedge_before: re.Pattern[str]
     longest_hedge: int
     vague: re.Pattern[str]
+    month_before: re.Pattern[str]  # "May 16", "Sept. 5": a day of a month, not a figure
 
 
 @lru_cache(maxsize=4)
@@ -60,6 +60,7 @@ def _patterns(language: Language) -> _Patterns:
         re.compile(rf"\b(?:{hedges})\s+$", re.I),
         max(map(len, language.hedges)),
         re.compile(vague, re.I),
+        re.compile(rf"(?:{'|'.join(m[:3].capitalize() for m in language.months)})[a-z]*\.?\s+$"),
     )
 
 
@@ -74,7 +75,8 @@ def quantities(text: str, language: Language = ENGLISH) -> list[Quantity]:
         num = m.group("num")
         if re.fullmatch(r"(19|20)\d\d", num) and not m.group("currency"):
             continue  # a year
-        if _part_of_tally_or_date(text, m.start("num"), m.end("num")) or MONTH_BEFORE.search(text[: m.start("num")]):
+        before = text[: m.start("num")]
+        if _part_of_tally_or_date(text, m.start("num"), m.end("num")) or patterns.month_before.search(before):
             continue
         value = float(num.replace(",", "")) * language.scales.get((m.group("scale") or "").lower(), 1)
         per = language.periods[m.group("per").lower()] if m.group("per") else 1 if m.group("annual") else None

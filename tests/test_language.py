@@ -85,3 +85,18 @@ def test_a_language_is_one_object_and_every_stage_reads_its_lists(tmp_path, monk
         assert "english" in str(e)
     else:
         raise AssertionError("an unknown language was accepted")
+
+
+def test_months_are_read_from_the_language():
+    """One list of months serves page dates ("May 16, 2024") and figures ("May 16" is no
+    quantity of 16)."""
+    import re
+
+    from analyzer.language import ENGLISH
+    from analyzer.metadata import page_date
+    from analyzer.numbers import quantities
+
+    assert [ENGLISH.month_number(n) for n in ("Jan.", "September", "sept", "DEC", "Monday")] == [1, 9, 9, 12, None]
+    assert re.fullmatch(ENGLISH.month, "february", re.I) and not re.fullmatch(ENGLISH.month, "febr", re.I)
+    assert page_date("Beijing, 16 May 2024 (Xinhua) -- Talks opened.") == "2024-05-16"
+    assert [q.value for q in quantities("On Sept. 5 the council cut 40 jobs.")] == [40]
