@@ -34,6 +34,7 @@ EVENT_SETS = {  # name → folder whose subfolders are the gold events
 LOADED_SETS = {"PTC": DEV / "loaded" / "ptc", "BASIL": DEV / "loaded" / "basil"}
 WHOLE_STORIES = {"BASIL"}  # sets whose folders are stories, kept whole when split in halves
 ALIGN_GOLD = DEV / "align" / "basil-pairs.json"
+DEV_SEEN_TERMS = Path(__file__).resolve().parent / "dev_seen_terms.txt"
 # The seeds' gold grouping, from their README: 000, 001 and 004 report one visit.
 SEED_GROUPS = [{"000", "001", "004"}, {"002"}, {"003"}]
 
@@ -87,6 +88,8 @@ def loaded(tmp: Path) -> None:
         name: _halves(folder, tmp / f"halves-{name}", name in WHOLE_STORIES) for name, folder in LOADED_SETS.items()
     }
     pooled: dict[str, list[dict]] = {name: [] for name in LOADED_SETS}
+    floor: dict[str, list[dict]] = {name: [] for name in LOADED_SETS}
+    seen = set(_lines(DEV_SEEN_TERMS))
     for k in (0, 1):
         fitted = train([h[1 - k] for h in halves.values()], lexicons.builtin(), jobs=2)
         weights = tmp / f"context-{k}.json"
@@ -96,8 +99,27 @@ def loaded(tmp: Path) -> None:
             scored = (a, b)[k]
             analysis = _analysis_json([scored], tmp, f"held-{name}-{k}", options)
             pooled[name].append(_score(str(DEV / "score.py"), "spans", str(analysis), str(scored)))
+            unseen = _without_terms(analysis, seen)
+            floor[name].append(_score(str(DEV / "score.py"), "spans", str(unseen), str(scored)))
     for name, scores in pooled.items():
         _row(f"{name}, held out (2-fold)", _pool(scores))
+    for name, scores in floor.items():
+        _row(f"{name}, held out, without the words added with these sets in view (a floor)", _pool(scores))
+
+
+def _lines(path: Path) -> list[str]:
+    """The lines of a list file, without blank lines and "#" comments."""
+    text = path.read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _without_terms(analysis: Path, terms: set[str]) -> Path:
+    """A copy of `analysis` without the flags of `terms`, beside it."""
+    data = json.loads(analysis.read_text(encoding="utf-8"))
+    data["flags"] = [f for f in data["flags"] if f["term"] not in terms]
+    out = analysis.with_name("analysis-floor.json")
+    out.write_text(json.dumps(data), encoding="utf-8")
+    return out
 
 
 def _row(name: str, s: dict) -> None:
