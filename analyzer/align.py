@@ -43,6 +43,9 @@ from .options import AlignOptions
 from .segment import words
 
 QUOTE_MIN_WORDS = 4  # a shared run of this many quoted words is the same quote (a feature, not a weight)
+# A name is an event's topic only if at least this many of its sentences carry it: in an event of
+# a few sentences, two that share a name share what they state.
+TOPIC_MIN_SENTENCES = 3
 CHUNK_ROWS = 512  # rows per sparse product: bounds memory when one event has many sentences
 
 
@@ -296,7 +299,7 @@ def _without_topic(m: csr_matrix, share: float) -> csr_matrix:
     event, the names nearly every sentence carries say what the story is about, not which fact
     a sentence states."""
     columns, rows_with = np.unique(m.indices, return_counts=True)  # m is 2**20 columns wide
-    common = columns[rows_with >= share * m.shape[0]]
+    common = columns[rows_with >= max(TOPIC_MIN_SENTENCES, share * m.shape[0])]
     if not len(common):
         return m
     kept = m.copy()

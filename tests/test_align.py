@@ -222,3 +222,16 @@ def test_names_the_whole_story_carries_are_no_anchor(tmp_path):
         solvent,
         ("AARP chief Barry Rand spoke", "AARP members marched outsid"),
     }
+
+
+def test_a_name_two_sentences_share_is_no_topic_in_a_small_event():
+    """In an event of a few sentences, two that share a name share what they state: a name is
+    the topic only when at least three sentences, and 30% of them, carry it."""
+    from scipy.sparse import csr_matrix
+
+    from analyzer.align import _without_topic
+
+    two = csr_matrix([[1, 1], [1, 0]], dtype="float32")  # name 0 in both sentences of the event
+    assert (_without_topic(two, 0.3) != two).nnz == 0
+    ten = csr_matrix([[1, 1]] * 2 + [[0, 1]] * 2 + [[0, 0]] * 6, dtype="float32")  # in 2 and 4 of 10
+    assert _without_topic(ten, 0.3).toarray().sum(axis=0).tolist() == [2, 0]
