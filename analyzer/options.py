@@ -78,8 +78,8 @@ class AlignOptions:
     word_weight: float = 0.6  # cosine of stemmed word (and bigram) TF-IDF
     char_weight: float = 0.4  # cosine of character 3-5-gram TF-IDF
     entity_bonus: float = 0.05  # per shared named entity
-    # A name this share of the event's sentences carry or more is its topic, no anchor ("AARP" in
-    # a story about AARP). On the BASIL pairs gold: precision 0.42 to 0.50 at recall 0.55 to 0.54
+    # A name this share of the event's sentences carry or more (and three at least) is its topic,
+    # no anchor ("AARP" in a story about AARP). On the BASIL pairs gold: precision 0.42 to 0.50 at recall 0.55 to 0.54
     # (F1 0.47 to 0.52); 0.25 gave the same, 0.4 F1 0.51, 0.1 cost bundled recall (0.77 to 0.70).
     topic_entity_share: float = 0.3
     number_bonus: float = 0.08  # per shared number
