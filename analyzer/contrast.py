@@ -38,11 +38,13 @@ def contrast_flags(
     outlet_of: Mapping[str, str],
     unflagged: Mapping[str, Sequence[Candidate]],
     flags: Sequence[Flag],
+    sure: float,
 ) -> list[Flag]:
-    """The contrast flags of the aligned sentences (pass the sure alignments only), one per word.
-    `unflagged` holds each sentence's curated matches in the outlet's voice that the context
-    model let pass, as the per-article stage found them (only curated entries take part: they
-    carry the neutral alternatives); `flags` are the article stage's flags."""
+    """The contrast flags of the sentences aligned at `sure` or above (the aligner's strong
+    threshold), one per word. `unflagged` holds each sentence's curated matches in the outlet's
+    voice that the context model let pass, as the per-article stage found them (only curated
+    entries take part: they carry the neutral alternatives); `flags` are the article stage's
+    flags."""
     found: dict[tuple[str, int], Flag] = {}
     lowered: dict[str, set[str]] = {}
     flagged: dict[str, list[tuple[str, str]]] = {}  # sentence → (category, term) of its curated voice flags
@@ -59,6 +61,8 @@ def contrast_flags(
         return lowered[sid]
 
     for al in alignments:
+        if al.score < sure:
+            continue  # the evidence is only as good as the alignment
         for sid, other_sid, mine_first in ((al.a, al.b, True), (al.b, al.a, False)):
             for c in unflagged.get(sid, ()):
                 if (sid, c.start) in found:

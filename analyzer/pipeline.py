@@ -89,8 +89,9 @@ def run(
     stage("compare")
     found = merge_events(chunks)
     by_id = {s.id: s for s in sentences}
-    sure = [al for al in found.alignments if al.score >= options.align.strong_threshold]
-    contrasts = contrast_flags(sure, by_id, outlet_of, done.unflagged, done.flags)
+    contrasts = contrast_flags(
+        found.alignments, by_id, outlet_of, done.unflagged, done.flags, options.align.strong_threshold
+    )
     flags = _in_order(done.flags + tuple(contrasts), sentences) if contrasts else done.flags
     return Analysis(
         tool={"name": "framing-analyzer", "version": tool_version()},
