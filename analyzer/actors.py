@@ -42,10 +42,8 @@ NOT_NAMES = frozenset(
     "The A An In On At By For From To Of And But Or If As It Its He She They We I This That These Those "
     "Some About More Most No Not Without With After Before During While When Where Critics Riders Seniors "
     "Construction Consolidating Enrollment District Hundreds Share Photo Related Sign Follow Like Regarding "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
-    "August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec "
-    "Several Many Both Each Every Another Other One Two Three Four Five".split()
-)
+    "Sept Several Many Both Each Every Another Other One Two Three Four Five".split()
+)  # and the language's days and months (`ActorRules.not_names`)
 POSSESSIVE = re.compile(r"['’]s$")
 ABBREVIATION_END = re.compile(r"(?:^|\.)[A-Z]\.$")  # "U.S.", "D.N.C.": the last dot is the name's
 CONNECTED = re.compile(r"\s(?:of|for)\s")  # "Bank of England": a name of an institution or a place
@@ -112,7 +110,7 @@ def _mentions(sentence: Sentence, rules: ActorRules) -> list[tuple[int, int, str
             found_name = found_name.rstrip(".")
         words = found_name.split()
         lead: list[str] = []
-        while words and (words[0] in NOT_NAMES or len(words) > 1 and words[0].lower() in rules.function_words):
+        while words and (words[0] in rules.not_names or len(words) > 1 and words[0].lower() in rules.function_words):
             words = words[1:]  # "So Kim said": a sentence's first word
         title = ""
         for k in range(len(words)):
@@ -213,7 +211,7 @@ def _qualifiers(before: str, rules: ActorRules) -> list[str]:
     out: list[str] = []
     for word in reversed(before.split()[-QUALIFIERS_MAX:]):
         low = word.lower()
-        if word[-1] in ",.;:" or word in NOT_NAMES or low in rules.function_words and low not in TIME_QUALIFIERS:
+        if word[-1] in ",.;:" or word in rules.not_names or low in rules.function_words and low not in TIME_QUALIFIERS:
             break
         if not (word[:1].isupper() or word.islower()):
             break
@@ -266,6 +264,7 @@ class ActorRules:
     demonyms: frozenset[str]  # nationality adjectives: they describe, they name no actor
     roles: frozenset[str]  # the titles in lower case
     function_words: frozenset[str]  # the language's stop words: a capitalised one opens a sentence
+    not_names: frozenset[str]  # capitalised words that name no one: NOT_NAMES, days and months
     # The language's titles: one starting a text, one ending it (matched on the reversed text),
     # longest first, so "Vice Mayor" wins over "Mayor"; and the longest's length.
     title_start: re.Pattern[str]
@@ -290,6 +289,11 @@ class ActorRules:
             language.demonyms,
             frozenset(t.lower() for t in titles),
             language.stop_words,
+            NOT_NAMES.union(
+                (d.capitalize() for d in language.weekdays),
+                (m.capitalize() for m in language.months),
+                (m[:3].capitalize() for m in language.months),  # "Jan", "Dec"
+            ),
             re.compile("(?:" + "|".join(re.escape(t) for t in titles) + ") "),
             re.compile(" (?:" + "|".join(re.escape(t[::-1]) for t in titles) + ")"),
             len(titles[0]),
@@ -322,7 +326,7 @@ def event_actors(sentences: Sequence[Sentence], outlet_of: dict[str, str], rules
         outlet, roles = outlet_of[s.article], described[s.article]
         for start, end, label, name in found[s.id]:
             actor = canonical[name]
-            if " " not in actor and (not s.text[:start].strip(' "“‘') or actor in NOT_NAMES):
+            if " " not in actor and (not s.text[:start].strip(' "“‘') or actor in rules.not_names):
                 continue  # a lone capitalised word opening a sentence is rarely a name
             labels = [label] + _appositives(s.text, start, end, bool(label), rules.roles)
             out.mention(actor, outlet, labels)
