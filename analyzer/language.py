@@ -107,8 +107,12 @@ def plural(word: str) -> bool:
 
 
 def data_lines(name: str) -> list[str]:
-    """The lines of a package data file, trimmed, without blank lines and "#" comments."""
-    text = resources.files("analyzer.data").joinpath(name).read_text("utf-8")
+    """The lines of a package data file (`listed`)."""
+    return listed(resources.files("analyzer.data").joinpath(name).read_text("utf-8"))
+
+
+def listed(text: str) -> list[str]:
+    """The items of a list file's text: its lines, trimmed, without blank lines and "#" comments."""
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 

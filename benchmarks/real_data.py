@@ -21,6 +21,7 @@ from pathlib import Path
 
 from analyzer import analyze, lexicons, render
 from analyzer.context_train import train
+from analyzer.language import listed
 from analyzer.options import AnalysisOptions, FlagOptions
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -89,7 +90,7 @@ def loaded(tmp: Path) -> None:
     }
     pooled: dict[str, list[dict]] = {name: [] for name in LOADED_SETS}
     floor: dict[str, list[dict]] = {name: [] for name in LOADED_SETS}
-    seen = set(_lines(DEV_SEEN_TERMS))
+    seen = set(listed(DEV_SEEN_TERMS.read_text(encoding="utf-8")))
     for k in (0, 1):
         fitted = train([h[1 - k] for h in halves.values()], lexicons.builtin(), jobs=2)
         weights = tmp / f"context-{k}.json"
@@ -105,12 +106,6 @@ def loaded(tmp: Path) -> None:
         _row(f"{name}, held out (2-fold)", _pool(scores))
     for name, scores in floor.items():
         _row(f"{name}, held out, without the words added with these sets in view (a floor)", _pool(scores))
-
-
-def _lines(path: Path) -> list[str]:
-    """The lines of a list file, without blank lines and "#" comments."""
-    text = path.read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 def _without_terms(analysis: Path, terms: set[str]) -> Path:
