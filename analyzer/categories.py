@@ -58,7 +58,7 @@ TABLE = (
     ),
     Category(
         "adverb",
-        "#999999",
+        "#000000",  # the eighth Okabe-Ito colour: grey reads as "neutral" beside the attribution chart
         "editorialized adverb",
         "A word about how something was done that gives the writer's opinion: “brazenly ignored”, "
         "“conveniently forgot”, “unfairly blamed”. It judges the act before you can.",
