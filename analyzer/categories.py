@@ -2,7 +2,8 @@
 
 A new category is one row here: its colour in the charts (Okabe-Ito, colour-blind safe), the
 technique's name for a student, its glossary entry, an invented example sentence for
-`framing explain`, and whether a negation before it ("not radical") takes the judgement back.
+`framing explain`, whether a negation before it ("not radical") takes the judgement back, and
+whether it is a stance word.
 """
 
 from __future__ import annotations
@@ -18,6 +19,12 @@ class Category:
     glossary: str  # the glossary's explanation of the technique, for a student
     example: str  # a sentence with "{}" where the term goes
     negatable: bool = False
+    # A stance word says how sure or how strong ("claimed", "so-called", "finally") rather than
+    # naming or judging: a plain statement of the same fact does without it, and real annotators
+    # rarely mark one in ordinary reporting. In the outlet's own voice the context model flags it
+    # only at a threshold fitted on annotated news (`analyzer.context`); where another outlet
+    # states the fact plainly, a framing contrast flags it (`analyzer.contrast`).
+    stance: bool = False
     # For verbs given in their base form ("slash", not "slashed"): a sentence where that form reads
     # right, so that the example is grammatical for the term and its neutral alternative alike.
     example_base: str | None = None
@@ -55,6 +62,7 @@ TABLE = (
         "“only 20 years”, “just 12 miles”. The number alone would let you judge.",
         "The plan will cost {} dollars, officials said.",
         negatable=True,
+        stance=True,
     ),
     Category(
         "adverb",
@@ -82,6 +90,7 @@ TABLE = (
         "“admitted” and “conceded” suggest it is true and the speaker would rather not say it; “insisted” suggests "
         "they are being stubborn.",
         "The mayor {} that the plan would save money.",
+        stance=True,
     ),
     Category(
         "doubt",
@@ -90,6 +99,7 @@ TABLE = (
         "Words like “so-called”, “supposed” or “alleged” tell the reader not to believe a name or a "
         "claim, without saying why.",
         "The {} savings were announced on Monday.",
+        stance=True,
     ),
 )
 BY_NAME = {c.name: c for c in TABLE}

@@ -18,19 +18,23 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from .categories import BY_NAME
 from .errors import InputError
 from .language import ENGLISH, Language
 from .lexicons import BROAD, Entry
 
 TIERS = ("curated", "broad")
+# What a threshold decides: the broad tier's matches, the curated tier's stance words
+# (`categories.Category.stance`: "claimed", "so-called", "finally") and the rest of the curated tier.
+THRESHOLD_GROUPS = ("curated", "stance", "broad")
 NEGATION_REACH = 3  # words before a match that can negate it
 
 
 @dataclass(frozen=True)
 class ContextModel:
-    """Logistic-regression weights by feature name; a match of a lexicon tier is flagged when
-    its probability is at least that tier's threshold (`thresholds`: "curated", "broad").
-    `trained_on` says which annotated data the weights came from."""
+    """Logistic-regression weights by feature name; a match is flagged when its probability is
+    at least the threshold of its group (`thresholds`, keyed by `THRESHOLD_GROUPS`, see
+    `group`). `trained_on` says which annotated data the weights came from."""
 
     weights: Mapping[str, float]
     bias: float
@@ -62,7 +66,7 @@ class ContextModel:
 
     def loaded(self, probability: float, entry: Entry) -> bool:
         """Whether a match of `entry` with this probability is flagged."""
-        return probability >= self.thresholds[tier(entry)]
+        return probability >= self.thresholds[group(entry)]
 
     def to_json(self) -> str:
         data = {
@@ -78,6 +82,15 @@ class ContextModel:
 def tier(entry: Entry) -> str:
     """ "broad" for the shipped broad tier; "curated" for the curated lexicons and users' own."""
     return "broad" if entry.lexicon == BROAD else "curated"
+
+
+def group(entry: Entry) -> str:
+    """Which threshold decides a match of `entry`: "broad" for the broad tier, "stance" for a
+    curated stance word, "curated" for the other curated words."""
+    t = tier(entry)
+    if t == "curated" and BY_NAME[entry.category].stance:
+        return "stance"
+    return t
 
 
 def features(
@@ -147,7 +160,9 @@ def _model(data: dict) -> ContextModel:
     if data.get("format") != "framing-context-model/1":
         raise ValueError("format")
     weights = {str(k): float(v) for k, v in data["weights"].items()}
-    thresholds = {t: float(data["thresholds"][t]) for t in TIERS}
+    given = data["thresholds"]
+    # A model saved before stance words had a threshold of their own held them to the curated one.
+    thresholds = {g: float(given.get(g, given["curated"])) for g in THRESHOLD_GROUPS}
     return ContextModel(weights, float(data["bias"]), thresholds, str(data.get("trained_on", "")))
 
 

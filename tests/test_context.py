@@ -136,12 +136,13 @@ def gold_folder(tmp_path_factory, corpus_dir):
     return root
 
 
-def test_train_fits_weights_and_a_threshold_per_tier(gold_folder):
-    """The broad tier's threshold is fitted; a curated word is flagged unless the model vetoes it."""
+def test_train_fits_weights_and_a_threshold_per_group(gold_folder):
+    """The broad tier's and the stance words' thresholds are fitted; another curated word is
+    flagged unless the model vetoes it."""
     model = train([gold_folder], builtin())
-    assert set(model.thresholds) == {"curated", "broad"}
+    assert set(model.thresholds) == {"curated", "stance", "broad"}
     assert model.thresholds["curated"] == CURATED_VETO
-    assert 0.05 <= model.thresholds["broad"] <= 0.4
+    assert 0.05 <= model.thresholds["broad"] <= 0.4 and 0.05 <= model.thresholds["stance"] <= 0.4
     assert model.weights["tier=curated"] > model.weights.get("tier=broad", 0.0)
     assert gold_folder.name in model.trained_on and "held-out" in model.trained_on
     assert context.from_json(model.to_json()) == model
@@ -162,11 +163,28 @@ def test_lexicon_train_command_writes_weights_that_report_reads(gold_folder, cor
             assert f["score"] >= min(model.thresholds.values())
 
 
-def _constant_model(path, bias: float):
+def _constant_model(path, bias: float, thresholds: dict | None = None):
     """A context model file that scores every match alike: all loaded (bias 10) or none (-10)."""
-    model = {"format": "framing-context-model/1", "bias": bias, "thresholds": {"curated": 0.5, "broad": 0.5}}
+    thresholds = thresholds or {"curated": 0.5, "stance": 0.5, "broad": 0.5}
+    model = {"format": "framing-context-model/1", "bias": bias, "thresholds": thresholds}
     path.write_text(json.dumps({**model, "weights": {}}))
     return path
+
+
+def test_stance_words_have_a_threshold_of_their_own(tmp_path):
+    """At one probability (bias 0: 0.5 for every match), a stance word ("claimed", "so-called",
+    "finally") is held to the stance threshold and a word that judges to the curated one."""
+    text = "The strongman finally claimed that the so-called reform was a scheme."
+    judging = ["strongman", "scheme"]
+    strict_stance = _constant_model(tmp_path / "a.json", 0.0, {"curated": 0.05, "stance": 0.6, "broad": 0.6})
+    assert voice(text, FlagOptions(context_model=str(strict_stance))) == judging
+    lenient = _constant_model(tmp_path / "b.json", 0.0, {"curated": 0.05, "stance": 0.4, "broad": 0.6})
+    everything = ["strongman", "finally", "claimed", "so-called", "scheme"]
+    assert voice(text, FlagOptions(context_model=str(lenient))) == everything
+    # a model saved before stance words had their own threshold holds them to the curated one
+    older = _constant_model(tmp_path / "c.json", 0.0, {"curated": 0.6, "broad": 0.6})
+    assert context.read(older).thresholds["stance"] == 0.6
+    assert voice(text, FlagOptions(context_model=str(older))) == []
 
 
 def test_context_model_option_changes_what_is_flagged(corpus_dir, tmp_path):
