@@ -21,10 +21,11 @@ import click
 
 from . import api, lexicons
 from .context import TIERS
+from .context import group as context_group
 from .context import tier as entry_tier
 from .errors import EngineError, InputError
 from .evaluate import Evaluation, GoldError, evaluate, pooled
-from .framing import example_sentences, flag_text
+from .framing import example_sentences, flag_text, passed_in_text
 from .lexicons import CATEGORIES
 from .model import Analysis
 from .options import DEFAULT_MAX_BYTES, EVENT_MODES, AnalysisOptions, EventOptions, FlagOptions, ReadOptions
@@ -532,7 +533,8 @@ def explain(term: str | None, sentence: str | None, lexicon_files: tuple[str, ..
         click.echo(explain_entry(entry))
         click.echo(f"  example: {before}\n  neutral: {after}")
         return
-    flags = flag_text(sentence, lex, FlagOptions(context_model=context_model))
+    options = FlagOptions(context_model=context_model)
+    flags = flag_text(sentence, lex, options)
     if not flags:
         click.echo("No loaded words found: no listed word here reads as loaded where it stands.")
     for f in flags:
@@ -541,6 +543,18 @@ def explain(term: str | None, sentence: str | None, lexicon_files: tuple[str, ..
             f"“{f.text}” [{f.category}, {whose}; {f.source} lexicon, in-context score {f.score:.2f}]\n"
             f"  why: {f.why}\n  neutral: {f.neutral or '(leave it out)'}"
         )
+    for c, threshold in passed_in_text(sentence, lex, options):
+        click.echo(
+            f"“{sentence[c.start : c.end]}” is listed ({c.entry.category}) but not flagged here: its in-context "
+            f"score {c.score:.2f} is under {threshold:.2f}; people who marked loaded words in real news rarely "
+            "marked it where it stands like this."
+        )
+        if context_group(c.entry) == "stance":
+            plainly = f" (“{c.entry.neutral}”)" if c.entry.neutral else ""
+            click.echo(
+                "  A report flags it as a framing contrast where another outlet states the same fact "
+                f"plainly{plainly}."
+            )
 
 
 @main.group()

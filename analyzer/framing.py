@@ -302,5 +302,22 @@ def _tidy(text: str) -> str:
 
 def flag_text(text: str, lexicon: Lexicon, options: FlagOptions = FlagOptions()) -> list[Flag]:
     """Flags of a sentence typed by a user (quoted speech recognised as in articles)."""
+    return flag_sentence(_typed(text), "you", lexicon, options=options)
+
+
+def passed_in_text(text: str, lexicon: Lexicon, options: FlagOptions = FlagOptions()) -> list[tuple[Candidate, float]]:
+    """The curated words of a typed sentence, in the writer's voice, that the context model lets
+    pass, each with the threshold its score stays under: what `explain` tells a user who
+    expected a flag (the broad tier's thousands of words are only candidates, not worth a line)."""
+    model = context.load(options.context_model)
+    flagged = {(f.start, f.end) for f in flag_text(text, lexicon, options)}
+    return [
+        (c, model.thresholds[context.group(c.entry)])
+        for c in candidates(_typed(text), lexicon, options=options)
+        if not c.quoted and context.tier(c.entry) == "curated" and (c.start, c.end) not in flagged
+    ]
+
+
+def _typed(text: str) -> Sentence:
     quotes = tuple((q.start, q.end) for q in quote_spans(text))
-    return flag_sentence(Sentence("typed:0", "typed", 0, 0, len(text), text, quotes), "you", lexicon, options=options)
+    return Sentence("typed:0", "typed", 0, 0, len(text), text, quotes)

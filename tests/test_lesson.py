@@ -111,6 +111,19 @@ def test_explain_term_and_sentence():
     assert runner.invoke(main, ["explain"]).exit_code == 2
 
 
+def test_explain_says_why_a_listed_word_is_not_flagged():
+    """A curated word the context model lets pass is named with its score and the threshold it
+    stays under; a stance word also with the contrast that would flag it in a report. The broad
+    tier's words ("good") are not listed."""
+    out = CliRunner().invoke(main, ["explain", "--sentence", "The mayor claimed that the good plan would work."]).output
+    assert "No loaded words found" in out
+    assert "“claimed” is listed (attribution) but not flagged here: its in-context score" in out
+    assert "framing contrast where another outlet states the same fact plainly (“said”)" in out
+    assert "“good”" not in out
+    flagged = CliRunner().invoke(main, ["explain", "--sentence", "The mayor slammed the plan."]).output
+    assert "not flagged" not in flagged
+
+
 def test_the_student_handout_does_not_answer_its_own_exercises(corpus_dir, tmp_path):
     runner = CliRunner()
     folder = str(corpus_dir / "school-closures")
