@@ -57,7 +57,11 @@ def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """Options shared by every command that reads a corpus."""
     options = [
         click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str)),
-        click.option("--strict", is_flag=True, help="Treat warnings about input (a skipped file or row) as errors."),
+        click.option(
+            "--strict",
+            is_flag=True,
+            help="Treat warnings about input (a skipped file or row, only one outlet) as errors.",
+        ),
         click.option(
             "--follow-links",
             is_flag=True,
@@ -325,6 +329,12 @@ def _run(
         steps = STAGES + ((WRITE_STEP,) if write else ())
         with _progress(quiet or not progress, len(corpus.articles), steps) as on_stage:
             analysis = api.analyze(corpus, options, engine=run, on_stage=on_stage)
+            # The analysis's warnings are the corpus's, then those about the corpus as a whole
+            # ("only one outlet"): said before anything is written, an error with --strict.
+            for warning in analysis.warnings[len(corpus.warnings) :]:
+                if strict:
+                    raise InputError(", ".join(paths), warning)
+                click.echo(f"warning: {warning}", err=True)
             if write:
                 if on_stage:
                     on_stage(WRITE_STEP)
@@ -552,8 +562,7 @@ def explain(term: str | None, sentence: str | None, lexicon_files: tuple[str, ..
         if context_group(c.entry) == "stance":
             plainly = f" (“{c.entry.neutral}”)" if c.entry.neutral else ""
             click.echo(
-                "  A report flags it as a framing contrast where another outlet states the same fact "
-                f"plainly{plainly}."
+                f"  A report flags it as a framing contrast where another outlet states the same fact plainly{plainly}."
             )
 
 

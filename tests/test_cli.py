@@ -164,12 +164,16 @@ def test_reproducible_dates_the_report_by_its_newest_article(corpus_dir, tmp_pat
 def test_one_outlet_only_is_said_in_the_report(tmp_path):
     write(tmp_path / "in" / "a.md", article(outlet="Solo"))
     write(tmp_path / "in" / "b.md", article(outlet="Solo", body="Another story about the budget vote."))
-    result = run("report", str(tmp_path / "in"), "-o", str(tmp_path / "o"), "--format", "json,html")
+    result = run("report", str(tmp_path / "in"), "-o", str(tmp_path / "o"), "--format", "json,html", "-q")
     assert result.exit_code == 0
+    assert "warning: only one outlet (Solo)" in result.stderr  # said on the terminal too, even with -q
     doc = json.loads((tmp_path / "o" / "analysis.json").read_text())
     assert any("needs articles from at least two" in w for w in doc["warnings"])
     assert doc["alignments"] == []
     assert "at least two" in (tmp_path / "o" / "report.html").read_text()
+    strict = run("report", str(tmp_path / "in"), "-o", str(tmp_path / "s"), "--strict")
+    assert strict.exit_code == 1 and "only one outlet (Solo)" in strict.stderr
+    assert str(tmp_path / "in") in strict.stderr and not (tmp_path / "s").exists()
 
 
 def test_jobs_runs_workers_and_gives_the_same_result(corpus_dir, tmp_path, monkeypatch):
