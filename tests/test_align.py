@@ -235,3 +235,15 @@ def test_a_name_two_sentences_share_is_no_topic_in_a_small_event():
     assert (_without_topic(two, 0.3) != two).nnz == 0
     ten = csr_matrix([[1, 1]] * 2 + [[0, 1]] * 2 + [[0, 0]] * 6, dtype="float32")  # in 2 and 4 of 10
     assert _without_topic(ten, 0.3).toarray().sum(axis=0).tolist() == [2, 0]
+
+
+def test_news_nouns_in_the_stop_word_list_are_content():
+    """scikit-learn's stop words include "bill", "fire" and "mine"; in news they are what a
+    sentence is about, so two sentences about the mine share it, and "the" and "after" still
+    count for nothing."""
+    from analyzer.features import claim_words, content_words
+    from analyzer.segment import words
+
+    text = "The Senate passed the bill after the fire at the mine."
+    assert {"bill", "fire", "mine"} <= set(content_words(text, words(text)))
+    assert {"bill", "fire", "mine"} <= claim_words(text) and not {"the", "after"} & claim_words(text)
