@@ -81,11 +81,6 @@ class Language:
         return "|".join(self.speech_verbs)
 
     @cached_property
-    def speech_pattern(self) -> re.Pattern[str]:
-        """A speech verb anywhere in a text ("said", "Says")."""
-        return re.compile(rf"\b(?:{self.speech})\b", re.IGNORECASE)
-
-    @cached_property
     def speech_stems(self) -> frozenset[str]:
         """The stems of the speech verbs ("said", "say" for "says", "tell" for "tells")."""
         return frozenset(self.stem(v) for v in self.speech_verbs)

@@ -9,8 +9,10 @@ from analyzer import analyze, load
 from analyzer.evaluate import evaluate
 
 # Issue target on our own gold: F1 >= 0.85 overall, zero cross-event pairs. Per set we hold the
-# measured floor so that a regression fails (see README "Alignment quality").
-MIN_F1 = {"school-closures": 0.85, "transit-fares": 0.75, "copper-ridge-mine": 0.9}
+# measured floor so that a regression fails (see README "Alignment quality"). school-closures
+# gave up two paraphrases that share no claim word (F1 0.84 now) for precision on real stories
+# (`align._sharing_a_claim`).
+MIN_F1 = {"school-closures": 0.83, "transit-fares": 0.75, "copper-ridge-mine": 0.9}
 
 
 @pytest.fixture(scope="module")
@@ -162,10 +164,10 @@ def test_an_event_of_one_outlet_takes_no_features_and_each_sentence_is_a_fact():
     assert both.features is not None and align_event(both)[0]  # two outlets: the same sentence aligns
 
 
-def test_the_same_speaker_saying_something_else_is_no_same_fact():
+def test_the_same_people_saying_or_doing_something_else_is_no_same_fact():
     """Two outlets quote one justice on two points: the sentences share her name, the court and
-    "said", not what she said. Such a pair is dropped unless its score is strong; a pair that
-    shares what is said, or reports no speech, is kept."""
+    "said", not what she said; two others name one senator and one state, not one act. Such a
+    pair is dropped unless its score is strong; a pair that shares what is stated is kept."""
     from analyzer.align import _sharing_a_claim
     from analyzer.language import ENGLISH
     from analyzer.model import Sentence
@@ -176,9 +178,11 @@ def test_the_same_speaker_saying_something_else_is_no_same_fact():
         "Ginsburg said managers must be trained by the companies.",
         "The court will rule on the Wal-Mart case by June.",
         "A ruling in the Wal-Mart case is expected by June.",
+        "Senator Ann Reyes visited Ohio on Tuesday.",
+        "The Ohio office of Senator Ann Reyes closed.",
     ]
     sentences = [Sentence(f"a:{k}", "a", k, 0, len(t), t) for k, t in enumerate(texts)]
-    pairs = [(0, 1, 0.3), (0, 1, 0.6), (1, 2, 0.3), (3, 4, 0.3)]
+    pairs = [(0, 1, 0.3), (0, 1, 0.6), (1, 2, 0.3), (3, 4, 0.3), (5, 6, 0.3)]
     assert _sharing_a_claim(pairs, sentences, ENGLISH, strong=0.45) == [(0, 1, 0.6), (1, 2, 0.3), (3, 4, 0.3)]
 
 
