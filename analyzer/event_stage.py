@@ -37,7 +37,7 @@ def process_events(works: Sequence[EventWork], *, lexicon: Lexicon, language: La
     out = []
     rules = ActorRules.of(lexicon, language)
     for w in works:
-        alignments, facts = align_event(w)
+        alignments, facts = align_event(w, language)
         alignments = classify_swaps(alignments, lexicon)
         by_id = {s.id: s for s in w.sentences}
         facts = [replace(f, numbers=compare_numbers(f, by_id, w.outlet_of, language)) for f in facts]

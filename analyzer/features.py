@@ -51,15 +51,15 @@ def content_words(text: str, tokens: Sequence[str] | None = None, language: Lang
     return out
 
 
-def claim_words(text: str, tokens: Sequence[str] | None = None, language: Language = ENGLISH) -> set[str]:
+def claim_words(text: str, language: Language = ENGLISH) -> set[str]:
     """What a sentence states beyond who says it: its content words and figures, without names
     (capitalised words after the first) and speech verbs ("Ginsburg said …" and "Ginsburg agreed,
-    saying …" share a speaker, not a claim); `tokens`, when given, are the words of `text`
-    already split."""
+    saying …" share a speaker, not a claim)."""
     stop, stem = language.stop_words, language.stem
     speech = language.speech_stems
     out = set()
-    for k, w in enumerate(tokens if tokens is not None else words(text)):
+    tokens = words(text)
+    for k, w in enumerate(tokens):
         low = w.lower().replace("’", "'")
         if low[:1].isdigit():  # a figure or a date ("July 1") is part of the claim
             out.add(low)
