@@ -139,11 +139,14 @@ def _plain_wording(plain: str, mine: str) -> bool:
 def _omitted(sentence: Sentence, outlet: str, c: Candidate, other: str, other_words: set[str]) -> Flag:
     text = sentence.text[c.start : c.end]
     kept = [w for w in words(text) if w.lower() in other_words]  # "only 20" against "20": the number stays
-    if c.entry.category == "attribution" and c.entry.neutral:
+    said_plainly = c.entry.category == "attribution" and c.entry.neutral
+    if said_plainly:
         neutral = c.entry.neutral
     else:
         neutral = " ".join(kept) if kept else f"leave out “{text}”"
-    why = f"{other} states the same fact without “{text}” (plainly: {neutral}); the word is this outlet's choice. "
+    # "(plainly: 20)" for "only 20"; nothing for a word the other outlet simply does without
+    plainly = f" (plainly: {neutral})" if said_plainly or kept else ""
+    why = f"{other} states the same fact without “{text}”{plainly}; the word is this outlet's choice. "
     return flag_of(sentence, outlet, c, why + c.entry.why, "contrast", neutral=neutral)
 
 
