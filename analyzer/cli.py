@@ -29,7 +29,7 @@ from .framing import example_sentences, flag_text, passed_in_text
 from .lexicons import CATEGORIES
 from .model import Analysis
 from .options import DEFAULT_MAX_BYTES, EVENT_MODES, AnalysisOptions, EventOptions, FlagOptions, ReadOptions
-from .pipeline import STAGES, tool_version
+from .pipeline import STAGES, coverage_warnings, tool_version
 from .report import FORMATS, write_lessons
 from .report.summary import count
 from .runtime import ENGINES, default_jobs, make_engine, paused
@@ -324,17 +324,15 @@ def _run(
         corpus = api.load(paths, options=read, engine=run)
         for warning in corpus.warnings:  # even with --quiet: a skipped file must never go unnoticed
             click.echo(f"warning: {warning}", err=True)
+        for warning in coverage_warnings(corpus):  # "only one outlet": an error with --strict
+            if strict:
+                raise InputError(", ".join(paths), warning)
+            click.echo(f"warning: {warning}", err=True)
         for note in () if quiet else corpus.notes:
             click.echo(f"note: {note}", err=True)
         steps = STAGES + ((WRITE_STEP,) if write else ())
         with _progress(quiet or not progress, len(corpus.articles), steps) as on_stage:
             analysis = api.analyze(corpus, options, engine=run, on_stage=on_stage)
-            # The analysis's warnings are the corpus's, then those about the corpus as a whole
-            # ("only one outlet"): said before anything is written, an error with --strict.
-            for warning in analysis.warnings[len(corpus.warnings) :]:
-                if strict:
-                    raise InputError(", ".join(paths), warning)
-                click.echo(f"warning: {warning}", err=True)
             if write:
                 if on_stage:
                     on_stage(WRITE_STEP)

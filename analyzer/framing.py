@@ -310,10 +310,12 @@ def passed_in_text(text: str, lexicon: Lexicon, options: FlagOptions = FlagOptio
     pass, each with the threshold its score stays under: what `explain` tells a user who
     expected a flag (the broad tier's thousands of words are only candidates, not worth a line)."""
     model = context.load(options.context_model)
-    flagged = {(f.start, f.end) for f in flag_text(text, lexicon, options)}
+    sentence = _typed(text)
+    found = candidates(sentence, lexicon, options=options)
+    flagged = {(f.start, f.end) for f in decide(sentence, "you", found, options)}
     return [
         (c, model.thresholds[context.group(c.entry)])
-        for c in candidates(_typed(text), lexicon, options=options)
+        for c in found
         if not c.quoted and context.tier(c.entry) == "curated" and (c.start, c.end) not in flagged
     ]
 

@@ -105,7 +105,7 @@ def run(
         flags=flags,
         actors=found.actors,
         outlets=outlet_summaries(infos, sentences, flags, done.headline_flags, done.attribution),
-        warnings=corpus.warnings + _coverage_warnings(corpus),
+        warnings=corpus.warnings + coverage_warnings(corpus),
         headline_flags=done.headline_flags,
         distinctive=corpus_distinctive,
         event_distinctive=found.distinctive,
@@ -118,7 +118,9 @@ def _in_order(flags: tuple[Flag, ...], sentences: tuple[Sentence, ...]) -> tuple
     return tuple(sorted(flags, key=lambda f: (order[f.sentence], f.start)))
 
 
-def _coverage_warnings(corpus: Corpus) -> tuple[str, ...]:
+def coverage_warnings(corpus: Corpus) -> tuple[str, ...]:
+    """What the corpus as a whole lacks for a comparison ("only one outlet"): the analysis's
+    warnings after the corpus's own."""
     outlets = {a.outlet for a in corpus.articles}
     if len(outlets) < 2:
         return (
