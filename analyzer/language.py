@@ -180,7 +180,7 @@ def not_english(text: str) -> str | None:
     words = WORD.findall(sample.lower())
     if len(words) < MIN_WORDS:
         return None
-    share = sum(w in ENGLISH.stop_words for w in words) / len(words)
+    share = sum(w in ENGLISH_STOP_WORDS for w in words) / len(words)  # the whole list: "bill", "fire" too
     if share < ENGLISH_FUNCTION_SHARE:
         return f"only {share:.0%} of its words are common English words (English news has over 25%)"
     return None
