@@ -395,3 +395,26 @@ def test_a_chinese_outlet_name_is_never_blank_in_the_pdf(tmp_path):
         assert "[U+65B0 U+534E U+793E]" in text and "install a font such as Noto Sans" in text
     else:
         assert "新华社" in text
+
+
+def test_a_long_event_shows_shared_and_flagged_facts_before_the_rest(seeds_dir):
+    """The Beijing visit has 77 facts, most from the long state-media report alone: the side-by-
+    side page keeps every fact two outlets report and every one with a word flagged in an
+    outlet's voice (the slanted page's "massacred", "slave labor"), numbered as in facts.csv."""
+    from analyzer.report.summary import side_by_side
+
+    analysis = analyze([seeds_dir])
+    event = next(e for e in analysis.events if len(e.articles) == 3)
+    limits = ReportLimits()
+    rows, more = side_by_side(analysis, event, limits)
+    facts = [f for f in analysis.facts if f.event == event.id]
+    assert len(rows) == limits.side_by_side_rows and more == len(facts) - len(rows)
+    voiced = {f.sentence for f in analysis.flags if not f.quoted}
+    wanted = {f.id for f in facts if len(f.outlets) > 1 or voiced & set(f.sentences)}
+    shown = {row.fact.id for row in rows}
+    assert wanted <= shown and len(wanted) < len(rows)
+    assert {"massacred", "slave labor"} <= {
+        seg.text for r in rows for c in r.cells.values() for s in c for seg in s if seg.flag
+    }
+    assert all(row.fact.id.endswith(f":{row.number}") for row in rows)
+    assert [row.number for row in rows] == sorted(row.number for row in rows)

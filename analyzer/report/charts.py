@@ -24,7 +24,7 @@ from .. import categories  # noqa: E402
 from ..model import Analysis, Event  # noqa: E402
 from ..options import ReportLimits  # noqa: E402
 from .fonts import fallback, spell_out  # noqa: E402
-from .summary import event_outlets, shown_events, shown_outlets  # noqa: E402
+from .summary import event_outlets, shown_events, shown_facts, shown_outlets  # noqa: E402
 from .summary import short_name as _short_name  # noqa: E402
 
 LEGEND_DROP_INCHES = 0.45  # a legend below an axis: under the tick labels and the axis label
@@ -187,12 +187,11 @@ def tone_intensity(analysis: Analysis, limits: ReportLimits) -> Figure:
 def coverage(analysis: Analysis, event: Event, limits: ReportLimits) -> Figure:
     """Facts × outlets: which outlet reports which fact (facts reported by one outlet only are
     shown too: omission is framing)."""
-    facts = [f for f in analysis.facts if f.event == event.id]
-    shown = facts[: limits.coverage_rows]
+    shown, more = shown_facts(analysis, event, limits.coverage_rows)
     outlets = list(event_outlets(event, limits))
     fig, ax = plt.subplots(figsize=(1.8 + 1.6 * len(outlets), 1.2 + 0.3 * len(shown)))
     colours = outlet_colours(analysis)
-    for y, fact in enumerate(shown):
+    for y, (_, fact) in enumerate(shown):
         for x, outlet in enumerate(outlets):
             reported = outlet in fact.outlets
             ax.add_patch(
@@ -206,8 +205,7 @@ def coverage(analysis: Analysis, event: Event, limits: ReportLimits) -> Figure:
     ax.set_ylim(len(shown), 0)
     ax.set_xticks([x + 0.5 for x in range(len(outlets))], [short_name(o, limits) for o in outlets], fontsize=9)
     ax.xaxis.tick_top()
-    ax.set_yticks([y + 0.5 for y in range(len(shown))], [f"fact {n}" for n in range(1, len(shown) + 1)], fontsize=8)
-    more = len(facts) - len(shown)
+    ax.set_yticks([y + 0.5 for y in range(len(shown))], [f"fact {n}" for n, _ in shown], fontsize=8)
     title = "Which outlet reports which fact (coloured: reported; grey: left out)"
     ax.set_title(title + (f"\n{more} more facts in facts.csv" if more else ""), fontsize=10, pad=24)
     for side in ("top", "right", "bottom", "left"):

@@ -99,7 +99,7 @@ def _event(analysis: Analysis, event: Event, coverage_png: bytes | None, limits:
         f"<table><thead><tr><th>fact</th>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>",
     ]
     if more:
-        out.append(f'<p class="note">{more} more facts of this event are in facts.csv.</p>')
+        out.append(f'<p class="note">{e(summary.left_out_note(more))}</p>')
     numbers, more_numbers = summary.number_findings(analysis, event, limits)
     if numbers:
         out.append("<h3>Numbers stated differently</h3><ul>")

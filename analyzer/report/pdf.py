@@ -291,7 +291,7 @@ def _event(pdf: _Report, analysis: Analysis, event, coverage_png: bytes | None, 
                 r.cell("\n".join("".join(_segment(seg) for seg in sent) for sent in shown))
                 notes.extend((row.number, outlet, seg.flag) for sent in sentences for seg in sent if seg.flag)
     if more:
-        pdf.para(f"{more} more facts of this event are in facts.csv.", 8)
+        pdf.para(summary.left_out_note(more), 8)
     if notes:
         pdf.ln(3)
         pdf.heading("Why these words are flagged", 10, keep=12)

@@ -109,14 +109,38 @@ def name_list(names: Sequence[str], limits: ReportLimits) -> str:
     return shown + (f" and {more} more" if more > 0 else "")
 
 
+def shown_facts(analysis: Analysis, event: Event, rows: int) -> tuple[list[tuple[int, Fact]], int]:
+    """The facts of an event a page has room for, each with its number in story order (as in
+    facts.csv), in story order; and how many are left out. When they do not all fit, the facts
+    that are compared come first: those two or more outlets report, then those with a word
+    flagged in an outlet's voice, then the rest. A long wire report would otherwise fill the
+    page with facts no one else reported, and push out both what is shared and what is loaded."""
+    facts = list(enumerate((f for f in analysis.facts if f.event == event.id), start=1))
+    if len(facts) > rows:
+        flagged = {f.sentence for f in analysis.flags if not f.quoted}
+        rank = {n: (len(fact.outlets) < 2, not flagged.intersection(fact.sentences), n) for n, fact in facts}
+        kept = set(sorted(rank, key=rank.__getitem__)[:rows])
+        facts = [(n, fact) for n, fact in facts if n in kept]
+        return facts, len(rank) - rows
+    return facts, 0
+
+
+def left_out_note(more: int) -> str:
+    """The line under a side-by-side table that leaves facts out, saying which were kept."""
+    return (
+        f"{count(more, 'more fact')} of this event {'is' if more == 1 else 'are'} in facts.csv; the table shows "
+        "the facts two or more outlets report and those with a flagged word first."
+    )
+
+
 def side_by_side(analysis: Analysis, event: Event, limits: ReportLimits) -> tuple[list[Row], int]:
-    """Rows of the event's facts (story order), outlets as columns; and how many were left out."""
+    """Rows of the event's facts (`shown_facts`), outlets as columns; and how many were left out."""
     text = {s.id: s for s in analysis.sentences}
     outlet_of = {a.id: a.outlet for a in analysis.articles}
     by_sentence: dict[str, list[Flag]] = defaultdict(list, analysis.flags_by_sentence())
-    facts = [f for f in analysis.facts if f.event == event.id]
+    facts, more = shown_facts(analysis, event, limits.side_by_side_rows)
     rows = []
-    for n, fact in enumerate(facts[: limits.side_by_side_rows], start=1):
+    for n, fact in facts:
         cells: dict[str, list[list[Segment]]] = {o: [] for o in event_outlets(event, limits)}
         for sid in fact.sentences:
             s = text[sid]
@@ -124,10 +148,10 @@ def side_by_side(analysis: Analysis, event: Event, limits: ReportLimits) -> tupl
                 cells[outlet_of[s.article]].append(segments(s.text, by_sentence[sid], limits))
         for outlet, sentences in cells.items():
             if len(sentences) > limits.cell_sentences:
-                more = len(sentences) - limits.cell_sentences
-                cells[outlet] = sentences[: limits.cell_sentences] + [[Segment(f"(and {more} more in facts.csv)")]]
+                more_here = len(sentences) - limits.cell_sentences
+                cells[outlet] = sentences[: limits.cell_sentences] + [[Segment(f"(and {more_here} more in facts.csv)")]]
         rows.append(Row(n, fact, cells))
-    return rows, max(0, len(facts) - limits.side_by_side_rows)
+    return rows, more
 
 
 def findings(analysis: Analysis, limits: ReportLimits) -> list[str]:
