@@ -31,6 +31,11 @@ OUT = Path(__file__).resolve().parent.parent / "analyzer" / "lexicons" / "broad.
 # (PTC 0.28, BASIL 0.13) as every word of the article, with a third of the candidates.
 VADER_MIN = 1.0
 SUBJECTIVITY_MIN = 0.5
+# How a why names a valence (wording only, decides nothing): "strongly" from 2.5, "mildly" below
+# 1.5; VADER's raters scored from 1 ("slightly") to 4 ("extremely"), and "greater" (+1.5) is no
+# strongly positive word.
+STRONG_VALENCE = 2.5
+MILD_VALENCE = 1.5
 CATEGORY_OF_TAG = {"JJ": "adjective", "RB": "adjective", "NN": "noun", "VB": "verb"}
 
 
@@ -81,7 +86,7 @@ def rows() -> list[tuple[str, ...]]:
         weight = round(max(abs(v) / 4 if v is not None else 0.0, sub * max(abs(pol), 0.5)), 2)
         if strong:
             why = (
-                f"People rate this word as strongly {'negative' if v < 0 else 'positive'} "
+                f"People rate this word as {_strength(v)}{'negative' if v < 0 else 'positive'} "
                 f"({v:+.1f} on a scale of -4 to +4): it tells the reader how to feel about what it describes."
             )
             source = f"broad; VADER lexicon (Hutto & Gilbert 2014, MIT licence), valence {v:+.1f}"
@@ -90,6 +95,12 @@ def rows() -> list[tuple[str, ...]]:
             source = f"broad; TextBlob sentiment lexicon (PDDL), subjectivity {sub:.2f}"
         out.append((word, category, f"{max(weight, 0.05):.2f}", "", why, source))
     return out
+
+
+def _strength(valence: float) -> str:
+    if abs(valence) >= STRONG_VALENCE:
+        return "strongly "
+    return "mildly " if abs(valence) < MILD_VALENCE else ""
 
 
 def main() -> None:
