@@ -51,6 +51,7 @@ COMPASS = frozenset("North South East West Northern Southern Eastern Western Cen
 ARTICLE = re.compile(r"^(?:the|a|an)\s+")
 COMPLEMENT = re.compile(r"\s+(?:of|for|at|from|with|in|on|to)\s+")  # what follows a noun phrase's head
 QUALIFIERS_MAX = 3
+VERB_PREFIXES = frozenset({"re", "co", "pre", "de", "mis"})  # bound prefixes that make verbs: "re-elect"
 TIME_QUALIFIERS = frozenset({"former", "then", "acting", "longtime", "outgoing", "incoming", "late"})
 # Courtesy titles say nothing of the person ("Mr. Xi"): not labels. Measured on NewsWCL50 (see
 # benchmarks/actors.py), they were a fifth of the labels the annotators did not give.
@@ -201,7 +202,14 @@ def _premodifier(before: str, describers: frozenset[str]) -> list[str]:
     if not words or words[-1][-1] in ",;:" or len(words) > 1 and words[-2].lower() in COPULAS:
         return []
     w = words[-1]
-    return [w] if w.lower() in describers or ("-" in w.rstrip("-") and w.islower()) else []
+    return [w] if w.lower() in describers or ("-" in w.rstrip("-") and w.islower() and not _prefixed_verb(w)) else []
+
+
+def _prefixed_verb(word: str) -> bool:
+    """A verb's participle made with a prefix ("re-electing", "co-chairing"): it acts on the name
+    after it ("re-electing Representative Nancy Pelosi"), where a compound adjective describes
+    it ("reform-minded", "long-serving")."""
+    return word.endswith("ing") and word.split("-", 1)[0] in VERB_PREFIXES
 
 
 def _qualifiers(before: str, rules: ActorRules) -> list[str]:
