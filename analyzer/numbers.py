@@ -8,6 +8,7 @@ Figures are compared per year where a rate is given (a month is 12, a week 52, a
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
@@ -76,7 +77,11 @@ def quantities(text: str, language: Language = ENGLISH) -> list[Quantity]:
         if re.fullmatch(r"(19|20)\d\d", num) and not m.group("currency"):
             continue  # a year
         before = text[: m.start("num")]
-        if _part_of_tally_or_date(text, m.start("num"), m.end("num")) or patterns.month_before.search(before):
+        if (
+            _part_of_tally_or_date(text, m.start("num"), m.end("num"))
+            or patterns.month_before.search(before)
+            or RANK_BEFORE.search(before)
+        ):
             continue
         value = float(num.replace(",", "")) * language.scales.get((m.group("scale") or "").lower(), 1)
         per = language.periods[m.group("per").lower()] if m.group("per") else 1 if m.group("annual") else None
@@ -112,6 +117,10 @@ _PHRASE_END = frozenset(
 )
 _WORD_AFTER = re.compile(r"[ \t]+([a-z][a-z]*(?:-[a-z]+)*)\b")
 COUNTED_MAX_WORDS = 3  # "80 large-scale solar projects": modifiers, then the noun
+
+
+# "No. 2", "#3": a place in a ranking or a list, which counts nothing ("the No. 2 job").
+RANK_BEFORE = re.compile(r"(?:\bNo\.|#)\s*$")
 
 
 def _after_of(text: str, pos: int) -> int:
@@ -171,10 +180,12 @@ def _findings(mentions: Sequence[Mention]) -> tuple[Finding, ...]:
     figures (a large event repeats one figure across hundreds of outlets), then each pair of
     figures is compared once, naming the first outlet of each that differ."""
     variants: dict[Quantity, list[str]] = {}
+    stating: dict[float | None, set[str]] = defaultdict(set)  # the outlets that state each value
     for m in mentions:
         outlets = variants.setdefault(m.quantity, [])
         if m.outlet not in outlets:
             outlets.append(m.outlet)
+        stating[m.quantity.value].add(m.outlet)
     figures = list(variants.items())
     if len(figures) > FIGURES_COMPARED:  # the most widely stated figures, in order of appearance
         kept = sorted(sorted(range(len(figures)), key=lambda n: -len(figures[n][1]))[:FIGURES_COMPARED])
@@ -184,12 +195,23 @@ def _findings(mentions: Sequence[Mention]) -> tuple[Finding, ...]:
     for n, (a, outlets_a) in enumerate(figures):
         for b, outlets_b in figures[n + 1 :]:
             # Two outlets differ only where one states a figure the other does not: when each
-            # gives both ("$55 million" of a "$95 million" project), they report two quantities.
+            # gives both ("$55 million" of a "$95 million" project), they report two quantities;
+            # and two figures differ only where neither outlet states the other's value in any
+            # words ("the No. 3 position" / "the No. 3 spot").
+            kind = _kind(a, b)
             pair = next(
-                ((x, y) for x in outlets_a for y in outlets_b if x != y and x not in outlets_b and y not in outlets_a),
+                (
+                    (x, y)
+                    for x in outlets_a
+                    for y in outlets_b
+                    if x != y
+                    and x not in outlets_b
+                    and y not in outlets_a
+                    and (kind != "different figures" or x not in stating[b.value] and y not in stating[a.value])
+                ),
                 None,
             )
-            kind = _kind(a, b) if pair else None
+            kind = kind if pair else None
             key = (kind, a.text, b.text)
             if kind and key not in seen:
                 seen.add(key)

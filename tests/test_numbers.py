@@ -25,6 +25,7 @@ from analyzer.numbers import compare_numbers, quantities
         ("The board previewed 30 previewed items.", [("items", 30, None, None)]),
         ("It backs 80 large-scale solar projects across the state.", [("projects", 80, None, None)]),
         ("An estimated  640 residents came.", [("residents", 640, None, "an estimated")]),
+        ("Hoyer kept the No. 2 job and Clyburn the #3 spot.", []),  # places in a ranking count nothing
     ],
 )
 def test_quantities(text, expected):
@@ -67,6 +68,16 @@ def test_no_difference_when_each_outlet_states_both_figures():
         ("The $95 million project leaves owners $55 million to pay.", "Patriot"),
     )
     assert result.findings == () and len(result.mentions) == 4
+
+
+def test_no_difference_when_each_outlet_states_both_values_in_other_words():
+    result = _fact(
+        ("She got 134 votes; he got 63 ballots.", "Fox"),
+        ("He got 63 votes; she got 134 ballots.", "NYT"),
+    )
+    assert result.findings == ()
+    differ = _fact(("She won 134 votes.", "Fox"), ("She won 124 votes.", "NYT"))
+    assert [f.kind for f in differ.findings] == ["different figures"]
 
 
 def test_vague_figures_count_the_noun_past_its_adjectives():
