@@ -42,6 +42,9 @@ class Language:
     hedges: tuple[str, ...]  # words that hedge a figure ("about", "more than")
     vague_numbers: tuple[str, ...]  # a figure without a number ("hundreds", "tens of thousands")
     vague_quantifiers: tuple[str, ...]  # words before one ("a few", "several")
+    # Units of measure: a figure in one is never the same quantity as a figure in another unit or
+    # a count of things ("30 years" against "a dozen"); "dollars" is money, as "$" is.
+    measures: frozenset[str]
     titles_file: str  # package data: titles and roles written before a name, one a line
     abbreviations_file: str  # package data: abbreviations a sentence does not end after
     demonyms_file: str  # package data: nationality adjectives ("Russian"), which name no actor
@@ -144,6 +147,10 @@ ENGLISH = Language(
     ),
     vague_numbers=("dozens", "dozen", "hundreds", "thousands", "tens of thousands", "millions"),
     vague_quantifiers=("a few", "several", "many"),
+    measures=frozenset(
+        "$ % dollars percent years months weeks days hours minutes seconds miles kilometres kilometers km feet "
+        "metres meters acres tons tonnes pounds gallons barrels degrees".split()
+    ),
     titles_file="titles.txt",
     abbreviations_file="abbreviations.txt",
     demonyms_file="demonyms.txt",

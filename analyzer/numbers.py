@@ -85,15 +85,19 @@ def quantities(text: str, language: Language = ENGLISH) -> list[Quantity]:
             continue
         value = float(num.replace(",", "")) * language.scales.get((m.group("scale") or "").lower(), 1)
         per = language.periods[m.group("per").lower()] if m.group("per") else 1 if m.group("annual") else None
-        counted = _counted_noun(
-            text, m.end("percent") if m.group("percent") else m.end("scale") if m.group("scale") else m.end("num")
-        )
+        figure_end = m.end("percent") if m.group("percent") else m.end("scale") if m.group("scale") else m.end("num")
+        counted, counted_end = _counted_noun(text, figure_end)
         unit = m.group("currency") or ("%" if m.group("percent") else counted)
         if unit in ("cents", "cent"):
             unit, value = "$", value / 100
+        elif unit in ("dollars", "dollar"):
+            unit = "$"
+        # The figure as written: with its rate ("$100,000 a month") or the noun it counts ("400
+        # permanent jobs"), not the word that happens to follow ("$716 billion from").
+        end = m.end() if per else counted_end if unit == counted and counted else figure_end
         out.append(
             Quantity(
-                text=text[hedge.start() if hedge else m.start() : m.end()].strip(),
+                text=text[hedge.start() if hedge else m.start() : end].strip(),
                 value=value,
                 unit=unit,
                 per_year=value * per if per else None,
@@ -104,7 +108,8 @@ def quantities(text: str, language: Language = ENGLISH) -> list[Quantity]:
     lower = text.lower()
     # A text without one of the words holds no vague quantity: no need to scan it.
     for m in patterns.vague.finditer(text) if any(w in lower for w in language.vague_numbers) else ():
-        unit = _counted_noun(text, _after_of(text, m.end("text")))
+        unit = _counted_noun(text, _after_of(text, m.end("text")))[0]
+        unit = "$" if unit in ("dollars", "dollar") else unit
         out.append(Quantity(m.group("text").strip(), None, unit, None, None, True))
     return out
 
@@ -129,22 +134,23 @@ def _after_of(text: str, pos: int) -> int:
     return pos + m.end() if m else pos
 
 
-def _counted_noun(text: str, pos: int) -> str:
-    """The noun a number counts: the last of the lower-case words right after it, before a
-    function word or punctuation ("80 large-scale projects across" → "projects"); none when the
-    one word there is a verb or an adverb ("30 previewed", "12 only")."""
+def _counted_noun(text: str, pos: int) -> tuple[str, int]:
+    """The noun a number counts, and where its phrase ends: the last of the lower-case words right
+    after it, before a function word or punctuation ("80 large-scale projects across" →
+    "projects"); none when the one word there is a verb or an adverb ("30 previewed", "12 only")."""
     words: list[str] = []
+    end = pos
     while len(words) < COUNTED_MAX_WORDS:
-        m = _WORD_AFTER.match(text, pos)
+        m = _WORD_AFTER.match(text, end)
         if m is None or m.group(1) in _PHRASE_END or words and m.group(1).endswith(("ed", "ing")):
             break  # a function word, or the verb after the noun ("parents packed")
         words.append(m.group(1))
-        pos = m.end()
+        end = m.end()
         if plural(m.group(1)):
             break  # numbers count plurals: "640 residents came" counts residents
     if not words or words[-1].endswith(("ed", "ing", "ly")) and len(words) == 1:
-        return ""
-    return words[-1]
+        return "", pos
+    return words[-1], end
 
 
 def _hedge_before(text: str, start: int, end: int, patterns: _Patterns) -> re.Match[str] | None:
@@ -172,10 +178,10 @@ def compare_numbers(
     if not mentions:
         return None
     several = len({m.outlet for m in mentions}) > 1
-    return FactNumbers(mentions, _findings(mentions) if several else ())
+    return FactNumbers(mentions, _findings(mentions, language.measures) if several else ())
 
 
-def _findings(mentions: Sequence[Mention]) -> tuple[Finding, ...]:
+def _findings(mentions: Sequence[Mention], measures: frozenset[str]) -> tuple[Finding, ...]:
     """Differences between the figures outlets give. Mentions are first merged into distinct
     figures (a large event repeats one figure across hundreds of outlets), then each pair of
     figures is compared once, naming the first outlet of each that differ."""
@@ -198,7 +204,7 @@ def _findings(mentions: Sequence[Mention]) -> tuple[Finding, ...]:
             # gives both ("$55 million" of a "$95 million" project), they report two quantities;
             # and two figures differ only where neither outlet states the other's value in any
             # words ("the No. 3 position" / "the No. 3 spot").
-            kind = _kind(a, b)
+            kind = _kind(a, b, measures)
             pair = next(
                 (
                     (x, y)
@@ -219,8 +225,10 @@ def _findings(mentions: Sequence[Mention]) -> tuple[Finding, ...]:
     return tuple(findings)
 
 
-def _kind(a: Quantity, b: Quantity) -> str | None:
+def _kind(a: Quantity, b: Quantity, measures: frozenset[str]) -> str | None:
     if a.vague or b.vague:
+        if a.unit != b.unit and (a.unit in measures or b.unit in measures):
+            return None  # "12 miles" and "thousands in donations", "$1.4 billion" and "a dozen"
         if a.vague and b.vague:
             return None if a.text.lower() == b.text.lower() else "different vague figures"
         return "vague vs exact"

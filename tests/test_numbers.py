@@ -80,6 +80,26 @@ def test_no_difference_when_each_outlet_states_both_values_in_other_words():
     assert [f.kind for f in differ.findings] == ["different figures"]
 
 
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("It cuts $716 billion from Medicare.", "$716 billion"),  # not the word after it
+        ("It saves $100,000 a month.", "$100,000 a month"),
+        ("It brings about 400 permanent jobs to the town.", "about 400 permanent jobs"),
+        ("Rates rose 5 percent last year.", "5 percent"),
+    ],
+)
+def test_a_figure_is_shown_as_written_with_its_rate_or_the_noun_it_counts(text, written):
+    assert [q.text for q in quantities(text)] == [written]
+
+
+def test_a_vague_figure_is_compared_only_with_figures_of_its_kind():
+    """ "thousands" of donations is no "12 miles"; "tens of thousands of dollars" is money."""
+    assert _fact(("The mine is 12 miles away.", "Wire"), ("He took thousands in donations.", "Beacon")).findings == ()
+    money = _fact(("He spent $250,000.", "Fox"), ("He spent tens of thousands of dollars.", "NYT"))
+    assert [f.kind for f in money.findings] == ["vague vs exact"]
+
+
 def test_vague_figures_count_the_noun_past_its_adjectives():
     (q,) = quantities("Hundreds of angry parents packed the meeting.")
     assert q.vague and q.unit == "parents"
