@@ -121,6 +121,12 @@ class _Report(FPDF):
         self.cell(0, 8, f"{self.report_title} · page {self.page_no()} of {{nb}}", align="C")
         self.set_text_color(0)
 
+    def multi_cell(self, *args, **kwargs):  # FPDF's own signature
+        """Text ragged right unless told otherwise: justified lines gape around long names
+        ("000_5b500b600abc2355") and addresses."""
+        kwargs.setdefault("align", "L")
+        return super().multi_cell(*args, **kwargs)
+
     def heading(self, text: str, size: int = 15, keep: float = HEADING_KEEP_MM) -> None:
         """A heading, on a new page when fewer than `keep` mm would follow it on this one."""
         if self.will_page_break(size * 0.5 + keep):
