@@ -325,6 +325,7 @@ def event_actors(sentences: Sequence[Sentence], outlet_of: dict[str, str], rules
         name for s in sentences for start, _, label, name in found[s.id] if _a_person(s.text, start, label)
     }
     canonical = _canonical_names([m[3] for ms in found.values() for m in ms], titled)
+    relations = _relations(set(canonical.values()))
     per_sentence: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     # article → role → (actor, the words of its label), most recent last
     described: dict[str, dict[str, list[tuple[str, set[str]]]]] = defaultdict(lambda: defaultdict(list))
@@ -334,6 +335,8 @@ def event_actors(sentences: Sequence[Sentence], outlet_of: dict[str, str], rules
         outlet, roles = outlet_of[s.article], described[s.article]
         for start, end, label, name in found[s.id]:
             actor = canonical[name]
+            if actor in relations:
+                continue
             if " " not in actor and (not s.text[:start].strip(' "“‘') or actor in rules.not_names):
                 continue  # a lone capitalised word opening a sentence is rarely a name
             labels = [label] + _appositives(s.text, start, end, bool(label), rules.roles)
@@ -377,6 +380,13 @@ def event_actors(sentences: Sequence[Sentence], outlet_of: dict[str, str], rules
         for actor, verb in _attributions(s.text, per_sentence[s.id], speech):
             out.verb(actor, outlet_of[s.article], verb.lower())
     return out
+
+
+def _relations(actors: set[str]) -> set[str]:
+    """Names that join two of the event's actors with a hyphen ("China-Russia relations",
+    "U.S.-China talks"): a relation between them, no actor of its own. A double-barrelled name
+    ("Ocasio-Cortez") joins parts that name no one on their own."""
+    return {a for a in actors if " " not in a and "-" in a and all(part in actors for part in a.split("-"))}
 
 
 def _role_holders(roles: dict[str, list[tuple[str, set[str]]]], role: str) -> list[tuple[str, set[str]]]:

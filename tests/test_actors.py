@@ -82,6 +82,15 @@ def test_a_label_names_the_actor_and_nothing_else(text, name, expected):
     assert _labels(text).get(name, []) == expected
 
 
+def test_two_actors_joined_by_a_hyphen_are_a_relation_not_an_actor():
+    labels = _labels(
+        "He said China and Russia met.\nThe China-Russia relationship has grown.\nThe Russia-China ties deepened."
+        "\nThen Ocasio-Cortez spoke to Cortez."
+    )
+    assert "China-Russia" not in labels and "Russia-China" not in labels
+    assert {"China", "Russia", "Ocasio-Cortez"} <= set(labels)
+
+
 def test_a_description_by_role_is_a_label_of_the_actor_last_given_that_role():
     """ "The North Korean leader" some sentences after "North Korean leader Kim Jong Un" names Kim;
     "the leader of Japan" names someone else, and a description whose modifiers fit no earlier
