@@ -215,6 +215,11 @@ def coverage(analysis: Analysis, event: Event, limits: ReportLimits) -> Figure:
     return fig
 
 
+# Panels of the distinctive-words chart side by side: five in a row printed too small to read on a
+# portrait page (the seeds' report); more go on further rows.
+PANELS_A_ROW = 3
+
+
 def distinctive(analysis: Analysis, limits: ReportLimits, title: str = "across the corpus") -> Figure:
     """Each outlet's most distinctive words (log-odds z-scores against the other outlets)."""
     per_outlet = analysis.distinctive.outlets
@@ -227,8 +232,12 @@ def distinctive(analysis: Analysis, limits: ReportLimits, title: str = "across t
         ax.axis("off")
         ax.text(0.5, 0.5, "No word sets any outlet apart (too little text to tell).", ha="center", va="center")
         return fig
-    fig, axes = plt.subplots(1, max(1, len(outlets)), figsize=(3.4 * max(1, len(outlets)), 4.2), squeeze=False)
-    for ax, outlet in zip(axes[0], outlets, strict=False):
+    columns = min(len(outlets), PANELS_A_ROW)
+    rows = -(-len(outlets) // columns)
+    fig, axes = plt.subplots(rows, columns, figsize=(3.4 * columns, 0.4 + 3.8 * rows), squeeze=False)
+    for ax in axes.flat[len(outlets) :]:
+        ax.axis("off")
+    for ax, outlet in zip(axes.flat, outlets, strict=False):
         terms = per_outlet[outlet][:8][::-1]
         ax.set_title(short_name(outlet, limits), fontsize=10, color=colours.get(outlet, "black"))
         if not terms:  # an empty panel would draw meaningless axes
