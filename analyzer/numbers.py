@@ -90,8 +90,7 @@ def quantities(text: str, language: Language = ENGLISH) -> list[Quantity]:
         unit = m.group("currency") or ("%" if m.group("percent") else counted)
         if unit in ("cents", "cent"):
             unit, value = "$", value / 100
-        elif unit in ("dollars", "dollar"):
-            unit = "$"
+        unit = _money(unit)
         # The figure as written: with its rate ("$100,000 a month") or the noun it counts ("400
         # permanent jobs"), not the word that happens to follow ("$716 billion from").
         end = m.end() if per else counted_end if unit == counted and counted else figure_end
@@ -108,8 +107,7 @@ def quantities(text: str, language: Language = ENGLISH) -> list[Quantity]:
     lower = text.lower()
     # A text without one of the words holds no vague quantity: no need to scan it.
     for m in patterns.vague.finditer(text) if any(w in lower for w in language.vague_numbers) else ():
-        unit = _counted_noun(text, _after_of(text, m.end("text")))[0]
-        unit = "$" if unit in ("dollars", "dollar") else unit
+        unit = _money(_counted_noun(text, _after_of(text, m.end("text")))[0])
         out.append(Quantity(m.group("text").strip(), None, unit, None, None, True))
     return out
 
@@ -126,6 +124,11 @@ COUNTED_MAX_WORDS = 3  # "80 large-scale solar projects": modifiers, then the no
 
 # "No. 2", "#3": a place in a ranking or a list, which counts nothing ("the No. 2 job").
 RANK_BEFORE = re.compile(r"(?:\bNo\.|#)\s*$")
+
+
+def _money(unit: str) -> str:
+    """ "$" for a figure counted in dollars ("tens of thousands of dollars"), as for one written "$"."""
+    return "$" if unit in ("dollars", "dollar") else unit
 
 
 def _after_of(text: str, pos: int) -> int:
