@@ -208,6 +208,8 @@ def _findings(mentions: Sequence[Mention], measures: frozenset[str]) -> tuple[Fi
             # and two figures differ only where neither outlet states the other's value in any
             # words ("the No. 3 position" / "the No. 3 spot").
             kind = _kind(a, b, measures)
+            if kind is None:
+                continue
             pair = next(
                 (
                     (x, y)
@@ -220,9 +222,8 @@ def _findings(mentions: Sequence[Mention], measures: frozenset[str]) -> tuple[Fi
                 ),
                 None,
             )
-            kind = kind if pair else None
             key = (kind, a.text, b.text)
-            if kind and key not in seen:
+            if pair and key not in seen:
                 seen.add(key)
                 findings.append(Finding(kind, pair, (a.text, b.text)))
     return tuple(findings)
