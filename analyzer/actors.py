@@ -51,6 +51,13 @@ COMPASS = frozenset("North South East West Northern Southern Eastern Western Cen
 ARTICLE = re.compile(r"^(?:the|a|an)\s+")
 COMPLEMENT = re.compile(r"\s+(?:of|for|at|from|with|in|on|to)\s+")  # what follows a noun phrase's head
 QUALIFIERS_MAX = 3
+BASED = "-based"  # "Washington-based": an adjective of place, no part of the name after it
+# A title before one of these is part of an organisation's name ("the Justice Department"), not a
+# person's title ("Justice Kennedy").
+ORGANISATION_HEADS = frozenset(
+    "Department Ministry Committee Commission Court Council Office Agency Bureau Service Administration "
+    "Authority Board".split()
+)
 VERB_PREFIXES = frozenset({"re", "co", "pre", "de", "mis"})  # bound prefixes that make verbs: "re-elect"
 TIME_QUALIFIERS = frozenset({"former", "then", "acting", "longtime", "outgoing", "incoming", "late"})
 # Courtesy titles say nothing of the person ("Mr. Xi"): not labels. Measured on NewsWCL50 (see
@@ -114,12 +121,14 @@ def _mentions(sentence: Sentence, rules: ActorRules) -> list[tuple[int, int, str
         while words and (words[0] in rules.not_names or len(words) > 1 and words[0].lower() in rules.function_words):
             words = words[1:]  # "So Kim said": a sentence's first word
         title = ""
+        while words and words[0].endswith(BASED):
+            words = words[1:]  # "Bentonville, Ark.-based Wal-Mart": where it is based, then the name
         for k in range(len(words)):
             rest = " ".join(words[k:])
             found = starting.match(rest + " ")
-            if found:
-                lead, title = words[:k], found.group(0)[:-1]
-                words = rest[found.end() :].split()
+            after = rest[found.end() :].split() if found else []
+            if found and not (len(after) == 1 and after[0] in ORGANISATION_HEADS):
+                lead, title, words = words[:k], found.group(0)[:-1], after
                 break
         if not title and words and words[0].lower() in TIME_QUALIFIERS:
             words = words[1:]  # "Former DNC chair Donna Brazile": the DNC, then a former chair

@@ -74,6 +74,9 @@ def _labels(text: str) -> dict[str, list[str]]:
         ("They saw Putin, the Russian president, and Xi.", "Putin", ["the Russian president"]),
         ("Democrats voted, re-electing Representative Nancy Pelosi.", "Nancy Pelosi", ["Representative"]),
         ("The long-serving Senator John Smith spoke.", "John Smith", ["long-serving Senator"]),
+        ("He said the Justice Department accused the pair.", "Justice Department", []),  # no title
+        ("He said Justice Kennedy spoke.", "Kennedy", ["Justice"]),
+        ("He sued Bentonville, Ark.-based Wal-Mart on Monday.", "Wal-Mart", []),
     ],
 )
 def test_a_label_names_the_actor_and_nothing_else(text, name, expected):
