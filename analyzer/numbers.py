@@ -93,7 +93,8 @@ def quantities(text: str, language: Language = ENGLISH) -> list[Quantity]:
         unit = _money(unit)
         # The figure as written: with its rate ("$100,000 a month") or the noun it counts ("400
         # permanent jobs"), not the word that happens to follow ("$716 billion from").
-        end = m.end() if per else counted_end if unit == counted and counted else figure_end
+        counts_noun = counted and not (m.group("currency") or m.group("percent"))
+        end = m.end() if per else counted_end if counts_noun else figure_end
         out.append(
             Quantity(
                 text=text[hedge.start() if hedge else m.start() : end].strip(),

@@ -87,6 +87,7 @@ def test_no_difference_when_each_outlet_states_both_values_in_other_words():
         ("It saves $100,000 a month.", "$100,000 a month"),
         ("It brings about 400 permanent jobs to the town.", "about 400 permanent jobs"),
         ("Rates rose 5 percent last year.", "5 percent"),
+        ("They paid 5,000 dollars in fees.", "5,000 dollars"),  # money, written in words
     ],
 )
 def test_a_figure_is_shown_as_written_with_its_rate_or_the_noun_it_counts(text, written):
