@@ -64,9 +64,13 @@ class ContextModel:
         )
         return _sigmoid(z)
 
+    def threshold(self, entry: Entry) -> float:
+        """The probability at which a match of `entry` is flagged: its group's threshold."""
+        return self.thresholds[group(entry)]
+
     def loaded(self, probability: float, entry: Entry) -> bool:
         """Whether a match of `entry` with this probability is flagged."""
-        return probability >= self.thresholds[group(entry)]
+        return probability >= self.threshold(entry)
 
     def to_json(self) -> str:
         data = {

@@ -314,7 +314,7 @@ def passed_in_text(text: str, lexicon: Lexicon, options: FlagOptions = FlagOptio
     found = candidates(sentence, lexicon, options=options)
     flagged = {(f.start, f.end) for f in decide(sentence, "you", found, options)}
     return [
-        (c, model.thresholds[context.group(c.entry)])
+        (c, model.threshold(c.entry))
         for c in found
         if not c.quoted and context.tier(c.entry) == "curated" and (c.start, c.end) not in flagged
     ]
