@@ -85,7 +85,9 @@ def rows() -> list[tuple[str, ...]]:
         strong = v is not None and abs(v) >= VADER_MIN
         if not (strong or sub >= SUBJECTIVITY_MIN) or not word.replace("-", "").isalpha() or not _matchable(word):
             continue
-        if word not in tag_of and word not in subjective or word in MEASURING:  # chat slang ("aas"), not news
+        if word not in tag_of and word not in subjective:  # chat slang ("aas", "aayf"), not news English
+            continue
+        if word in MEASURING:
             continue
         category = CATEGORY_OF_TAG.get((pos or tag_of.get(word, "NN"))[:2], "noun")
         weight = round(max(abs(v) / 4 if v is not None else 0.0, sub * max(abs(pol), 0.5)), 2)
