@@ -160,11 +160,13 @@ def test_one_persons_name_forms_merge_as_newspapers_write_them():
         ("Officials fear Russian interference, and Russian hackers.", None, "Russian"),
         ("He met North Korean officials and North Korean generals.", None, "North Korean"),
         ('He wrote "NO COLLUSION" and then "NO COLLUSION" again.', None, "NO COLLUSION"),
+        ("Xi and Putin signed the Joint Statement in Beijing.", "Beijing", "Joint Statement"),
+        ("He said Greg Abbott signed the Texas Heartbeat Act on Labor Day.", "Greg Abbott", "Texas Heartbeat Act"),
     ],
 )
 def test_a_capitalised_run_names_an_actor_only_when_it_is_a_name(text, actor, absent):
-    """A possessive ends a name; a time word before it is no part of it; a nationality adjective
-    and words in capitals name no one."""
+    """A possessive ends a name; a time word before it is no part of it; a nationality adjective,
+    a thing (a law, a document, a day) and words in capitals name no one."""
     names = set(_event({"A": text}).mentions)
     assert absent not in names
     if actor:
