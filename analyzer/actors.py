@@ -176,7 +176,8 @@ def _not_an_actor(words: Sequence[str], demonyms: frozenset[str]) -> bool:
     a masthead; an acronym is one word)."""
     if words[-1] in demonyms and all(w in COMPASS for w in words[:-1]):
         return True
-    if words[-1].lower() in THING_HEADS:
+    heads = {words[-1], words[words.index("of") - 1] if "of" in words[1:] else ""}  # "Declaration of Independence"
+    if any(h.lower() in THING_HEADS for h in heads):
         return True
     return len(words) > 1 and all(w.isupper() for w in words)
 

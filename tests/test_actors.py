@@ -161,6 +161,7 @@ def test_one_persons_name_forms_merge_as_newspapers_write_them():
         ("He met North Korean officials and North Korean generals.", None, "North Korean"),
         ('He wrote "NO COLLUSION" and then "NO COLLUSION" again.', None, "NO COLLUSION"),
         ("Xi and Putin signed the Joint Statement in Beijing.", "Beijing", "Joint Statement"),
+        ("He said Xi and Putin signed the Partnership of Coordination.", "Xi", "Partnership of Coordination"),
         ("He said Greg Abbott signed the Texas Heartbeat Act on Labor Day.", "Greg Abbott", "Texas Heartbeat Act"),
     ],
 )
