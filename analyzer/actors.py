@@ -66,6 +66,10 @@ THING_HEADS = frozenset(
     "resolution initiative strategy plan program programme policy doctrine partnership cooperation era war "
     "summit day memo memos email emails server document documents".split()
 )
+# A party and state after a politician's name ("Sen. Dianne Feinstein, D-Calif., said"): no actor.
+PARTY_TAG = re.compile(r"^[DRI]-[A-Z]")
+# Words that make a role another role: "the vice president" is not "the president".
+ROLE_PREFIXES = frozenset({"vice", "deputy", "assistant", "associate", "under"})
 VERB_PREFIXES = frozenset({"re", "co", "pre", "de", "mis"})  # bound prefixes that make verbs: "re-elect"
 TIME_QUALIFIERS = frozenset({"former", "then", "acting", "longtime", "outgoing", "incoming", "late"})
 # Courtesy titles say nothing of the person ("Mr. Xi"): not labels. Measured on NewsWCL50 (see
@@ -172,9 +176,11 @@ def _mentions(sentence: Sentence, rules: ActorRules) -> list[tuple[int, int, str
 
 def _not_an_actor(words: Sequence[str], demonyms: frozenset[str]) -> bool:
     """Whether a capitalised run names no one: a nationality adjective ("Russian", "North
-    Korean"), a thing ("Joint Statement", `THING_HEADS`), or words in capitals ("NO COLLUSION",
-    a masthead; an acronym is one word)."""
+    Korean"), a thing ("Joint Statement", `THING_HEADS`), a party tag ("D-Calif"), or words in
+    capitals ("NO COLLUSION", a masthead; an acronym is one word)."""
     if words[-1] in demonyms and all(w in COMPASS for w in words[:-1]):
+        return True
+    if len(words) == 1 and PARTY_TAG.match(words[0]):
         return True
     heads = {words[-1], words[words.index("of") - 1] if "of" in words[1:] else ""}  # "Declaration of Independence"
     if any(h.lower() in THING_HEADS for h in heads):
@@ -191,14 +197,15 @@ def _described(candidates: Sequence[tuple[str, set[str]]], modifiers: str, stric
     shares a word with the description's modifiers when it has any ("the North Korean leader"
     is the one called "North Korean leader", not the "Japanese leader" named since). Modifiers
     in lower case that match no label tell no one apart ("the nation's reclusive leader"): the
-    last one given the role. `strict` (candidates from the other articles of the event, in no
-    order of their own): only a modifier that matches, or the one actor with the role."""
+    last one given the role, unless they make it another role (`ROLE_PREFIXES`). `strict`
+    (candidates from the other articles of the event, in no order of their own): only a
+    modifier that matches, or the one actor with the role."""
     words = _words(modifiers)
     for actor, label_words in reversed(candidates):
         if words and words & label_words or not words and not strict:
             return actor
-    if not candidates or any(w[:1].isupper() for w in modifiers.split()):
-        return None
+    if not candidates or any(w[:1].isupper() for w in modifiers.split()) or words & ROLE_PREFIXES:
+        return None  # "the vice president" is no president's description
     if strict:
         named = {actor for actor, _ in candidates}
         return named.pop() if not words and len(named) == 1 else None
