@@ -124,8 +124,8 @@ def _mentions(sentence: Sentence, rules: ActorRules) -> list[tuple[int, int, str
     text = sentence.text
     starting, describers = rules.title_start, rules.describers
     out = []
-    for m in NAME.finditer(text):
-        found_name = POSSESSIVE.sub("", m.group(0))
+    for at, run in (r for m in NAME.finditer(text) for r in _runs(m, rules)):
+        found_name = POSSESSIVE.sub("", run)
         if not ABBREVIATION_END.search(found_name):
             found_name = found_name.rstrip(".")
         words = found_name.split()
@@ -148,11 +148,11 @@ def _mentions(sentence: Sentence, rules: ActorRules) -> list[tuple[int, int, str
             lead.append(words.pop(0))  # "Obstructionist Democrats": a label, capitalised
         if not words or _not_an_actor(words, rules.demonyms):
             continue
-        if len(words) == 1 and not title and starting.match(text[text.find(words[0], m.start()) :]):
+        if len(words) == 1 and not title and starting.match(text[text.find(words[0], at) :]):
             continue  # the first word of a title that goes on in lower case ("Council member Dana Cole")
         name = " ".join(words)
-        start = text.find(name, m.start())
-        before = text[: text.find(" ".join(lead + [title]).strip() or name, m.start())]
+        start = text.find(name, at)
+        before = text[: text.find(" ".join(lead + [title]).strip() or name, at)]
         if not title:
             title = _title_ending(before, rules)
             before = before[: len(before) - len(title) - 1] if title else before
@@ -172,6 +172,28 @@ def _mentions(sentence: Sentence, rules: ActorRules) -> list[tuple[int, int, str
             label = member.group(1)
         out.append((start, start + len(name), label, name))
     return out
+
+
+def _runs(m: re.Match[str], rules: ActorRules) -> list[tuple[int, str]]:
+    """The capitalised run `m` as (start, text) pieces, cut after a word that ends a sentence
+    within it: a quotation of several sentences is one sentence of the article, and "from
+    Brownsville to San Diego. Governor Perry has …" holds two names. A word ending in a period
+    ends no sentence when it is an initial, a title ("Sen.") or a listed abbreviation ("St.")."""
+    out, start = [], m.start()
+    for w in re.finditer(r"\S+", m.group(0)):
+        end = m.start() + w.end()
+        if end < m.end() and w.group(0).endswith(".") and not _abbreviated(w.group(0), rules):
+            out.append((start, m.string[start : end - 1]))
+            start = end + len(m.string[end:]) - len(m.string[end:].lstrip())
+    out.append((start, m.string[start : m.end()]))
+    return out
+
+
+def _abbreviated(word: str, rules: ActorRules) -> bool:
+    """Whether the period that ends `word` marks an abbreviation, not a sentence's end."""
+    bare = word[:-1].lower()
+    titles = {bare + ".", bare.removesuffix("s") + "."}  # "Sen.", "Sens."
+    return len(bare) < 2 or "." in bare or bool(titles & rules.roles) or bare in rules.abbreviations
 
 
 def _not_an_actor(words: Sequence[str], demonyms: frozenset[str]) -> bool:
@@ -311,6 +333,7 @@ class ActorRules:
     # Emmanuel Macron", an appositive; "the two men"): group 1 what describes, group 2 the role,
     # group 3 "s" when it is plural.
     description: re.Pattern[str]
+    abbreviations: frozenset[str]  # the language's, in lower case without their period ("st", "jan")
 
     @classmethod
     def of(cls, lexicon: Lexicon, language: Language = ENGLISH) -> ActorRules:
@@ -340,6 +363,7 @@ class ActorRules:
                 + "|".join(re.escape(t) for t in titles if t[:1].islower())
                 + r"|(?<=two )(?:wo)?men)(s?)\b(?!\s+[A-Z]|-|\s+of\b|,\s+(?:the\s+)?[A-Z])"
             ),
+            language.abbreviations,
         )
 
 

@@ -78,6 +78,7 @@ def _labels(text: str) -> dict[str, list[str]]:
         ("He said Justice Kennedy spoke.", "Kennedy", ["Justice"]),
         ("He sued Bentonville, Ark.-based Wal-Mart on Monday.", "Wal-Mart", []),
         ("President Trump spoke.\nHe fired Flynn for lying to the vice president.", "Trump", ["President"]),
+        ('He said: "We guard it from Brownsville to San Diego. Governor Perry did it."', "Perry", ["Governor"]),
     ],
 )
 def test_a_label_names_the_actor_and_nothing_else(text, name, expected):
@@ -165,11 +166,13 @@ def test_one_persons_name_forms_merge_as_newspapers_write_them():
         ("He said Xi and Putin signed the Partnership of Coordination.", "Xi", "Partnership of Coordination"),
         ("He said Greg Abbott signed the Texas Heartbeat Act on Labor Day.", "Greg Abbott", "Texas Heartbeat Act"),
         ("Sen. Dianne Feinstein, D-Calif., the top Democrat on the panel, said so.", "Dianne Feinstein", "D-Calif"),
+        ('"He came after Hurricane Ida. Biden came later," she said.', "Biden", "Hurricane Ida. Biden"),
     ],
 )
 def test_a_capitalised_run_names_an_actor_only_when_it_is_a_name(text, actor, absent):
-    """A possessive ends a name; a time word before it is no part of it; a nationality adjective,
-    a thing (a law, a document, a day), a party tag and words in capitals name no one."""
+    """A possessive ends a name, and so does the end of a sentence inside a quotation; a time
+    word before it is no part of it; a nationality adjective, a thing (a law, a document, a day),
+    a party tag and words in capitals name no one."""
     names = set(_event({"A": text}).mentions)
     assert absent not in names
     if actor:
