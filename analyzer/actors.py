@@ -179,12 +179,13 @@ def _runs(m: re.Match[str], rules: ActorRules) -> list[tuple[int, str]]:
     within it: a quotation of several sentences is one sentence of the article, and "from
     Brownsville to San Diego. Governor Perry has …" holds two names. A word ending in a period
     ends no sentence when it is an initial, a title ("Sen.") or a listed abbreviation ("St.")."""
-    out, start = [], m.start()
+    out, start, cut = [], m.start(), False
     for w in re.finditer(r"\S+", m.group(0)):
-        end = m.start() + w.end()
-        if end < m.end() and w.group(0).endswith(".") and not _abbreviated(w.group(0), rules):
-            out.append((start, m.string[start : end - 1]))
-            start = end + len(m.string[end:]) - len(m.string[end:].lstrip())
+        if cut:  # the piece after a sentence's end starts at its first word
+            start, cut = m.start() + w.start(), False
+        if w.end() < len(m.group(0)) and w.group(0).endswith(".") and not _abbreviated(w.group(0), rules):
+            out.append((start, m.string[start : m.start() + w.end() - 1]))
+            cut = True
     out.append((start, m.string[start : m.end()]))
     return out
 
