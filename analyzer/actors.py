@@ -33,6 +33,7 @@ APPOSITIVE_AFTER = re.compile(
 APPOSITIVE_BEFORE = re.compile(
     r"(\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*['’]s)\s+[^,.;:\"“”]{3,60}?),\s+$"
 )
+PLACE_END = re.compile(r"\b(?:in|at|near)\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*$")  # "… in Bedminster"
 # "Radical activists from the Clearwater Alliance": a loaded phrase naming the group's members.
 # Not "with": "positive relations with Russia", "talks with Kim" are no members.
 MEMBER_OF = re.compile(r"((?:[\w-]+\s+)?[\w-]+)\s+(?:from|of|at)\s+(?:the\s+)?$")
@@ -606,13 +607,14 @@ def _appositives(text: str, start: int, end: int, titled: bool, roles: frozenset
 
 def _ends_in_name(phrase: str, roles: frozenset[str]) -> bool:
     """Whether a phrase ends in two capitalised words that are no role ("manager Paul Manafort";
-    not "the former Russian President")."""
+    not "the former Russian President"), or in a place ("his golf club in Bedminster", then
+    "New Jersey": the place's state, not a description of it)."""
     words = phrase.split()
-    return (
-        len(words) > 1
-        and all(w[:1].isupper() for w in words[-2:])
+    return len(words) > 1 and (
+        all(w[:1].isupper() for w in words[-2:])
         and words[-1].lower() not in roles
         and " ".join(words[-2:]).lower() not in roles
+        or bool(PLACE_END.search(phrase))
     )
 
 

@@ -225,6 +225,8 @@ def test_labels_newspapers_give_without_a_title_before_the_name(articles, actor,
         ("It names Trump's former campaign manager Paul Manafort, Donald Trump Jr., and others.", "Donald Trump Jr"),
         # a counterpart that is an organisation with its name in apposition
         ("It runs between the C.I.A. and its North Korean counterpart, the Reconnaissance Bureau.", "C.I.A."),
+        # a place's state after the place
+        ("Trump made the announcement at his golf club in Bedminster, New Jersey, at 11 a.m.", "New Jersey"),
     ],
 )
 def test_no_label_from_another_name_or_a_named_counterpart(text, actor):
