@@ -331,9 +331,9 @@ class ActorRules:
     title_end: re.Pattern[str]
     title_chars: int
     # A definite description by a role in lower case, with no name after it ("the North Korean
-    # leader", "North Korea's leader", "the president", "the two leaders"; not "his counterpart,
-    # Emmanuel Macron", an appositive; "the two men"): group 1 what describes, group 2 the role,
-    # group 3 "s" when it is plural.
+    # leader", "North Korea's leader", "the president", "the two leaders", "the two men"; not "his
+    # counterpart, Emmanuel Macron", an appositive, nor "the attorney general", a role of its own):
+    # group 1 what describes, group 2 the role, group 3 "s" when it is plural.
     description: re.Pattern[str]
     abbreviations: frozenset[str]  # the language's, in lower case without their period ("st", "jan")
 
@@ -363,7 +363,7 @@ class ActorRules:
                 r"((?:[A-Z][\w.-]*['’]s\s+|[A-Z][\w.-]*\s+|[a-z][a-z-]*(?:['’]s)?\s+){0,3}?)"
                 "("
                 + "|".join(re.escape(t) for t in titles if t[:1].islower())
-                + r"|(?<=two )(?:wo)?men)(s?)\b(?!\s+[A-Z]|-|\s+of\b|,\s+(?:the\s+)?[A-Z])"
+                + r"|(?<=two )(?:wo)?men)(s?)\b(?!\s+[A-Z]|-|\s+of\b|\s+general\b|,\s+(?:the\s+)?[A-Z])"
             ),
             language.abbreviations,
         )
