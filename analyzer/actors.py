@@ -28,7 +28,7 @@ NAME = re.compile(rf"{_NAME_WORD}(?:{_GOES_ON}(?:\s+(?:of|for|de|van|von|al))?\s
 APPOSITIVE_AFTER = re.compile(
     r"^,\s+((?:a|an|the|its|his|her|their)\s+[^,;:\"“”]{3,80}?"
     r"|(?!(?:who|whom|whose|which|that|said|says|and|but|or|as|when|while|after|before)\b)"
-    r"[a-z][a-z-]*(?<!ing)(?<!ed)\s+(?:of|for|at)\s+[^,;:\"“”]{3,60}?)(?=,|\.(?:\s|$)|;|$)"
+    r"[a-z][a-z-]*(?<!ing)(?<!ed)(?<![^s]s)\s+(?:of|for|at)\s+[^,;:\"“”]{3,60}?)(?=,|\.(?:\s|$)|;|$)"
 )
 APPOSITIVE_BEFORE = re.compile(
     r"(\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*['’]s)\s+[^,.;:\"“”]{3,60}?),\s+$"
@@ -159,7 +159,11 @@ def _mentions(sentence: Sentence, rules: ActorRules) -> list[tuple[int, int, str
             before = before[: len(before) - len(title) - 1] if title else before
             if title[:1].islower():  # a role in lower case takes the words that qualify it
                 lead = _qualifiers(before, rules)
-        describing = lead or _premodifier(before, describers)
+        following = text[start + len(name) :].split(maxsplit=1)[:1]
+        if following and following[0].islower() and following[0].rstrip(",.;:") in rules.roles:
+            describing = lead  # "the long-elusive Taliban spokesman": what comes before describes him
+        else:
+            describing = lead or _premodifier(before, describers)
         if title in HONORIFICS:
             describing, title = [], ""
         elif title and before.endswith("-") and before.split():

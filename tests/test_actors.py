@@ -226,6 +226,10 @@ def test_labels_newspapers_give_without_a_title_before_the_name(articles, actor,
         ("It names Trump's former campaign manager Paul Manafort, Donald Trump Jr., and others.", "Donald Trump Jr"),
         # a counterpart that is an organisation with its name in apposition
         ("It runs between the C.I.A. and its North Korean counterpart, the Reconnaissance Bureau.", "C.I.A."),
+        # a list after the name, not a phrase naming it
+        ("It came amid gains by the Taliban, signs of strain on the army and grim forecasts.", "Taliban"),
+        # the name is a noun before a role: what comes before it describes the role's holder
+        ("Zabihullah Mujahid, the long-elusive Taliban spokesman, spoke.", "Taliban"),
         # a place's state after the place
         ("Trump made the announcement at his golf club in Bedminster, New Jersey, at 11 a.m.", "New Jersey"),
     ],
