@@ -225,15 +225,14 @@ def _described(candidates: Sequence[tuple[str, set[str]]], modifiers: str, stric
     shares a word with the description's modifiers when it has any ("the North Korean leader"
     is the one called "North Korean leader", not the "Japanese leader" named since). Modifiers
     in lower case that match no label tell no one apart ("the nation's reclusive leader"): the
-    last one given the role, unless they make it another role (`ROLE_PREFIXES`). `strict`
-    (candidates from the other articles of the event, in no order of their own): only a
-    modifier that matches, or the one actor with the role."""
+    last one given the role. `strict` (candidates from the other articles of the event, in no
+    order of their own): only a modifier that matches, or the one actor with the role."""
     words = _words(modifiers)
     for actor, label_words in reversed(candidates):
         if words and words & label_words or not words and not strict:
             return actor
-    if not candidates or any(w[:1].isupper() for w in modifiers.split()) or words & ROLE_PREFIXES:
-        return None  # "the vice president" is no president's description
+    if not candidates or any(w[:1].isupper() for w in modifiers.split()):
+        return None
     if strict:
         named = {actor for actor, _ in candidates}
         return named.pop() if not words and len(named) == 1 else None
@@ -404,9 +403,12 @@ def event_actors(sentences: Sequence[Sentence], outlet_of: dict[str, str], rules
             per_sentence[s.id].append((start, end, actor))
             for t in filter(None, labels):
                 head = COMPLEMENT.split(t, maxsplit=1)[0].split()  # "a fierce critic of the mayor": a critic
-                roles[head[-1].lower()].append((actor, _words(t)))
+                roles[_role(head)].append((actor, _words(t)))
         for m in rules.description.finditer(s.text):
             modifiers, role, many = m.groups()
+            if modifiers.split()[-1:] and modifiers.split()[-1].lower() in ROLE_PREFIXES:
+                modifiers, prefix = modifiers.rsplit(maxsplit=1) if " " in modifiers.strip() else ("", modifiers)
+                role = f"{prefix.strip().lower()} {role}"  # "the vice president": a role of its own
             label = m.group(0)[m.start(1) - m.start() :]
             if many or role.endswith("men"):  # "the two leaders": the last two given the role, or named
                 two = _last_two([a for a, _ in roles.get(role, ())]) or _last_two(persons[s.article])
@@ -438,6 +440,14 @@ def event_actors(sentences: Sequence[Sentence], outlet_of: dict[str, str], rules
         for actor, verb in _attributions(s.text, per_sentence[s.id], speech):
             out.verb(actor, outlet_of[s.article], verb.lower())
     return out
+
+
+def _role(head: Sequence[str]) -> str:
+    """The role a label's head words give, in lower case: its last word, with the word that
+    makes it another role before it ("Vice President" → "vice president")."""
+    if len(head) > 1 and head[-2].lower() in ROLE_PREFIXES:
+        return f"{head[-2]} {head[-1]}".lower()
+    return head[-1].lower()
 
 
 def _relations(actors: set[str]) -> set[str]:

@@ -79,6 +79,7 @@ def _labels(text: str) -> dict[str, list[str]]:
         ("He sued Bentonville, Ark.-based Wal-Mart on Monday.", "Wal-Mart", []),
         ("President Trump spoke.\nHe fired Flynn for lying to the vice president.", "Trump", ["President"]),
         ("Gov. Andrew Cuomo spoke.\nAn inquiry by the New York attorney general goes on.", "Andrew Cuomo", ["Gov."]),
+        ("President Lee spoke.\nVice President Jo Kim spoke.\nThe president left.", "Jo Kim", ["Vice President"]),
         ('He said: "We guard it from Brownsville to San Diego. Governor Perry did it."', "Perry", ["Governor"]),
     ],
 )
