@@ -67,6 +67,11 @@ THING_HEADS = frozenset(
     "resolution initiative strategy plan program programme policy doctrine partnership cooperation era war "
     "summit day memo memos email emails server document documents".split()
 )
+# Words that end what can describe a role before it: "their conversation that the president …" is
+# no description of the president by "conversation".
+DESCRIPTION_BREAKS = "|".join(
+    "the a an that which who whom whose and or but if when while of to in on at for with by from as than".split()
+)
 # A party and state after a politician's name ("Sen. Dianne Feinstein, D-Calif., said"): no actor.
 PARTY_TAG = re.compile(r"^[DRI]-[A-Z]")
 # Words that make a role another role: "the vice president" is not "the president".
@@ -363,7 +368,8 @@ class ActorRules:
             len(titles[0]),
             re.compile(
                 r"(?:\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s+|\b(?=[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s\s))"
-                r"((?:[A-Z][\w.-]*['’]s\s+|[A-Z][\w.-]*\s+|[a-z][a-z-]*(?:['’]s)?\s+){0,3}?)"
+                r"((?:[A-Z][\w.-]*['’]s\s+|[A-Z][\w.-]*\s+"
+                rf"|(?!(?:{DESCRIPTION_BREAKS})\s)[a-z][a-z-]*(?:['’]s)?\s+){{0,3}}?)"
                 "("
                 + "|".join(re.escape(t) for t in titles if t[:1].islower())
                 + r"|(?<=two )(?:wo)?men)(s?)\b(?!\s+[A-Z]|-|\s+of\b|\s+general\b|,\s+(?:the\s+)?[A-Z])"

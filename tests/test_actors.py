@@ -80,6 +80,7 @@ def _labels(text: str) -> dict[str, list[str]]:
         ("President Trump spoke.\nHe fired Flynn for lying to the vice president.", "Trump", ["President"]),
         ("Gov. Andrew Cuomo spoke.\nAn inquiry by the New York attorney general goes on.", "Andrew Cuomo", ["Gov."]),
         ("President Lee spoke.\nVice President Jo Kim spoke.\nThe president left.", "Jo Kim", ["Vice President"]),
+        ("President Lee spoke.\nHe said at the end of their talk that the president was glad.", "Lee", ["President"]),
         ('He said: "We guard it from Brownsville to San Diego. Governor Perry did it."', "Perry", ["Governor"]),
     ],
 )
