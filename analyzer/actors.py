@@ -30,8 +30,11 @@ APPOSITIVE_AFTER = re.compile(
     r"|(?!(?:who|whom|whose|which|that|said|says|and|but|or|as|when|while|after|before)\b)"
     r"[a-z][a-z-]*(?<!ing)(?<!ed)(?<![^s]s)\s+(?:of|for|at)\s+[^,;:\"“”]{3,60}?)(?=,|\.(?:\s|$)|;|$)"
 )
+# A noun phrase runs on through no conjunction that opens a clause ("a subpoena if the deputy
+# attorney general, Rod J. Rosenstein": the phrase is "the deputy attorney general").
 APPOSITIVE_BEFORE = re.compile(
-    r"(\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*['’]s)\s+[^,.;:\"“”]{3,60}?),\s+$"
+    r"(\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*['’]s)\s+"
+    r"(?:(?!\b(?:if|when|because|although|unless|whether)\s)[^,.;:\"“”]){3,60}?),\s+$"
 )
 PLACE_END = re.compile(r"\b(?:in|at|near)\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*$")  # "… in Bedminster"
 # "Radical activists from the Clearwater Alliance": a loaded phrase naming the group's members.

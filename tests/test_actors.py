@@ -81,6 +81,7 @@ def _labels(text: str) -> dict[str, list[str]]:
         ("Gov. Andrew Cuomo spoke.\nAn inquiry by the New York attorney general goes on.", "Andrew Cuomo", ["Gov."]),
         ("President Lee spoke.\nVice President Jo Kim spoke.\nThe president left.", "Jo Kim", ["Vice President"]),
         ("President Lee spoke.\nHe said at the end of their talk that the president was glad.", "Lee", ["President"]),
+        ("He faces a subpoena if the deputy mayor, Jo Park, asks.", "Jo Park", ["the deputy mayor"]),
         ('He said: "We guard it from Brownsville to San Diego. Governor Perry did it."', "Perry", ["Governor"]),
     ],
 )
