@@ -60,7 +60,7 @@ BASED = "-based"  # "Washington-based": an adjective of place, no part of the na
 # person's title ("Justice Kennedy").
 ORGANISATION_HEADS = frozenset(
     "Department Ministry Committee Commission Court Council Office Agency Bureau Service Administration "
-    "Authority Board".split()
+    "Authority Board Assembly".split()
 )
 # Names of things, not of people, groups or places: laws, agreements, documents, events and days
 # ("the Texas Heartbeat Act", "the Joint Statement", "Labor Day"). Of 353 actor names the tool
@@ -278,7 +278,8 @@ def _prefixed_verb(word: str) -> bool:
 def _qualifiers(before: str, rules: ActorRules) -> list[str]:
     """The words right before a role in lower case that qualify it, at most QUALIFIERS_MAX:
     capitalised words, a few of time ("North Korean", "former FBI"), and words in lower case
-    that a describing word leads ("genocidal communist dictator"; not "met communist")."""
+    that a describing word leads ("genocidal communist dictator"; not "met communist"), after
+    any verb in the past ("Biden defeated former president Trump": "former")."""
     out: list[str] = []
     for word in reversed(before.split()[-QUALIFIERS_MAX:]):
         low = word.lower()
@@ -287,6 +288,10 @@ def _qualifiers(before: str, rules: ActorRules) -> list[str]:
         if not (word[:1].isupper() or word.islower()):
             break
         out.insert(0, word)
+    for k in range(len(out) - 1, -1, -1):  # a verb's past: "Biden defeated former president Trump"
+        if out[k].endswith("ed") and out[k].islower() and out[k] not in rules.describers:
+            out = out[k + 1 :]
+            break
     while out and out[0].islower() and out[0] not in TIME_QUALIFIERS and out[0] not in rules.describers:
         out.pop(0)
     return out

@@ -82,6 +82,7 @@ def _labels(text: str) -> dict[str, list[str]]:
         ("President Lee spoke.\nVice President Jo Kim spoke.\nThe president left.", "Jo Kim", ["Vice President"]),
         ("President Lee spoke.\nHe said at the end of their talk that the president was glad.", "Lee", ["President"]),
         ("He faces a subpoena if the deputy mayor, Jo Park, asks.", "Jo Park", ["the deputy mayor"]),
+        ("In 2020 Biden defeated former president Donald Trump.", "Donald Trump", ["former president"]),
         ('He said: "We guard it from Brownsville to San Diego. Governor Perry did it."', "Perry", ["Governor"]),
     ],
 )
@@ -171,6 +172,7 @@ def test_one_persons_name_forms_merge_as_newspapers_write_them():
         ("He said Greg Abbott signed the Texas Heartbeat Act on Labor Day.", "Greg Abbott", "Texas Heartbeat Act"),
         ("Sen. Dianne Feinstein, D-Calif., the top Democrat on the panel, said so.", "Dianne Feinstein", "D-Calif"),
         ('"He came after Hurricane Ida. Biden came later," she said.', "Biden", "Hurricane Ida. Biden"),
+        ("They met at the U.N. General Assembly on Monday.", "U.N. General Assembly", "Assembly"),
     ],
 )
 def test_a_capitalised_run_names_an_actor_only_when_it_is_a_name(text, actor, absent):
