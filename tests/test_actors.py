@@ -83,6 +83,7 @@ def _labels(text: str) -> dict[str, list[str]]:
         ("President Lee spoke.\nHe said at the end of their talk that the president was glad.", "Lee", ["President"]),
         ("He faces a subpoena if the deputy mayor, Jo Park, asks.", "Jo Park", ["the deputy mayor"]),
         ("In 2020 Biden defeated former president Donald Trump.", "Donald Trump", ["former president"]),
+        ("He said Senate Majority Leader Chuck Schumer spoke.", "Chuck Schumer", ["Senate Majority Leader"]),
         ('He said: "We guard it from Brownsville to San Diego. Governor Perry did it."', "Perry", ["Governor"]),
     ],
 )
