@@ -36,7 +36,9 @@ APPOSITIVE_BEFORE = re.compile(
     r"(\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*['’]s)\s+"
     r"(?:(?!\b(?:if|when|because|although|unless|whether)\s)[^,.;:\"“”]){3,60}?),\s+$"
 )
-PLACE_END = re.compile(r"\b(?:in|at|near)\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*$")  # "… in Bedminster"
+PLACE_END = re.compile(  # "… in Bedminster", "… at her Pittsburg"
+    r"\b(?:in|at|near)\s+(?:(?:his|her|its|their)\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*$"
+)
 # "Radical activists from the Clearwater Alliance": a loaded phrase naming the group's members.
 # Not "with": "positive relations with Russia", "talks with Kim" are no members.
 MEMBER_OF = re.compile(r"((?:[\w-]+\s+)?[\w-]+)\s+(?:from|of|at)\s+(?:the\s+)?$")
@@ -269,10 +271,10 @@ def _premodifier(before: str, describers: frozenset[str]) -> list[str]:
 
 
 def _prefixed_verb(word: str) -> bool:
-    """A verb's participle made with a prefix ("re-electing", "co-chairing"): it acts on the name
-    after it ("re-electing Representative Nancy Pelosi"), where a compound adjective describes
-    it ("reform-minded", "long-serving")."""
-    return word.endswith("ing") and word.split("-", 1)[0] in VERB_PREFIXES
+    """A verb made with a prefix ("re-electing", "re-elected", "co-chairing"): it acts on the
+    name after it ("re-elected Representative Steny Hoyer"), where a compound adjective
+    describes it ("reform-minded", "long-serving")."""
+    return word.endswith(("ing", "ed")) and word.split("-", 1)[0] in VERB_PREFIXES
 
 
 def _qualifiers(before: str, rules: ActorRules) -> list[str]:
@@ -371,7 +373,7 @@ class ActorRules:
                 (m.capitalize() for m in language.months),
                 (m[:3].capitalize() for m in language.months),  # "Jan", "Dec"
             ),
-            re.compile("(?:" + "|".join(re.escape(t) for t in titles) + ") "),
+            re.compile("(?:" + "|".join(re.escape(t) for t in titles) + ")(?:-elect)? "),  # "President-elect"
             re.compile(" (?:" + "|".join(re.escape(t[::-1]) for t in titles) + ")"),
             len(titles[0]),
             re.compile(

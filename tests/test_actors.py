@@ -84,6 +84,8 @@ def _labels(text: str) -> dict[str, list[str]]:
         ("He faces a subpoena if the deputy mayor, Jo Park, asks.", "Jo Park", ["the deputy mayor"]),
         ("In 2020 Biden defeated former president Donald Trump.", "Donald Trump", ["former president"]),
         ("He said Senate Majority Leader Chuck Schumer spoke.", "Chuck Schumer", ["Senate Majority Leader"]),
+        ("Democrats also re-elected Representative Steny Hoyer.", "Steny Hoyer", ["Representative"]),
+        ("He undercut Vice President-elect Mike Pence on Monday.", "Mike Pence", ["Vice President-elect"]),
         ('He said: "We guard it from Brownsville to San Diego. Governor Perry did it."', "Perry", ["Governor"]),
     ],
 )
@@ -238,6 +240,7 @@ def test_labels_newspapers_give_without_a_title_before_the_name(articles, actor,
         ("Zabihullah Mujahid, the long-elusive Taliban spokesman, spoke.", "Taliban"),
         # a place's state after the place
         ("Trump made the announcement at his golf club in Bedminster, New Jersey, at 11 a.m.", "New Jersey"),
+        ("Dukes said the management at her Pittsburg, Calif., store passed her over.", "Calif"),
     ],
 )
 def test_no_label_from_another_name_or_a_named_counterpart(text, actor):
