@@ -77,6 +77,7 @@ THING_HEADS = frozenset(
 DESCRIPTION_BREAKS = "|".join(
     "the a an that which who whom whose and or but if when while of to in on at for with by from as than".split()
 )
+WORD_AFTER = re.compile(r"\s+([a-z][\w-]*)")  # the word after a name, when in lower case
 # A party and state after a politician's name ("Sen. Dianne Feinstein, D-Calif., said"): no actor.
 PARTY_TAG = re.compile(r"^[DRI]-[A-Z]")
 # Words that make a role another role: "the vice president" is not "the president".
@@ -135,7 +136,7 @@ def _mentions(sentence: Sentence, rules: ActorRules) -> list[tuple[int, int, str
     text = sentence.text
     starting, describers = rules.title_start, rules.describers
     out = []
-    for at, run in (r for m in NAME.finditer(text) for r in _runs(m, rules)):
+    for at, run in _runs(text, rules):
         found_name = POSSESSIVE.sub("", run)
         if not ABBREVIATION_END.search(found_name):
             found_name = found_name.rstrip(".")
@@ -169,8 +170,8 @@ def _mentions(sentence: Sentence, rules: ActorRules) -> list[tuple[int, int, str
             before = before[: len(before) - len(title) - 1] if title else before
             if title[:1].islower():  # a role in lower case takes the words that qualify it
                 lead = _qualifiers(before, rules)
-        following = text[start + len(name) :].split(maxsplit=1)[:1]
-        if following and following[0].islower() and following[0].rstrip(",.;:") in rules.roles:
+        after = WORD_AFTER.match(text, start + len(name))
+        if after and after.group(1) in rules.roles:
             describing = lead  # "the long-elusive Taliban spokesman": what comes before describes him
         else:
             describing = lead or _premodifier(before, describers)
@@ -189,19 +190,25 @@ def _mentions(sentence: Sentence, rules: ActorRules) -> list[tuple[int, int, str
     return out
 
 
-def _runs(m: re.Match[str], rules: ActorRules) -> list[tuple[int, str]]:
-    """The capitalised run `m` as (start, text) pieces, cut after a word that ends a sentence
-    within it: a quotation of several sentences is one sentence of the article, and "from
-    Brownsville to San Diego. Governor Perry has …" holds two names. A word ending in a period
-    ends no sentence when it is an initial, a title ("Sen.") or a listed abbreviation ("St.")."""
-    out, start, cut = [], m.start(), False
-    for w in re.finditer(r"\S+", m.group(0)):
-        if cut:  # the piece after a sentence's end starts at its first word
-            start, cut = m.start() + w.start(), False
-        if w.end() < len(m.group(0)) and w.group(0).endswith(".") and not _abbreviated(w.group(0), rules):
-            out.append((start, m.string[start : m.start() + w.end() - 1]))
-            cut = True
-    out.append((start, m.string[start : m.end()]))
+def _runs(text: str, rules: ActorRules) -> list[tuple[int, str]]:
+    """The capitalised runs of `text` (`NAME`) as (start, text), each cut after a word that ends
+    a sentence within it: a quotation of several sentences is one sentence of the article, and
+    "from Brownsville to San Diego. Governor Perry has …" holds two names. A word ending in a
+    period ends no sentence when it is an initial, a title ("Sen.") or a listed abbreviation."""
+    out = []
+    for m in NAME.finditer(text):
+        run = m.group(0)
+        if "." not in run[:-1]:  # most runs
+            out.append((m.start(), run))
+            continue
+        start, cut = m.start(), False
+        for w in re.finditer(r"\S+", run):
+            if cut:  # the piece after a sentence's end starts at its first word
+                start, cut = m.start() + w.start(), False
+            if w.end() < len(run) and w.group(0).endswith(".") and not _abbreviated(w.group(0), rules):
+                out.append((start, text[start : m.start() + w.end() - 1]))
+                cut = True
+        out.append((start, text[start : m.end()]))
     return out
 
 
@@ -218,12 +225,11 @@ def _not_an_actor(words: Sequence[str], demonyms: frozenset[str]) -> bool:
     capitals ("NO COLLUSION", a masthead; an acronym is one word)."""
     if words[-1] in demonyms and all(w in COMPASS for w in words[:-1]):
         return True
-    if len(words) == 1 and PARTY_TAG.match(words[0]):
-        return True
-    heads = {words[-1], words[words.index("of") - 1] if "of" in words[1:] else ""}  # "Declaration of Independence"
-    if any(h.lower() in THING_HEADS for h in heads):
-        return True
-    return len(words) > 1 and all(w.isupper() for w in words)
+    if words[-1].lower() in THING_HEADS or "of" in words and words[words.index("of") - 1].lower() in THING_HEADS:
+        return True  # "Joint Statement", "Declaration of Independence"
+    if len(words) == 1:
+        return "-" in words[0] and bool(PARTY_TAG.match(words[0]))
+    return all(w.isupper() for w in words)
 
 
 def _words(text: str) -> set[str]:
