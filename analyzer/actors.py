@@ -428,9 +428,9 @@ def event_actors(sentences: Sequence[Sentence], outlet_of: dict[str, str], rules
                 roles[_role(head)].append((actor, _words(t)))
         for m in rules.description.finditer(s.text):
             modifiers, role, many = m.groups()
-            if modifiers.split()[-1:] and modifiers.split()[-1].lower() in ROLE_PREFIXES:
-                modifiers, prefix = modifiers.rsplit(maxsplit=1) if " " in modifiers.strip() else ("", modifiers)
-                role = f"{prefix.strip().lower()} {role}"  # "the vice president": a role of its own
+            *rest, last = modifiers.split() or [""]
+            if last.lower() in ROLE_PREFIXES:  # "the vice president": a role of its own
+                modifiers, role = " ".join(rest), f"{last.lower()} {role}"
             label = m.group(0)[m.start(1) - m.start() :]
             if many or role.endswith("men"):  # "the two leaders": the last two given the role, or named
                 two = _last_two([a for a, _ in roles.get(role, ())]) or _last_two(persons[s.article])
