@@ -369,11 +369,15 @@ def _progress(quiet: bool, articles: int, steps: tuple[str, ...]) -> Iterator[Ca
     help="Gold annotations (default: every gold.json under PATH, each scored on its folder, then pooled).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@_lexicon_option
+@_context_model_option
 @handle_errors
 def evaluate_command(
     paths: tuple[str, ...],
     gold: str | None,
     as_json: bool,
+    lexicon_files: tuple[str, ...],
+    context_model: str | None,
     strict: bool,
     follow_links: bool,
     max_file_size: int,
@@ -388,10 +392,12 @@ def evaluate_command(
 
     Alignment is scored pairwise (precision, recall, F1); also counted: predicted pairs that
     cross gold events, whether events were grouped exactly, and loaded-term precision/recall.
+    --lexicon and --context-model score the flags of your own lexicon or trained model.
 
     \b
     Example:
       framing evaluate corpus/school-closures --gold corpus/school-closures/gold.json
+      framing evaluate my-corpus/ --context-model weights.json
     """
     run = functools.partial(
         _run,
@@ -403,7 +409,7 @@ def evaluate_command(
         scheduler=scheduler,
         quiet=True,
     )
-    options = AnalysisOptions(events=EventOptions(mode=event_mode))
+    options = _options(lexicon_files, context_model, event_mode)
     if gold:
         sets = [(Path(gold), paths)]
     else:  # every gold file under PATHS, each scored on its own folder

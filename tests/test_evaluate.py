@@ -46,3 +46,36 @@ def test_a_folder_of_gold_sets_is_scored_set_by_set_and_pooled(corpus_dir):
     pooled = doc["all"]["alignment"]
     assert pooled["true_positives"] == sum(doc[k]["alignment"]["true_positives"] for k in sets)
     assert pooled["expected"] == sum(doc[k]["alignment"]["expected"] for k in sets) == 77
+
+
+def _loaded_terms(args: list[str]) -> dict:
+    result = CliRunner().invoke(main, ["evaluate", *args, "--json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)["flags"]
+
+
+def test_evaluate_scores_the_flags_of_a_trained_context_model(corpus_dir, tmp_path):
+    """`--context-model`: a model that finds no lexicon match loaded leaves only the framing
+    contrasts (which rest on other outlets' wording, not on the model) to score."""
+    nothing = tmp_path / "nothing.json"
+    thresholds = {"curated": 0.5, "stance": 0.5, "broad": 0.5}
+    model = {"format": "framing-context-model/1", "bias": -10, "thresholds": thresholds, "weights": {}}
+    nothing.write_text(json.dumps(model))
+    folder = str(corpus_dir / "transit-fares")
+    shipped = _loaded_terms([folder])
+    assert shipped["predicted"] > 0 and shipped["recall"] > 0.9
+    none = _loaded_terms([folder, "--context-model", str(nothing)])
+    assert none["predicted"] < shipped["predicted"] / 2 and none["recall"] < shipped["recall"] / 2
+
+
+def test_evaluate_scores_the_flags_of_an_added_lexicon(corpus_dir, tmp_path):
+    """`--lexicon`: a word the gold does not mark, listed in the outlets' own voice, is a false alarm."""
+    extra = tmp_path / "extra.tsv"
+    extra.write_text(
+        "term\tcategory\tweight\tneutral\twhy\tsource\n"
+        "fares\tnoun\t0.9\tprices\tA test entry for a plain word.\tcurated; a test\n"
+    )
+    folder = str(corpus_dir / "transit-fares")
+    shipped = _loaded_terms([folder])
+    listed = _loaded_terms([folder, "--lexicon", str(extra)])
+    assert listed["predicted"] > shipped["predicted"] and listed["precision"] < shipped["precision"]
