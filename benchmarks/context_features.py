@@ -8,9 +8,10 @@ each feature set below and scores it on articles held out of the fit: grouped 5-
 three outlets of a story always on one side, three shuffled splits averaged, the stance and broad
 thresholds chosen for the best mean F1 of the two sets, the curated veto fixed. The first row is
 the shipped feature set; each other row adds (or takes away) one kind of evidence. A difference
-under about 0.01 of mean F1 is the spread of the splits, not a finding. The last table is the
-shipped feature set's precision and recall at single thresholds for every match: how far ranking
-the lexicon's matches can go at all.
+under about 0.01 of mean F1 is the spread of the splits, not a finding. Then, for the shipped
+features: the best thresholds with the broad tier on and off (what meeting one set's target costs
+the other), and precision and recall at one threshold for every match (how far ranking the
+lexicon's matches can go at all).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from analyzer.segment import words
 DEV = Path(__file__).resolve().parent.parent.parent / "shared" / "dev-data" / "loaded"
 SETS = {"PTC": (DEV / "ptc", False), "BASIL": (DEV / "basil", True)}  # folder, split by story
 SPLITS = 3
+OFF = 1.01  # a threshold no probability reaches: the tier flags nothing
 FIRST_PERSON = frozenset("i me my we us our ours".split())
 DETERMINERS = frozenset("the a an this that these those his her their its our".split())
 
@@ -129,6 +131,22 @@ def held_out(x, y: np.ndarray, split: np.ndarray, weight: np.ndarray) -> list[np
     return out
 
 
+def _best(scorer: _Scorer, runs: list[np.ndarray], groups: np.ndarray, settings: list[dict[str, float]]):
+    """The thresholds among `settings` with the best mean F1 of the sets, averaged over the runs,
+    and each set's precision, recall and F1 under them."""
+
+    def scores(t: dict[str, float]) -> list[tuple[float, ...]]:
+        per_run = [scorer(p >= _per_match(t, groups)) for p in runs]
+        return [tuple(float(np.mean(v)) for v in zip(*s, strict=True)) for s in zip(*per_run, strict=True)]
+
+    chosen = max(settings, key=lambda t: np.mean([s[2] for s in scores(t)]))
+    return chosen, scores(chosen)
+
+
+def _cells(scores) -> str:
+    return " | ".join(f"{p:.3f} | {r:.3f} | {f:.3f}" for p, r, f in scores)
+
+
 def main() -> None:
     matches, book, y, split = collect()
     scorer = _Scorer(book)
@@ -136,29 +154,28 @@ def main() -> None:
     weight = np.array([len(y) / (len(SETS) * np.sum(folder == f)) for f in folder])
     groups = np.array([group(m.entry) for m in matches])
     names = list(SETS)
+    header = " | ".join(f"{n} P | {n} R | {n} F1" for n in names)
     print(f"{len(matches):,} outlet-voice matches; gold spans {dict(zip(names, book.gold_counts, strict=True))}\n")
-    print("| features | " + " | ".join(f"{n} P | {n} R | {n} F1" for n in names) + " | mean F1 |")
+    print(f"| features | {header} | mean F1 |")
     print("| --- " * (1 + 3 * len(names) + 1) + "|")
+    fitted = [{"curated": CURATED_VETO, "stance": s, "broad": b} for s in THRESHOLDS for b in THRESHOLDS]
+    runs_of = {}
     for name, variant in VARIANTS.items():
-        runs = held_out(DictVectorizer().fit_transform([variant(m) for m in matches]), y, split, weight)
-
-        def mean_scores(t: dict[str, float], runs=runs) -> list[tuple[float, ...]]:
-            per_run = [scorer(p >= _per_match(t, groups)) for p in runs]
-            return [tuple(float(np.mean(v)) for v in zip(*s, strict=True)) for s in zip(*per_run, strict=True)]
-
-        best = max(
-            ({"curated": CURATED_VETO, "stance": s, "broad": b} for s in THRESHOLDS for b in THRESHOLDS),
-            key=lambda t: np.mean([s[2] for s in mean_scores(t)]),
-        )
-        scores = mean_scores(best)
-        cells = " | ".join(f"{p:.3f} | {r:.3f} | {f:.3f}" for p, r, f in scores)
-        print(f"| {name} | {cells} | {np.mean([s[2] for s in scores]):.3f} |", flush=True)
-    print("\n| one threshold for every match | " + " | ".join(f"{n} P | {n} R | {n} F1" for n in names) + " |")
+        runs_of[name] = held_out(DictVectorizer().fit_transform([variant(m) for m in matches]), y, split, weight)
+        _, scores = _best(scorer, runs_of[name], groups, fitted)
+        print(f"| {name} | {_cells(scores)} | {np.mean([s[2] for s in scores]):.3f} |", flush=True)
+    runs = runs_of["shipped features"]
+    print(f"\n| shipped features, thresholds (curated, stance, broad) | {header} |")
     print("| --- " * (1 + 3 * len(names)) + "|")
-    first = held_out(DictVectorizer().fit_transform([shipped(m) for m in matches]), y, split, weight)[0]
+    for curated, broad in ((CURATED_VETO, THRESHOLDS), (CURATED_VETO, (OFF,)), (0.10, (OFF,))):
+        settings = [{"curated": curated, "stance": s, "broad": b} for s in THRESHOLDS for b in broad]
+        t, scores = _best(scorer, runs, groups, settings)
+        shown = "off" if t["broad"] == OFF else f"{t['broad']:.2f}"
+        print(f"| {t['curated']:.2f}, {t['stance']:.2f}, {shown} | {_cells(scores)} |")
+    print(f"\n| shipped features, one threshold for every match | {header} |")
+    print("| --- " * (1 + 3 * len(names)) + "|")
     for t in (0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5):
-        cells = " | ".join(f"{p:.2f} | {r:.2f} | {f:.2f}" for p, r, f in scorer(first >= t))
-        print(f"| {t:.2f} | {cells} |")
+        print(f"| {t:.2f} | {_cells(scorer(runs[0] >= t))} |")
 
 
 if __name__ == "__main__":
