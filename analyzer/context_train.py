@@ -129,21 +129,8 @@ def train(
     weight = np.array([len(ex.labels) / (len(paths) * np.sum(folder == f)) for f in ex.folder])
     articles = np.array(ex.article)
     held_outs = [_held_out(x, y, weight, articles, seed) for seed in range(REPEATS)]
-    groups = np.array(ex.groups)
-    scored = _Scorer(ex)
-
-    def over_splits(t: dict[str, float]) -> list[tuple[float, float, float]]:
-        """Each folder's precision, recall and F1 under thresholds `t`, averaged over the splits."""
-        runs = [scored(h >= _per_match(t, groups)) for h in held_outs]
-        return [
-            tuple(float(np.mean(v)) for v in zip(*per_folder, strict=True)) for per_folder in zip(*runs, strict=True)
-        ]
-
-    chosen = max(
-        ({"curated": CURATED_VETO, "stance": stance, "broad": broad} for stance in THRESHOLDS for broad in THRESHOLDS),
-        key=lambda t: _mean(over_splits(t)),
-    )
-    scores = over_splits(chosen)
+    settings = [{"curated": CURATED_VETO, "stance": s, "broad": b} for s in THRESHOLDS for b in THRESHOLDS]
+    chosen, scores = best_thresholds(_Scorer(ex), held_outs, np.array(ex.groups), settings)
     model = LogisticRegression(C=C, max_iter=2000).fit(x, y, sample_weight=weight)
     weights = {
         name: round(float(w), 4)
@@ -154,6 +141,23 @@ def train(
         f"{p.name}: held-out P {s[0]:.2f} R {s[1]:.2f} F1 {s[2]:.2f}" for p, s in zip(paths, scores, strict=True)
     )
     return ContextModel(weights, round(float(model.intercept_[0]), 4), chosen, f"{len(y)} matches in {trained_on}")
+
+
+def best_thresholds(
+    scored: _Scorer, held_outs: Sequence[np.ndarray], groups: np.ndarray, settings: Sequence[dict[str, float]]
+) -> tuple[dict[str, float], list[tuple[float, float, float]]]:
+    """The thresholds among `settings` with the best mean F1 over the folders, and each folder's
+    precision, recall and F1 under them, averaged over the held-out splits (`held_outs`: each
+    match's held-out probability, one array a split; `groups`: each match's threshold group)."""
+
+    def over_splits(t: dict[str, float]) -> list[tuple[float, float, float]]:
+        runs = [scored(h >= _per_match(t, groups)) for h in held_outs]
+        return [
+            tuple(float(np.mean(v)) for v in zip(*per_folder, strict=True)) for per_folder in zip(*runs, strict=True)
+        ]
+
+    chosen = max(settings, key=lambda t: _mean(over_splits(t)))
+    return chosen, over_splits(chosen)
 
 
 def _held_out(x: csr_matrix, y: np.ndarray, weight: np.ndarray, articles: np.ndarray, seed: int) -> np.ndarray:

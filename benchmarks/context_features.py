@@ -23,12 +23,10 @@ from types import SimpleNamespace
 
 import numpy as np
 from sklearn.feature_extraction import DictVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import GroupKFold
 
 from analyzer import api, lexicons
 from analyzer.context import features, group
-from analyzer.context_train import CURATED_VETO, FOLDS, THRESHOLDS, C, _key, _per_match, _Scorer, gold_of
+from analyzer.context_train import CURATED_VETO, THRESHOLDS, _held_out, _key, _Scorer, best_thresholds, gold_of
 from analyzer.framing import candidates
 from analyzer.options import AnalysisOptions
 from analyzer.segment import words
@@ -120,29 +118,6 @@ VARIANTS: dict[str, Callable[[Match], dict[str, float]]] = {
 }
 
 
-def held_out(x, y: np.ndarray, split: np.ndarray, weight: np.ndarray) -> list[np.ndarray]:
-    out = []
-    for seed in range(SPLITS):
-        p = np.zeros(len(y))
-        for fit, test in GroupKFold(FOLDS, shuffle=True, random_state=seed).split(x, y, split):
-            model = LogisticRegression(C=C, max_iter=3000).fit(x[fit], y[fit], sample_weight=weight[fit])
-            p[test] = model.predict_proba(x[test])[:, 1]
-        out.append(p)
-    return out
-
-
-def _best(scorer: _Scorer, runs: list[np.ndarray], groups: np.ndarray, settings: list[dict[str, float]]):
-    """The thresholds among `settings` with the best mean F1 of the sets, averaged over the runs,
-    and each set's precision, recall and F1 under them."""
-
-    def scores(t: dict[str, float]) -> list[tuple[float, ...]]:
-        per_run = [scorer(p >= _per_match(t, groups)) for p in runs]
-        return [tuple(float(np.mean(v)) for v in zip(*s, strict=True)) for s in zip(*per_run, strict=True)]
-
-    chosen = max(settings, key=lambda t: np.mean([s[2] for s in scores(t)]))
-    return chosen, scores(chosen)
-
-
 def _cells(scores) -> str:
     return " | ".join(f"{p:.3f} | {r:.3f} | {f:.3f}" for p, r, f in scores)
 
@@ -161,15 +136,16 @@ def main() -> None:
     fitted = [{"curated": CURATED_VETO, "stance": s, "broad": b} for s in THRESHOLDS for b in THRESHOLDS]
     runs_of = {}
     for name, variant in VARIANTS.items():
-        runs_of[name] = held_out(DictVectorizer().fit_transform([variant(m) for m in matches]), y, split, weight)
-        _, scores = _best(scorer, runs_of[name], groups, fitted)
+        x = DictVectorizer().fit_transform([variant(m) for m in matches])
+        runs_of[name] = [_held_out(x, y, weight, split, seed) for seed in range(SPLITS)]
+        _, scores = best_thresholds(scorer, runs_of[name], groups, fitted)
         print(f"| {name} | {_cells(scores)} | {np.mean([s[2] for s in scores]):.3f} |", flush=True)
     runs = runs_of["shipped features"]
     print(f"\n| shipped features, thresholds (curated, stance, broad) | {header} |")
     print("| --- " * (1 + 3 * len(names)) + "|")
     for curated, broad in ((CURATED_VETO, THRESHOLDS), (CURATED_VETO, (OFF,)), (0.10, (OFF,))):
         settings = [{"curated": curated, "stance": s, "broad": b} for s in THRESHOLDS for b in broad]
-        t, scores = _best(scorer, runs, groups, settings)
+        t, scores = best_thresholds(scorer, runs, groups, settings)
         shown = "off" if t["broad"] == OFF else f"{t['broad']:.2f}"
         print(f"| {t['curated']:.2f}, {t['stance']:.2f}, {shown} | {_cells(scores)} |")
     print(f"\n| shipped features, one threshold for every match | {header} |")
