@@ -266,6 +266,30 @@ def test_a_smaller_report_removes_what_the_larger_one_wrote(tmp_path):
     assert left == [".framing-report", "analysis.json", "notes.txt"]
 
 
+def test_a_forged_marker_and_a_linked_folder_touch_nothing_outside_the_report(tmp_path):
+    """A prepared output folder (a cloned repository's reports/) whose `charts` links elsewhere and
+    whose marker lists a file there: nothing outside the folder is deleted or written."""
+    _good(tmp_path / "in")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "thesis.docx").write_text("my thesis")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "charts").symlink_to(elsewhere)
+    (out / ".framing-report").write_text("charts/thesis.docx\nnotes.txt\n")
+    (out / "notes.txt").write_text("mine")
+    result = run("report", str(tmp_path / "in"), "-o", str(out), "--format", "json,png")
+    assert result.exit_code == 1 and "is a link inside the report folder" in result.stderr
+    assert (elsewhere / "thesis.docx").read_text() == "my thesis" and sorted(elsewhere.iterdir()) == [
+        elsewhere / "thesis.docx"
+    ]
+    assert not (out / "analysis.json").exists()  # nothing half-written
+    # Without charts to write, the run goes through, and still removes neither listed file:
+    # notes.txt is no name the tool writes, thesis.docx lies behind a link.
+    assert run("report", str(tmp_path / "in"), "-o", str(out), "--format", "json", "-q").exit_code == 0
+    assert (elsewhere / "thesis.docx").is_file() and (out / "notes.txt").read_text() == "mine"
+
+
 def test_a_fifo_is_skipped_not_waited_on(tmp_path):
     _good(tmp_path / "in")
     os.mkfifo(tmp_path / "in" / "pipe.txt")

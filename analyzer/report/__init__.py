@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
@@ -144,7 +145,11 @@ def write_atomically(out_dir: str | os.PathLike[str], build: Callable[[Path], li
         written = build(tmp)
         before = report_files(out)
         for path in written:  # every target checked before anything moves: all files or none
-            blocked = _in_the_way(out, path.relative_to(tmp))
+            rel = path.relative_to(tmp)
+            link = _link_on_the_way(out, rel)
+            if link:
+                raise InputError(str(link), "is a link inside the report folder; the report never writes through one")
+            blocked = _in_the_way(out, rel)
             if blocked:
                 raise InputError(
                     str(blocked), "is in the way of the report (a folder where a file goes, or the other way)"
@@ -156,14 +161,41 @@ def write_atomically(out_dir: str | os.PathLike[str], build: Callable[[Path], li
             os.replace(path, target)
             final.append(target)
         names = {str(p.relative_to(out)) for p in final}
-        for stale in before - names:  # an earlier, larger report's files (coverage_12.png)
-            (out / stale).unlink(missing_ok=True)
+        for stale in sorted(before - names):  # an earlier, larger report's files (coverage_12.png)
+            if _removable(out, stale):
+                (out / stale).unlink()
         write_mark(out, names)
         return final
     except OSError as err:
         raise InputError(str(out), f"cannot write the report: {err.strerror}") from err
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+# The names of the files a report or a lesson writes (relative to its folder). A file the marker
+# lists is removed only when its name is one of these: a marker can be forged (a cloned
+# repository's reports/ with `charts/thesis.docx` in it), the names cannot.
+OWN_NAMES = re.compile(
+    r"(analysis\.json|report\.(pdf|html)|(flags|facts|outlets|sentences)\.csv"
+    r"|charts/[a-z0-9_]+\.png|lesson-[0-9]+\.(pdf|html))"
+)
+
+
+def _link_on_the_way(out: Path, rel: Path) -> Path | None:
+    """The first symbolic link met going from `out` down to `out / rel` (None when there is none):
+    a link inside the report folder could lead a write or a removal anywhere on the disk."""
+    here = out
+    for part in rel.parts:
+        here = here / part
+        if here.is_symlink():
+            return here
+    return None
+
+
+def _removable(out: Path, rel: str) -> bool:
+    """Whether a stale file the marker lists may be removed: one of the names the tool writes, a
+    regular file reached without following any link."""
+    return bool(OWN_NAMES.fullmatch(rel)) and _link_on_the_way(out, Path(rel)) is None and (out / rel).is_file()
 
 
 def _in_the_way(out: Path, rel: Path) -> Path | None:
