@@ -1,17 +1,15 @@
 """Cross-outlet sentence alignment inside each event, and facts (connected aligned groups).
 
-Score of two sentences of different outlets in one event:
-  word_weight · cosine(word TF-IDF) + char_weight · cosine(character n-gram TF-IDF) + anchors
+Candidate pairs of two sentences of different outlets in one event are found by a cheap
+similarity: word_weight · cosine(word TF-IDF) + char_weight · cosine(character n-gram TF-IDF),
 where word features are stemmed, stop-word-free unigrams and bigrams (sublinear tf, IDF over the
-whole corpus), character n-grams (3-5, within words) catch morphology ("closures"/"closing"), and
-anchors add for named entities, numbers and quoted words both sentences share (not for the
-names that a large share of the event's sentences carry: those say what the story is about).
-Similarities come from sparse matrix products, computed in row chunks; only candidate pairs are
-looked at one by one. A pair is kept when it clears `threshold` and is the mutual best match of
-its two articles, or clears `strong_threshold`, or one sentence's content words are nearly a
-subset of the other's (a fact one outlet splits in two or merges with another); under
-`strong_threshold` the two must also share a claim word (not a name, not a speech verb). The
-weights and thresholds are `AlignOptions` (analyzer.options).
+whole corpus) and character n-grams (3-5, within words) catch morphology ("closures"/"closing").
+Similarities come from sparse matrix products, computed in row chunks. Each candidate is then
+described by plain features (`pair_features`: both cosines, shared names, numbers, quoted words
+and claim words, coverage, each sentence's best partner, place in the articles) and the learned
+pair scorer (`analyzer.pair_model`) gives the probability that the two state the same fact. A
+pair is kept at the model's threshold, or at `triangle_bar` when it closes a triangle. The
+options are `AlignOptions` (analyzer.options).
 """
 
 from __future__ import annotations
@@ -26,6 +24,7 @@ import numpy as np
 from scipy.sparse import csr_matrix, vstack
 from scipy.sparse.csgraph import connected_components
 
+from . import pair_model
 from .features import (
     HASH_FEATURES,
     WORD_MAX_CHARS,
@@ -39,8 +38,9 @@ from .features import (
     top_per_row,
 )
 from .language import ENGLISH, Language
-from .model import Alignment, Diff, Event, Fact, Sentence, Swap
+from .model import Alignment, Diff, Event, Fact, Near, Sentence, Swap
 from .options import AlignOptions
+from .pair_model import FEATURES
 from .segment import words
 
 QUOTE_MIN_WORDS = 4  # a shared run of this many quoted words is the same quote (a feature, not a weight)
@@ -63,6 +63,7 @@ class Features:
     numbers: csr_matrix  # 0/1: numbers of more than one digit
     quotes: csr_matrix  # 0/1: runs of QUOTE_MIN_WORDS quoted words
     content: csr_matrix  # 0/1: stemmed content words
+    claims: csr_matrix  # 0/1: `claim_words`, what it states beyond who says it
 
 
 WEIGHTED = ("words", "chars")  # the features that are TF-IDF weighted; the others are 0/1
@@ -151,6 +152,12 @@ def sentence_features(
         ),
         quotes=_bytes(hashed([[column(" ".join(g)) for g in _quote_ngrams(s)] for s in sentences], binary=True)),
         content=_bytes(hashed([list(map(column, c)) for c in content], binary=True)),
+        claims=_bytes(
+            hashed(
+                [list(map(column, claim_words(s.text, language, t))) for s, t in zip(sentences, tokens, strict=True)],
+                binary=True,
+            )
+        ),
     )
 
 
@@ -242,28 +249,69 @@ def event_work(which: Sequence[int], inputs: AlignInputs) -> list[EventWork]:
 
 
 def align_event(work: EventWork, language: Language = ENGLISH) -> tuple[list[Alignment], list[Fact]]:
-    """Alignments and facts of one event."""
+    """Alignments and facts of one event: each candidate pair scored by the pair model
+    (`AlignOptions.model`), kept at its threshold, at most `max_partners` per sentence and
+    article."""
     sentences = work.sentences
     if not sentences:
         return [], []
-    article_index = {a: n for n, a in enumerate(work.event.articles)}
-    art = np.array([article_index[s.article] for s in sentences])
-    outlets = [work.outlet_of[s.article] for s in sentences]
-    pairs = _event_pairs(outlets, art, work.features, work.options) if work.features is not None else []
-    pairs = _sharing_a_claim(pairs, sentences, language, work.options.strong_threshold)
+    found, art = event_candidates(work)
+    model = pair_model.load(work.options.model)
+    probability = model.probability(found.features)
+    pairs = _select(found.i, found.j, probability, art, model.threshold, work.options)
     diffs = _diffs(sentences, [(i, j) for i, j, _ in pairs])
     alignments = [
         Alignment(sentences[i].id, sentences[j].id, round(score, 4), diff)
         for (i, j, score), diff in zip(pairs, diffs, strict=True)
     ]
-    return alignments, _facts(work.event, pairs, sentences, work.outlet_of)
+    near = _nearest(found.i, found.j, probability, model.absent)
+    return alignments, _facts(work.event, pairs, sentences, work.outlet_of, near)
 
 
-def _event_pairs(outlets: Sequence[str], art: np.ndarray, f: Features, o: AlignOptions) -> list[tuple[int, int, float]]:
-    """Candidate pairs of one event (indices into its sentences), scored and selected. Only
-    sentences of different outlets are compared, block by block (`_blocks`), in row chunks:
-    each chunk's base similarities come from one sparse product, and what a candidate shares
-    (entities, numbers, quotes, content words) from the rows of its two sentences."""
+def _nearest(i: np.ndarray, j: np.ndarray, p: np.ndarray, bar: float) -> dict[int, list[tuple[float, int]]]:
+    """Each sentence's candidate partners at probability `bar` or above, as (probability, partner)."""
+    near: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for k in np.flatnonzero(p >= bar):
+        a, b, x = int(i[k]), int(j[k]), float(p[k])
+        near[a].append((x, b))
+        near[b].append((x, a))
+    return near
+
+
+def event_candidates(work: EventWork) -> tuple[Candidates, np.ndarray]:
+    """The candidate pairs of one event with their features, and each sentence's article (its
+    number in the event)."""
+    article_index = {a: n for n, a in enumerate(work.event.articles)}
+    art = np.array([article_index[s.article] for s in work.sentences], dtype=np.int64)
+    if work.features is None:
+        return Candidates(np.zeros(0, int), np.zeros(0, int), np.zeros((0, len(FEATURES)))), art
+    counts = np.bincount(art)
+    rank = np.zeros(len(art))
+    seen = np.zeros(len(counts), dtype=np.int64)
+    for k, a in enumerate(art):  # sentences come in article order
+        rank[k] = seen[a]
+        seen[a] += 1
+    place = rank / np.maximum(1, counts[art] - 1)
+    outlets = [work.outlet_of[s.article] for s in work.sentences]
+    return candidates(outlets, art, place, work.features, work.options), art
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """The candidate pairs of one event (indices into its sentences, i < j) and what the pair
+    scorer reads of each: one column per name of `pair_model.FEATURES`."""
+
+    i: np.ndarray
+    j: np.ndarray
+    features: np.ndarray  # (pairs, len(FEATURES)), float
+
+
+def candidates(outlets: Sequence[str], art: np.ndarray, place: np.ndarray, f: Features, o: AlignOptions) -> Candidates:
+    """Candidate pairs of one event and their features. Only sentences of different outlets are
+    compared, block by block (`_blocks`), in row chunks: each chunk's similarities come from one
+    sparse product, and a sentence keeps its `candidates_per_row` best partners at or above
+    `candidate_floor`; what a pair shares (names, numbers, quotes, content words) comes from the
+    rows of its two sentences. `place` is each sentence's place in its article (0 first, 1 last)."""
     outlet_ids = np.unique(np.array(outlets), return_inverse=True)[1]
     found_i, found_j, found_base = [], [], []
     for left, right, later_only in _blocks(outlet_ids, art, o):
@@ -281,18 +329,56 @@ def _event_pairs(outlets: Sequence[str], art: np.ndarray, f: Features, o: AlignO
             found_j.append(np.maximum(a, b))
             found_base.append(data[keep])
     if not sum(len(x) for x in found_i):  # one outlet only, or nothing alike
-        return []
+        return Candidates(np.zeros(0, int), np.zeros(0, int), np.zeros((0, len(FEATURES))))
     i, j = np.concatenate(found_i), np.concatenate(found_j)
-    shared = {name: _shared(getattr(f, name), i, j) for name in ("numbers", "quotes", "content")}
-    shared["entities"] = _shared(_without_topic(f.entities, o.topic_entity_share), i, j)
-    anchor = o.entity_bonus * shared["entities"] + o.number_bonus * shared["numbers"]
-    quote = np.where(shared["quotes"] > 0, o.quote_bonus, 0.0)
-    scores = np.minimum(1.0, np.concatenate(found_base).astype(float) + np.minimum(o.anchor_cap, anchor) + quote)
-    sizes = np.asarray(f.content.sum(axis=1)).ravel()
-    small = np.minimum(sizes[i], sizes[j])
-    subset = (small >= o.subset_min_words) & (shared["content"] >= o.subset_coverage * small)
-    pairs = _select(i, j, scores, subset, art, o)
-    return _fewest_links(pairs, art, o) if int(art.max()) + 1 > o.large_event_articles else pairs
+    base = np.concatenate(found_base).astype(float)
+    return Candidates(i, j, pair_features(f, i, j, base, art, place, o))
+
+
+def pair_features(
+    f: Features, i: np.ndarray, j: np.ndarray, base: np.ndarray, art: np.ndarray, place: np.ndarray, o: AlignOptions
+) -> np.ndarray:
+    """The columns of `pair_model.FEATURES` for the pairs (i[n], j[n])."""
+    word = _shared(f.words, i, j).astype(float)
+    char = (base - o.word_weight * word) / o.char_weight
+    entities = _shared(_without_topic(f.entities, o.topic_entity_share), i, j)
+    numbers_ = _shared(f.numbers, i, j)
+    quotes = _shared(f.quotes, i, j)
+    content = _shared(f.content, i, j).astype(float)
+    claims = _shared(f.claims, i, j).astype(float)
+    claim_sizes = np.asarray(f.claims.sum(axis=1)).ravel().astype(float)
+    sizes = np.asarray(f.content.sum(axis=1)).ravel().astype(float)
+    small = np.maximum(1.0, np.minimum(sizes[i], sizes[j]))
+    large = np.maximum(1.0, np.maximum(sizes[i], sizes[j]))
+    to_best_i, to_best_j = _to_best(i, j, base, art)
+    columns = {
+        "word_cosine": word,
+        "char_cosine": char,
+        "names": np.minimum(entities, 3),
+        "numbers": np.minimum(numbers_, 3),
+        "quote": (quotes > 0).astype(float),
+        "cover_shorter": content / small,
+        "cover_longer": content / large,
+        "length_ratio": small / large,
+        "to_best_low": np.minimum(to_best_i, to_best_j),
+        "to_best_high": np.maximum(to_best_i, to_best_j),
+        "mutual_best": ((to_best_i >= 1.0) & (to_best_j >= 1.0)).astype(float),
+        "place_gap": np.abs(place[i] - place[j]),
+        "claims_shorter": claims / np.maximum(1.0, np.minimum(claim_sizes[i], claim_sizes[j])),
+    }
+    return np.column_stack([columns[name] for name in FEATURES])
+
+
+def _to_best(i: np.ndarray, j: np.ndarray, s: np.ndarray, art: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each pair, its score over the best score of i's candidates in j's article, and of j's
+    in i's (1 for a sentence's best partner in that article)."""
+    n_art = int(art.max()) + 1
+    keys = np.concatenate([i * n_art + art[j], j * n_art + art[i]])
+    uniq, inverse = np.unique(keys, return_inverse=True)
+    best = np.zeros(len(uniq))
+    np.maximum.at(best, inverse, np.concatenate([s, s]))
+    best = np.maximum(best, 1e-9)
+    return s / best[inverse[: len(s)]], s / best[inverse[len(s) :]]
 
 
 def _without_topic(m: csr_matrix, share: float) -> csr_matrix:
@@ -307,27 +393,6 @@ def _without_topic(m: csr_matrix, share: float) -> csr_matrix:
     kept.data[np.isin(kept.indices, common)] = 0
     kept.eliminate_zeros()
     return kept
-
-
-def _sharing_a_claim(
-    pairs: list[tuple[int, int, float]], sentences: Sequence[Sentence], language: Language, strong: float
-) -> list[tuple[int, int, float]]:
-    """The pairs scored `strong` or above, or whose sentences share a word of what they state
-    besides names and speech verbs (`claim_words`): the same people doing or saying something
-    else is no same fact ("Ginsburg said X" / "Ginsburg said Y"). On the BASIL pairs gold, asked
-    of the pairs that report speech this took precision from 0.37 to 0.42 at the same recall (F1
-    0.44 to 0.47); asked of every pair, from 0.50 to 0.54 (F1 0.52 to 0.54). On the bundled gold
-    each took one right pair that shares no such word, a paraphrase ("Park, who proposed the
-    plan, said …", then "the board approved Park's plan to consolidate two schools" / "Park
-    pushed the closures, which she claims …"): alignment F1 0.87 to 0.86, then 0.85."""
-    claims: dict[int, set[str]] = {}
-
-    def claim(n: int) -> set[str]:
-        if n not in claims:
-            claims[n] = claim_words(sentences[n].text, language)
-        return claims[n]
-
-    return [p for p in pairs if p[2] >= strong or claim(p[0]) & claim(p[1])]
 
 
 def _shared(m: csr_matrix, i: np.ndarray, j: np.ndarray) -> np.ndarray:
@@ -395,27 +460,22 @@ def _common_neighbour(linked: csr_matrix, i: np.ndarray, j: np.ndarray) -> np.nd
 
 
 def _select(
-    i: np.ndarray, j: np.ndarray, s: np.ndarray, subset: np.ndarray, art: np.ndarray, o: AlignOptions
+    i: np.ndarray, j: np.ndarray, p: np.ndarray, art: np.ndarray, threshold: float, o: AlignOptions
 ) -> list[tuple[int, int, float]]:
-    """Keep (near-)mutual best matches per article pair, strong matches, near-subset matches,
-    and pairs that close a triangle: two sentences both aligned to one sentence of a third
-    outlet state the same fact as each other when they are at all alike."""
-    n_art = int(art.max()) + 1
-    keys = np.concatenate([i * n_art + art[j], j * n_art + art[i]])
-    uniq, inverse = np.unique(keys, return_inverse=True)
-    best = np.zeros(len(uniq))
-    np.maximum.at(best, inverse, np.concatenate([s, s]))
-    best_pair = np.maximum(best[inverse[: len(s)]], best[inverse[len(s) :]])
-    near_best = s >= o.near_best * best_pair
-    kept = (s >= o.threshold) & near_best | (s >= o.strong_threshold) | (s >= o.subset_threshold) & subset
-    kept &= _capped(i, j, s, kept, art, o.max_partners)
+    """The pairs at `threshold` or above, and those at `triangle_bar` or above whose two sentences
+    are both aligned with one sentence of a third article (they close a triangle); best first, at
+    most `max_partners` per sentence and other article; in a large event, fewest links
+    (`_fewest_links`)."""
+    kept = p >= threshold
+    kept &= _capped(i, j, p, kept, art, o.max_partners)
     n = len(art)
     linked = csr_matrix((np.ones(int(kept.sum())), (i[kept], j[kept])), shape=(n, n))
     linked = (linked + linked.T).tocsr()
-    maybe = np.flatnonzero(~kept & (s >= o.triangle_threshold))
+    maybe = np.flatnonzero(~kept & (p >= o.triangle_bar))
     kept[maybe[_common_neighbour(linked, i[maybe], j[maybe])]] = True
-    kept &= _capped(i, j, s, kept, art, o.max_partners)
-    return sorted((int(a), int(b), float(c)) for a, b, c in zip(i[kept], j[kept], s[kept], strict=True))
+    kept &= _capped(i, j, p, kept, art, o.max_partners)
+    pairs = sorted((int(a), int(b), float(c)) for a, b, c in zip(i[kept], j[kept], p[kept], strict=True))
+    return _fewest_links(pairs, art, o) if len(art) and int(art.max()) + 1 > o.large_event_articles else pairs
 
 
 def _capped(
@@ -437,9 +497,15 @@ def _capped(
 
 
 def _facts(
-    event: Event, pairs: list[tuple[int, int, float]], sentences: Sequence[Sentence], outlet_of: dict[str, str]
+    event: Event,
+    pairs: list[tuple[int, int, float]],
+    sentences: Sequence[Sentence],
+    outlet_of: dict[str, str],
+    near: dict[int, list[tuple[float, int]]],
 ) -> list[Fact]:
-    """Connected groups of aligned sentences; an unaligned sentence is a fact of its own."""
+    """Connected groups of aligned sentences; an unaligned sentence is a fact of its own. An
+    outlet that does not report a fact leaves it out only when none of its sentences comes near
+    (`near`: partners at the pair model's `absent` bar); else its nearest sentence may state it."""
     n = len(sentences)
     a = [i for i, _, _ in pairs]
     b = [j for _, j, _ in pairs]
@@ -458,14 +524,20 @@ def _facts(
         positions = {}
         for s in sents:
             positions.setdefault(outlet_of[s.article], s.position)
+        maybe: dict[str, Near] = {}
+        for x, partner in sorted((c for k in members for c in near.get(k, ())), key=lambda c: (-c[0], c[1])):
+            outlet = outlet_of[sentences[partner].article]
+            if outlet not in reported and outlet not in maybe:
+                maybe[outlet] = Near(sentences[partner].id, round(x, 4))
         out.append(
             Fact(
                 id=f"{event.id}:{number}",
                 event=event.id,
                 sentences=tuple(s.id for s in sents),
                 outlets=reported,
-                missing=tuple(o for o in event.outlets if o not in reported),
+                missing=tuple(o for o in event.outlets if o not in reported and o not in maybe),
                 positions=positions,
+                maybe={o: maybe[o] for o in event.outlets if o in maybe},
             )
         )
     return out

@@ -28,7 +28,15 @@ from .evaluate import Evaluation, GoldError, evaluate, pooled
 from .framing import example_sentences, flag_text, passed_in_text
 from .lexicons import CATEGORIES
 from .model import Analysis
-from .options import DEFAULT_MAX_BYTES, EVENT_MODES, AnalysisOptions, EventOptions, FlagOptions, ReadOptions
+from .options import (
+    DEFAULT_MAX_BYTES,
+    EVENT_MODES,
+    AlignOptions,
+    AnalysisOptions,
+    EventOptions,
+    FlagOptions,
+    ReadOptions,
+)
 from .pipeline import STAGES, coverage_warnings, tool_version
 from .report import FORMATS, write_lessons
 from .report.summary import count
@@ -203,6 +211,18 @@ def _lexicon_option(func: Callable[..., Any]) -> Callable[..., Any]:
     )(func)
 
 
+def _model_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """--context-model and --aligner: the two learned weights files an analysis can swap."""
+    return _context_model_option(
+        click.option(
+            "--aligner",
+            type=click.Path(dir_okay=False, path_type=str),
+            help="Pair-scorer weights saved by 'framing align train' (default: the shipped scorer, fitted on "
+            "sentence pairs people judged in real news), which decide which sentences state the same fact.",
+        )(func)
+    )
+
+
 def _context_model_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "--context-model",
@@ -212,9 +232,14 @@ def _context_model_option(func: Callable[..., Any]) -> Callable[..., Any]:
     )(func)
 
 
-def _options(lexicon_files: tuple[str, ...], context_model: str | None, event_mode: str = "auto") -> AnalysisOptions:
+def _options(
+    lexicon_files: tuple[str, ...], context_model: str | None, event_mode: str = "auto", aligner: str | None = None
+) -> AnalysisOptions:
     return AnalysisOptions(
-        lexicons=lexicon_files, events=EventOptions(mode=event_mode), flags=FlagOptions(context_model=context_model)
+        lexicons=lexicon_files,
+        events=EventOptions(mode=event_mode),
+        align=AlignOptions(model=aligner),
+        flags=FlagOptions(context_model=context_model),
     )
 
 
@@ -241,7 +266,7 @@ def main() -> None:
     help="Comma-separated outputs to write: " + ", ".join(FORMATS) + ".",
 )
 @_lexicon_option
-@_context_model_option
+@_model_options
 @click.option(
     "--reproducible",
     is_flag=True,
@@ -254,6 +279,7 @@ def report(
     formats: tuple[str, ...],
     lexicon_files: tuple[str, ...],
     context_model: str | None,
+    aligner: str | None,
     reproducible: bool,
     strict: bool,
     follow_links: bool,
@@ -274,7 +300,7 @@ def report(
     Example:
       framing report corpus/ -o reports/ --format json,pdf
     """
-    options = _options(lexicon_files, context_model, event_mode)
+    options = _options(lexicon_files, context_model, event_mode, aligner)
     written: list[Path] = []
     analysis = _run(
         paths,
@@ -370,7 +396,7 @@ def _progress(quiet: bool, articles: int, steps: tuple[str, ...]) -> Iterator[Ca
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @_lexicon_option
-@_context_model_option
+@_model_options
 @handle_errors
 def evaluate_command(
     paths: tuple[str, ...],
@@ -378,6 +404,7 @@ def evaluate_command(
     as_json: bool,
     lexicon_files: tuple[str, ...],
     context_model: str | None,
+    aligner: str | None,
     strict: bool,
     follow_links: bool,
     max_file_size: int,
@@ -409,7 +436,7 @@ def evaluate_command(
         scheduler=scheduler,
         quiet=True,
     )
-    options = _options(lexicon_files, context_model, event_mode)
+    options = _options(lexicon_files, context_model, event_mode, aligner)
     if gold:
         sets = [(Path(gold), paths)]
     else:  # every gold file under PATHS, each scored on its own folder
@@ -472,7 +499,7 @@ def _print_evaluation(result: Evaluation) -> None:
 @click.option("--answers", is_flag=True, help="Add the teacher's answer key pages.")
 @click.option("--blank", is_flag=True, help="Side-by-side pages without highlights, for students to mark first.")
 @_lexicon_option
-@_context_model_option
+@_model_options
 @click.option("--reproducible", is_flag=True, help="Date the handout by its newest article instead of today.")
 @handle_errors
 def lesson(
@@ -482,6 +509,7 @@ def lesson(
     blank: bool,
     lexicon_files: tuple[str, ...],
     context_model: str | None,
+    aligner: str | None,
     reproducible: bool,
     strict: bool,
     follow_links: bool,
@@ -505,7 +533,7 @@ def lesson(
     """
     analysis = _run(
         paths,
-        _options(lexicon_files, context_model, event_mode),
+        _options(lexicon_files, context_model, event_mode, aligner),
         strict=strict,
         follow_links=follow_links,
         max_file_size=max_file_size,
@@ -526,7 +554,7 @@ def lesson(
 @click.argument("term", required=False)
 @click.option("--sentence", help="Flag this sentence and explain every flag.")
 @_lexicon_option
-@_context_model_option
+@_model_options
 @handle_errors
 def explain(term: str | None, sentence: str | None, lexicon_files: tuple[str, ...], context_model: str | None) -> None:
     """Explain a loaded TERM with an example, or flag a --sentence you type.
@@ -672,6 +700,73 @@ def lexicon_train(gold_folders: tuple[str, ...], output: str, lexicon_files: tup
     model = train(gold_folders, lexicons.load(lexicon_files), _options(lexicon_files, None), jobs=jobs)
     Path(output).write_text(model.to_json(), encoding="utf-8")
     click.echo(f"{output}: {model.trained_on}", err=True)
+
+
+@main.group()
+def align() -> None:
+    """Train the pair scorer that decides which sentences of two outlets state the same fact."""
+
+
+@align.command(name="train")
+@click.option(
+    "--gold",
+    "gold_file",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Judged sentence pairs of whole stories, in the form of dev-data's align/basil-pairs.json.",
+)
+@click.option(
+    "--stories",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="The folder holding the gold's story folders (default: ../loaded/basil beside the gold file).",
+)
+@click.option(
+    "--corpus",
+    "corpora",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="A folder of articles with a gold.json of facts (as corpus/school-closures) to train on as well; "
+    "may be repeated.",
+)
+@click.option(
+    "--pairs",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="JSON Lines of sentence pairs (a, b, label), each a two-outlet event of its own; may be repeated.",
+)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=str),
+    help="Where to save the weights (JSON).",
+)
+@handle_errors
+def align_train(
+    gold_file: Path, stories: Path | None, corpora: tuple[Path, ...], pairs: tuple[Path, ...], output: str
+) -> None:
+    """Fit the pair scorer on judged sentence pairs and save its weights.
+
+    Every candidate pair the aligner finds in a judged story is an example (judged the same
+    fact: positive; side detail: left out; else negative). The probability is calibrated and
+    its threshold chosen on stories held out in turn; the file records the data and those
+    figures. The same data give the same file, byte for byte.
+
+    \b
+    Example:
+      framing align train --gold basil-pairs.json --corpus corpus/school-closures -o aligner.json
+      framing report corpus/ --aligner aligner.json
+    """
+    from .align_train import train
+
+    model = train(gold_file, root=stories, corpora=corpora, external=pairs)
+    Path(output).write_text(model.to_json(), encoding="utf-8")
+    held = model.about["held_out"]
+    click.echo(
+        f"{output}: held-out P {held['precision']:.2f} R {held['recall']:.2f} F1 {held['f1']:.2f} "
+        f"at probability {model.threshold:.2f}",
+        err=True,
+    )
 
 
 def grouping_lines(analysis: Analysis) -> list[str]:

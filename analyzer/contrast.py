@@ -9,10 +9,9 @@ attribution or an intensifier, it states the fact with no such word at all. The 
 wording (or the entry's plain one) is the flag's neutral alternative.
 
 The evidence is only as good as the alignment, so only pairs the aligner is sure of take part
-(scored at its strong threshold or above, `AlignOptions.strong_threshold`): on BASIL's
-three-outlet stories (held out), contrasts from all alignments were right 2 times in 56 and found
-no marked span that the other flags missed; sure pairs alone give 15 (bundled corpus: one of its
-six contrasts rested on a weaker pair, and loaded-language recall there went from 1.00 to 0.98).
+(a probability of the pair scorer's `sure` bar or above, `pair_model.PairModel.sure`): on
+BASIL's three-outlet stories (held out), contrasts from all alignments were right 2 times in 56
+and found no marked span that the other flags missed.
 """
 
 from __future__ import annotations

@@ -51,14 +51,14 @@ def content_words(text: str, tokens: Sequence[str] | None = None, language: Lang
     return out
 
 
-def claim_words(text: str, language: Language = ENGLISH) -> set[str]:
+def claim_words(text: str, language: Language = ENGLISH, tokens: Sequence[str] | None = None) -> set[str]:
     """What a sentence states beyond who says it: its content words and figures, without names
     (capitalised words after the first) and speech verbs ("Ginsburg said …" and "Ginsburg agreed,
-    saying …" share a speaker, not a claim)."""
+    saying …" share a speaker, not a claim). `tokens`, when given, are the words of `text`."""
     stop, stem = language.stop_words, language.stem
     speech = language.speech_stems
     out = set()
-    tokens = words(text)
+    tokens = tokens if tokens is not None else words(text)
     for k, w in enumerate(tokens):
         low = w.lower().replace("’", "'")
         if low[:1].isdigit():  # a figure or a date ("July 1") is part of the claim

@@ -175,7 +175,20 @@ class FactNumbers:
 
 
 @record
+class Near:
+    """An outlet's sentence that comes near a fact it is not aligned with: it may state the fact
+    (`probability`: the pair scorer's, with the fact's closest sentence)."""
+
+    sentence: str
+    probability: float
+
+
+@record
 class Fact:
+    """Sentences of different outlets that state one fact. `missing` names the event's outlets
+    none of whose sentences comes near it (they leave it out); `maybe`, the outlets with a
+    sentence that comes near without being aligned (they may state it so)."""
+
     id: str
     event: str
     sentences: tuple[str, ...]
@@ -183,6 +196,7 @@ class Fact:
     missing: tuple[str, ...]
     numbers: FactNumbers | None = None  # None when its sentences state no figure
     positions: dict[str, str] = field(default_factory=dict)
+    maybe: dict[str, Near] = field(default_factory=dict)
 
     @property
     def findings(self) -> tuple[Finding, ...]:
@@ -367,7 +381,17 @@ class Analysis:
             alignments=tuple(
                 _build(Alignment, {**a, "diff": _build_diff(a.get("diff", {}))}) for a in doc["alignments"]
             ),
-            facts=tuple(_build(Fact, {**f, "numbers": _build_numbers(f.get("numbers", {}))}) for f in doc["facts"]),
+            facts=tuple(
+                _build(
+                    Fact,
+                    {
+                        **f,
+                        "numbers": _build_numbers(f.get("numbers", {})),
+                        "maybe": {o: _build(Near, n) for o, n in f.get("maybe", {}).items()},
+                    },
+                )
+                for f in doc["facts"]
+            ),
             flags=tuple(_build(Flag, f) for f in doc["flags"]),
             actors=tuple(_build(Actor, a) for a in doc["actors"]),
             outlets=tuple(_build_outlet(o) for o in doc["outlets"]),
@@ -406,6 +430,7 @@ def _fact_record(f: Fact) -> dict[str, Any]:
     rec = _record(f)
     if f.numbers is None:
         rec["numbers"] = {}  # the contract's object for a fact without figures
+    rec["maybe"] = {o: _record(n) for o, n in f.maybe.items()}
     return rec
 
 

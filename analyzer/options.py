@@ -69,31 +69,29 @@ class EventOptions:
 
 @dataclass(frozen=True)
 class AlignOptions:
-    """Scoring and selecting sentence pairs inside an event (see `analyzer.align`).
+    """Finding candidate sentence pairs inside an event and keeping them (see `analyzer.align`).
+    Whether a candidate states the same fact is the pair scorer's (`model`); its threshold and
+    bars are in its weights file, chosen on held-out stories by `framing align train`."""
 
-    The weights and thresholds were tuned on the "tune" gold set (corpus/school-closures) with
-    `benchmarks/tune_alignment.py` and checked on the "check" sets (transit-fares,
-    copper-ridge-mine); see README "Measured quality"."""
-
-    word_weight: float = 0.6  # cosine of stemmed word (and bigram) TF-IDF
+    # The pair scorer's weights file (`analyzer.pair_model`, made by `framing align train`); None
+    # is the shipped one.
+    model: str | None = None
+    word_weight: float = 0.6  # cosine of stemmed word (and bigram) TF-IDF, in the candidates' similarity
     char_weight: float = 0.4  # cosine of character 3-5-gram TF-IDF
-    entity_bonus: float = 0.05  # per shared named entity
     # A name this share of the event's sentences carry or more (and three at least) is its topic,
-    # no anchor ("AARP" in a story about AARP). On the BASIL pairs gold: precision 0.42 to 0.50 at recall 0.55 to 0.54
-    # (F1 0.47 to 0.52); 0.25 gave the same, 0.4 F1 0.51, 0.1 cost bundled recall (0.77 to 0.70).
+    # not a name the two sentences share ("AARP" in a story about AARP). On the BASIL pairs gold,
+    # as an anchor of the hand-weighted score before the pair scorer: precision 0.42 to 0.50 at
+    # recall 0.55 to 0.54.
     topic_entity_share: float = 0.3
-    number_bonus: float = 0.08  # per shared number
-    anchor_cap: float = 0.2  # most the entity and number anchors add together
-    quote_bonus: float = 0.5  # sentences that reproduce the same quoted words
-    threshold: float = 0.21  # a (near-)mutual best match at or above this is kept
-    strong_threshold: float = 0.45  # kept whatever else matches better
-    near_best: float = 0.9  # within this share of the best match of either sentence counts as best
-    triangle_threshold: float = 0.12  # kept when both sentences align with one sentence of a third outlet
-    subset_coverage: float = 0.7  # share of the shorter sentence's content words found in the longer
-    subset_min_words: int = 3
-    subset_threshold: float = 0.18  # kept at this score when one sentence nearly contains the other
+    # A pair this likely is kept when its two sentences are both aligned with one sentence of a
+    # third article. benchmarks/align_folds.py: on held-out BASIL stories pooled F1 0.61 with or
+    # without it (0.06: 0.61 at lower precision); on the bundled corpus F1 0.83 to 0.85.
+    triangle_bar: float = 0.12
     max_partners: int = 3  # per sentence and other article; the bundled gold never needs more than 2
-    candidate_floor: float = 0.1  # pairs below this base similarity are never looked at
+    # Pairs below this base similarity are never looked at. On the judged BASIL dev stories 0.1
+    # left 33 of 182 same-fact pairs out of the candidates, 0.05 left 14 (held-out F1 of the pair
+    # scorer 0.57 to 0.60), 0.03 left 11 at twice the candidates (0.61).
+    candidate_floor: float = 0.05
     candidates_per_row: int = 32  # a sentence's best candidates kept for selection
     # Events with more articles than this are aligned fact-first against reference articles:
     # with every pair compared, 300 articles of one event took 51 s and gave 311,809 alignments.

@@ -17,9 +17,9 @@ from functools import partial
 from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING
 
-from . import context, lexicons
-from .align import AlignInputs, event_work
-from .article_stage import merge_articles, process_articles
+from . import context, lexicons, pair_model
+from .align import AlignInputs, EventWork, event_work
+from .article_stage import MergedArticles, merge_articles, process_articles
 from .clean import recurring_lines
 from .compare import distinctive_counted, outlet_summaries
 from .contrast import contrast_flags
@@ -27,7 +27,7 @@ from .corpus import Corpus
 from .event_stage import merge_events, process_events
 from .events import group_counted
 from .language import language_named
-from .model import Analysis, Flag, Sentence
+from .model import Analysis, Event, Flag, Sentence
 from .options import AnalysisOptions
 
 if TYPE_CHECKING:
@@ -58,18 +58,8 @@ def run(
     lexicon = lexicons.load(options.lexicons)
     language = language_named(options.language)
     context.load(options.flags.context_model)  # a context model that cannot be read fails before any work
-    stage("clean")
-    recurring = recurring_lines(corpus.articles)
-    stage("articles")
-    articles = list(corpus.articles)
-    parts = engine.map(
-        partial(process_articles, recurring=recurring, lexicon=lexicon, options=options.flags, language=language),
-        engine.split(articles, weights=[max(1, len(a.body) // 1000) for a in articles]),
-    )
-    done = merge_articles(parts)
-    del parts
-    stage("events")
-    events = group_counted(articles, done.event_counts, options.events, done.leads)
+    aligner = pair_model.load(options.align.model)  # so does an aligner
+    done, events = _articles_and_events(corpus, options, engine, lexicon, stage)
     event_of = {aid: e.id for e in events for aid in e.articles}
     infos = tuple(replace(i, event=event_of[i.id]) for i in done.infos)
     outlet_of = {a.id: a.outlet for a in corpus.articles}
@@ -89,9 +79,7 @@ def run(
     stage("compare")
     found = merge_events(chunks)
     by_id = {s.id: s for s in sentences}
-    contrasts = contrast_flags(
-        found.alignments, by_id, outlet_of, done.unflagged, done.flags, options.align.strong_threshold
-    )
+    contrasts = contrast_flags(found.alignments, by_id, outlet_of, done.unflagged, done.flags, aligner.sure)
     flags = _in_order(done.flags + tuple(contrasts), sentences) if contrasts else done.flags
     return Analysis(
         tool={"name": "framing-analyzer", "version": tool_version()},
@@ -110,6 +98,43 @@ def run(
         distinctive=corpus_distinctive,
         event_distinctive=found.distinctive,
     )
+
+
+def _articles_and_events(
+    corpus: Corpus,
+    options: AnalysisOptions,
+    engine: Engine,
+    lexicon: lexicons.Lexicon,
+    stage: Callable[[str], None],
+) -> tuple[MergedArticles, list[Event]]:
+    """The stages before alignment: recurring page text, each article's stage, event grouping."""
+    stage("clean")
+    recurring = recurring_lines(corpus.articles)
+    stage("articles")
+    articles = list(corpus.articles)
+    parts = engine.map(
+        partial(
+            process_articles,
+            recurring=recurring,
+            lexicon=lexicon,
+            options=options.flags,
+            language=language_named(options.language),
+        ),
+        engine.split(articles, weights=[max(1, len(a.body) // 1000) for a in articles]),
+    )
+    done = merge_articles(parts)
+    del parts
+    stage("events")
+    return done, group_counted(articles, done.event_counts, options.events, done.leads)
+
+
+def event_works(corpus: Corpus, *, options: AnalysisOptions, engine: Engine) -> list[EventWork]:
+    """Each event of the corpus with what its alignment needs (`align.EventWork`), as `run` would
+    hand it to the align stage: the pair scorer's training data is made of these."""
+    done, events = _articles_and_events(corpus, options, engine, lexicons.load(options.lexicons), lambda name: None)
+    outlet_of = {a.id: a.outlet for a in corpus.articles}
+    inputs = AlignInputs.build(events, done.sentences, outlet_of, done.features, options.align)
+    return event_work(range(len(events)), inputs)
 
 
 def _in_order(flags: tuple[Flag, ...], sentences: tuple[Sentence, ...]) -> tuple[Flag, ...]:
