@@ -91,16 +91,16 @@ def gold_stories(folder: Path, options: AlignOptions = AlignOptions()) -> list[S
     """The candidate pairs of each event of several outlets in a bundled corpus folder, labelled
     by its `gold.json` (the format of `corpus/*/gold.json`: every two sentences of one gold fact
     from different outlets are a same-fact pair)."""
-    from .api import analyze, load
-    from .evaluate import gold_pairs
+    from .api import load
+    from .evaluate import gold_sentence_pairs
     from .pipeline import event_works
     from .runtime import Engine
 
     corpus = load([folder])
-    analysis_options = AnalysisOptions(align=options)
-    same = frozenset(gold_pairs(analyze(corpus, analysis_options), json.loads((folder / "gold.json").read_text())))
     with Engine(1) as engine:
-        works = event_works(corpus, options=analysis_options, engine=engine)
+        works = event_works(corpus, options=AnalysisOptions(align=options), engine=engine)
+    gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+    same = frozenset(gold_sentence_pairs(corpus.articles, [s for w in works for s in w.sentences], gold))
     out = []
     for work in works:
         found, _ = event_candidates(work)

@@ -554,7 +554,7 @@ def lesson(
 @click.argument("term", required=False)
 @click.option("--sentence", help="Flag this sentence and explain every flag.")
 @_lexicon_option
-@_model_options
+@_context_model_option
 @handle_errors
 def explain(term: str | None, sentence: str | None, lexicon_files: tuple[str, ...], context_model: str | None) -> None:
     """Explain a loaded TERM with an example, or flag a --sentence you type.

@@ -8,11 +8,11 @@ outlets that state one gold fact are a gold pair.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .model import Analysis, Sentence
+from .model import Analysis, Article, ArticleInfo, Sentence
 
 
 class GoldError(ValueError):
@@ -83,13 +83,13 @@ class Evaluation:
         }
 
 
-def _article_ids(analysis: Analysis, gold: dict[str, Any]) -> dict[str, str]:
+def _article_ids(articles: Sequence[ArticleInfo | Article], gold: dict[str, Any]) -> dict[str, str]:
     names = {a for ev in gold.get("events", []) for a in ev["articles"]}
     names |= {a for fact in gold.get("facts", []) for a in fact["sentences"]}
     names |= {item["article"] for key in ("loaded", "quoted", "headlines") for item in gold.get(key, [])}
     ids = {}
     for name in names:
-        hits = [a.id for a in analysis.articles if a.id == name or a.id.endswith("/" + name)]
+        hits = [a.id for a in articles if a.id == name or a.id.endswith("/" + name)]
         if len(hits) != 1:
             raise GoldError(f"gold article {name!r} matches {len(hits)} analysed articles")
         ids[name] = hits[0]
@@ -104,10 +104,17 @@ def _sentence(by_article: dict[str, list[Sentence]], article: str, prefix: str) 
 
 
 def gold_pairs(analysis: Analysis, gold: dict[str, Any]) -> set[frozenset[str]]:
-    ids = _article_ids(analysis, gold)
-    outlet = {a.id: a.outlet for a in analysis.articles}
+    return gold_sentence_pairs(analysis.articles, analysis.sentences, gold)
+
+
+def gold_sentence_pairs(
+    articles: Sequence[ArticleInfo | Article], sentences: Iterable[Sentence], gold: dict[str, Any]
+) -> set[frozenset[str]]:
+    """Every two sentences of one gold fact from different outlets, as pairs of sentence ids."""
+    ids = _article_ids(articles, gold)
+    outlet = {a.id: a.outlet for a in articles}
     by_article: dict[str, list[Sentence]] = {}
-    for s in analysis.sentences:
+    for s in sentences:
         by_article.setdefault(s.article, []).append(s)
     pairs = set()
     for fact in gold.get("facts", []):
@@ -122,7 +129,7 @@ def gold_pairs(analysis: Analysis, gold: dict[str, Any]) -> set[frozenset[str]]:
 
 
 def evaluate(analysis: Analysis, gold: dict[str, Any]) -> Evaluation:
-    ids = _article_ids(analysis, gold)
+    ids = _article_ids(analysis.articles, gold)
     article_of = {s.id: s.article for s in analysis.sentences}
     gold_event = {ids[a]: n for n, ev in enumerate(gold.get("events", [])) for a in ev["articles"]}
     expected = gold_pairs(analysis, gold)

@@ -39,6 +39,7 @@ FEATURES = (
     "mutual_best",  # each is the other's best partner in its article
     "place_gap",  # how far apart they stand in their articles (0 to 1)
     "claims_shorter",  # share of the shorter's claim words (no names, no speech verbs) the other has
+    "shorter_words",  # ln of the shorter's content words: two short sentences are alike at little cost
 )
 
 

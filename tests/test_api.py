@@ -55,5 +55,5 @@ def test_readme_api_example_runs(corpus_dir, tmp_path, monkeypatch):
     scope: dict = {}
     exec(compile(code, "README.md", "exec"), scope)
     assert scope["again"].to_json() == scope["analysis"].to_json()
-    assert scope["strict"].run["settings"]["align"]["threshold"] == 0.3
+    assert scope["strict"].run["settings"]["align"]["triangle_bar"] == 0.2
     assert (tmp_path / "out" / "report.html").is_file()

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import gold
 
-from analyzer import analyze, context, load
+from analyzer import analyze, context, load, pair_model
 from analyzer.cli import main
 from analyzer.context_train import CURATED_VETO, train
 from analyzer.framing import flag_text
@@ -318,8 +318,13 @@ def test_a_word_another_outlet_states_the_fact_without_is_a_contrast(tmp_path):
     assert flags["finally"].why.startswith("Wire states the same fact without “finally”; the word is")
     assert flags["only 20"].neutral == "20" and "without “only 20” (plainly: 20);" in flags["only 20"].why
     assert flags["admitted"].neutral == "said" and "Wire states the same fact with “said”" in flags["admitted"].why
-    # A contrast rests only on a pair the aligner is sure of (its strong threshold): with none
-    # sure, the same two articles give no contrast.
-    unsure = AnalysisOptions(flags=FlagOptions(context_model=str(strict)), align=AlignOptions(strong_threshold=1.01))
+    # A contrast rests only on a pair the aligner is sure of (its `sure` bar): with none sure,
+    # the same two articles give no contrast.
+    never_sure = json.loads(pair_model.load().to_json())
+    never_sure.update(calibration=[0.0, 0.0], threshold=0.4, sure=0.6)  # every pair 0.5: aligned, never sure
+    (tmp_path / "never-sure.json").write_text(json.dumps(never_sure))
+    unsure = AnalysisOptions(
+        flags=FlagOptions(context_model=str(strict)), align=AlignOptions(model=str(tmp_path / "never-sure.json"))
+    )
     plain = analyze([tmp_path / "in"], unsure)
     assert plain.alignments and not [f for f in plain.flags if f.source == "contrast"]

@@ -51,17 +51,17 @@ def test_sentence_and_removal_offsets_slice_the_article_body(corpus_dir, corpus_
 def test_run_section_records_inputs_and_settings(corpus_analysis):
     run = corpus_analysis.run
     assert len(run["inputs"]) == 11 and all(len(i["sha256"]) == 64 for i in run["inputs"])
-    assert run["settings"]["align"]["threshold"] == AlignOptions().threshold
+    assert run["settings"]["align"]["triangle_bar"] == AlignOptions().triangle_bar
     assert run["settings"]["events"] == asdict(EventOptions())
 
 
 def test_settings_record_the_options_used(corpus_dir):
     """Options reach the stages, and what ran is what `run.settings` says."""
-    options = AnalysisOptions(events=EventOptions(similarity=0.99), align=AlignOptions(threshold=0.9))
+    options = AnalysisOptions(events=EventOptions(similarity=0.99), align=AlignOptions(triangle_bar=0.9))
     strict = analyze(load([corpus_dir / "school-closures"]), options)
     default = analyze(load([corpus_dir / "school-closures"]))
     assert strict.run["settings"]["events"]["similarity"] == 0.99
-    assert strict.run["settings"]["align"]["threshold"] == 0.9
+    assert strict.run["settings"]["align"]["triangle_bar"] == 0.9
     assert len(strict.events) > len(default.events)  # nothing is that alike: every article alone
 
 

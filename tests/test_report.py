@@ -199,7 +199,7 @@ def test_findings_count_in_words_a_reader_would_write(corpus_analysis):
     text = " ".join(findings(corpus_analysis, ReportLimits()))
     assert "verbs 1 time," in text  # The Daily Patriot and The Harlow Beacon presuppose once each
     assert not re.search(r"\b1 (times|facts)\b", text)
-    assert "left out 6 facts" in text
+    assert "left out 4 facts" in text
 
 
 def _labels(fig) -> list[str]:
@@ -277,8 +277,8 @@ def test_settings_line_names_only_what_differs_from_the_defaults(corpus_dir):
 
     default = analyze(load([corpus_dir / "transit-fares"]))
     assert summary.settings_line(default).startswith("Settings: the defaults")
-    changed = analyze(load([corpus_dir / "transit-fares"]), AnalysisOptions(align=AlignOptions(threshold=0.3)))
-    assert summary.settings_line(changed) == "Settings changed from the defaults: align threshold 0.3."
+    changed = analyze(load([corpus_dir / "transit-fares"]), AnalysisOptions(align=AlignOptions(triangle_bar=0.3)))
+    assert summary.settings_line(changed) == "Settings changed from the defaults: align triangle_bar 0.3."
 
 
 def test_csv_cells_never_run_as_spreadsheet_formulas(tmp_path):

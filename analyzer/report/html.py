@@ -86,7 +86,7 @@ def _event(analysis: Analysis, event: Event, coverage_png: bytes | None, limits:
         for outlet in outlets:
             sentences = row.cells[outlet]
             if not sentences:
-                cells.append('<td class="missing">not reported</td>')
+                cells.append(f'<td class="missing">{e(row.empty[outlet])}</td>')
             else:
                 cells.append(
                     "<td>" + "".join("<p>" + "".join(_mark(s) for s in sent) + "</p>" for sent in sentences) + "</td>"

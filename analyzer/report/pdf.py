@@ -291,7 +291,10 @@ def _event(pdf: _Report, analysis: Analysis, event, coverage_png: bytes | None, 
             for outlet in outlets:
                 sentences = row.cells[outlet]
                 if not sentences:
-                    r.cell("— not reported —", style=FontFace(color=(150, 150, 150)))
+                    r.cell(
+                        f"— {row.empty[outlet]} —",
+                        style=FontFace(color=(150, 150, 150)),
+                    )
                     continue
                 shown = fit(sentences, budget)
                 r.cell("\n".join("".join(_segment(seg) for seg in sent) for sent in shown))

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .. import errors
 from ..errors import InputError
-from ..model import Analysis, Event, Fact, Finding, Flag, OutletSummary
+from ..model import Analysis, Event, Fact, Finding, Flag, OutletSummary, Sentence
 from ..options import AnalysisOptions, ReportLimits
 
 
@@ -28,6 +28,7 @@ class Row:
     number: int
     fact: Fact
     cells: dict[str, list[list[Segment]]]  # outlet → its sentences, each a list of segments
+    empty: dict[str, str]  # outlet without a sentence → what its cell says (`_empty_cell`)
 
 
 def report_date(analysis: Analysis, reproducible: bool) -> dt.datetime:
@@ -150,8 +151,27 @@ def side_by_side(analysis: Analysis, event: Event, limits: ReportLimits) -> tupl
             if len(sentences) > limits.cell_sentences:
                 more_here = len(sentences) - limits.cell_sentences
                 cells[outlet] = sentences[: limits.cell_sentences] + [[Segment(f"(and {more_here} more in facts.csv)")]]
-        rows.append(Row(n, fact, cells))
+        empty = {o: _empty_cell(fact, o, text, limits) for o, sentences in cells.items() if not sentences}
+        rows.append(Row(n, fact, cells, empty))
     return rows, more
+
+
+# How an empty cell of the side-by-side reads, for an outlet that leaves a fact out and for one
+# whose nearest sentence came near without being aligned (`Fact.maybe`).
+NOT_REPORTED = "not reported"
+
+
+def _empty_cell(fact: Fact, outlet: str, text: dict[str, Sentence], limits: ReportLimits) -> str:
+    """What the side-by-side says where `outlet` has no sentence aligned with `fact`: that it does
+    not report it only when none of its sentences comes near; else its nearest sentence and how
+    likely the pair scorer thinks it states the same fact."""
+    near = fact.maybe.get(outlet)
+    if near is None:
+        return NOT_REPORTED
+    said = text[near.sentence].text
+    if len(said) > limits.sentence_chars:
+        said = said[: limits.sentence_chars] + "…"
+    return f"may state it as: “{said}” ({near.probability:.0%} likely the same fact)"
 
 
 def findings(analysis: Analysis, limits: ReportLimits) -> list[str]:

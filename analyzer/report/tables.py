@@ -26,7 +26,7 @@ FLAG_COLUMNS = (
     "source",
     "score",
 )
-FACT_COLUMNS = ("fact", "event", "outlets", "missing", "sentences", "positions", "number_findings")
+FACT_COLUMNS = ("fact", "event", "outlets", "missing", "maybe", "sentences", "positions", "number_findings")
 OUTLET_COLUMNS = (
     "name",
     "articles",
@@ -89,6 +89,7 @@ def facts_csv(analysis: Analysis) -> str:
             "event": f.event,
             "outlets": "; ".join(f.outlets),
             "missing": "; ".join(f.missing),
+            "maybe": "; ".join(f"{o}: {n.sentence} ({n.probability:.2f})" for o, n in f.maybe.items()),
             "sentences": "; ".join(f.sentences),
             "positions": "; ".join(f"{o}: {p}" for o, p in f.positions.items()),
             "number_findings": "; ".join(f"{x.kind}: {' vs '.join(x.texts)}" for x in f.findings),
