@@ -258,22 +258,38 @@ def align_event(work: EventWork, language: Language = ENGLISH) -> tuple[list[Ali
     model = pair_model.load(work.options.model)
     probability = model.probability(found.features)
     pairs = _select(found.i, found.j, probability, art, model.threshold, work.options)
-    diffs = _diffs(sentences, [(i, j) for i, j, _ in pairs])
+    diffs = _diffs(sentences, [(i, j) for i, j, _ in pairs], [score >= model.sure for _, _, score in pairs])
     alignments = [
         Alignment(sentences[i].id, sentences[j].id, round(score, 4), diff)
         for (i, j, score), diff in zip(pairs, diffs, strict=True)
     ]
-    near = _nearest(found.i, found.j, probability, model.absent)
-    return alignments, _facts(work.event, pairs, sentences, work.outlet_of, near)
+    groups = _groups(pairs, [s.article for s in sentences])
+    near = _nearest(groups, [work.outlet_of[s.article] for s in sentences], found, probability, model.absent)
+    return alignments, _facts(work.event, groups, sentences, work.outlet_of, near)
 
 
-def _nearest(i: np.ndarray, j: np.ndarray, p: np.ndarray, bar: float) -> dict[int, list[tuple[float, int]]]:
-    """Each sentence's candidate partners at probability `bar` or above, as (probability, partner)."""
-    near: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    for k in np.flatnonzero(p >= bar):
-        a, b, x = int(i[k]), int(j[k]), float(p[k])
-        near[a].append((x, b))
-        near[b].append((x, a))
+def _nearest(
+    groups: list[list[int]], outlets: Sequence[str], found: Candidates, p: np.ndarray, bar: float
+) -> list[dict[str, tuple[int, float]]]:
+    """For each group (fact), each other outlet's sentence that comes nearest it, at probability
+    `bar` or above with one of its sentences: outlet → (sentence index, probability)."""
+    label = np.zeros(len(outlets), dtype=np.int64)
+    for g, members in enumerate(groups):
+        label[members] = g
+    outlet_id = np.unique(np.array(outlets), return_inverse=True)[1]
+    near: list[dict[str, tuple[int, float]]] = [{} for _ in groups]
+    keep = p >= bar
+    src = np.concatenate([found.i[keep], found.j[keep]])
+    dst = np.concatenate([found.j[keep], found.i[keep]])
+    prob = np.concatenate([p[keep], p[keep]])
+    other = label[src] != label[dst]
+    src, dst, prob = src[other], dst[other], prob[other]
+    g, o = label[src], outlet_id[dst]
+    order = np.lexsort((dst, -prob, o, g))  # by fact and outlet, the likeliest (then first) partner first
+    g, o, dst, prob = g[order], o[order], dst[order], prob[order]
+    first = np.flatnonzero(np.r_[True, (g[1:] != g[:-1]) | (o[1:] != o[:-1])]) if len(g) else np.zeros(0, int)
+    for k in first:
+        near[int(g[k])][outlets[int(dst[k])]] = (int(dst[k]), float(prob[k]))
     return near
 
 
@@ -472,8 +488,10 @@ def _select(
     linked = csr_matrix((np.ones(int(kept.sum())), (i[kept], j[kept])), shape=(n, n))
     linked = (linked + linked.T).tocsr()
     maybe = np.flatnonzero(~kept & (p >= o.triangle_bar))
-    kept[maybe[_common_neighbour(linked, i[maybe], j[maybe])]] = True
-    kept &= _capped(i, j, p, kept, art, o.max_partners)
+    closing = maybe[_common_neighbour(linked, i[maybe], j[maybe])]
+    if len(closing):
+        kept[closing] = True
+        kept &= _capped(i, j, p, kept, art, o.max_partners)
     pairs = sorted((int(a), int(b), float(c)) for a, b, c in zip(i[kept], j[kept], p[kept], strict=True))
     return _fewest_links(pairs, art, o) if len(art) and int(art.max()) + 1 > o.large_event_articles else pairs
 
@@ -484,41 +502,44 @@ def _capped(
     """Which kept pairs survive a cap of `max_partners` partners per sentence in any one other
     article, best first: a fact is split over one or two sentences, not ten, and near-identical
     sentences would otherwise align with everything (and a repeated paragraph with itself)."""
-    taken: dict[tuple[int, int], int] = defaultdict(int)
+    n_art = int(art.max()) + 1 if len(art) else 1
+    taken: dict[int, int] = defaultdict(int)  # sentence · articles + other article → partners taken
     ok = np.zeros(len(s), dtype=bool)
     chosen = np.flatnonzero(kept)
-    for n in chosen[np.lexsort((j[chosen], i[chosen], -s[chosen]))]:
-        a, b = int(i[n]), int(j[n])
-        if taken[(a, art[b])] < max_partners and taken[(b, art[a])] < max_partners:
-            taken[(a, art[b])] += 1
-            taken[(b, art[a])] += 1
+    order = chosen[np.lexsort((j[chosen], i[chosen], -s[chosen]))]
+    a_keys = (i[order] * n_art + art[j[order]]).tolist()
+    b_keys = (j[order] * n_art + art[i[order]]).tolist()
+    for n, ka, kb in zip(order.tolist(), a_keys, b_keys, strict=True):
+        if taken[ka] < max_partners and taken[kb] < max_partners:
+            taken[ka] += 1
+            taken[kb] += 1
             ok[n] = True
     return ok
 
 
 def _facts(
     event: Event,
-    pairs: list[tuple[int, int, float]],
+    groups: list[list[int]],
     sentences: Sequence[Sentence],
     outlet_of: dict[str, str],
-    near: dict[int, list[tuple[float, int]]],
+    near: list[dict[str, tuple[int, float]]],
 ) -> list[Fact]:
-    """Groups of aligned sentences (`_groups`); an unaligned sentence is a fact of its own. An
-    outlet that does not report a fact leaves it out only when none of its sentences comes near
-    (`near`: partners at the pair model's `absent` bar); else its nearest sentence may state it."""
-    groups = _groups(pairs, [s.article for s in sentences])
+    """The facts of an event, one a group of aligned sentences (`_groups`; an unaligned sentence
+    is a fact of its own). An outlet that does not report a fact leaves it out only when none of
+    its sentences comes near (`near`: at the pair model's `absent` bar); else its nearest sentence
+    may state it."""
     out = []
-    for number, members in enumerate(groups, start=1):
+    for number, (members, nearest) in enumerate(zip(groups, near, strict=True), start=1):
         sents = [sentences[k] for k in members]
         reported = tuple(dict.fromkeys(outlet_of[s.article] for s in sents))
         positions = {}
         for s in sents:
             positions.setdefault(outlet_of[s.article], s.position)
-        maybe: dict[str, Near] = {}
-        for x, partner in sorted((c for k in members for c in near.get(k, ())), key=lambda c: (-c[0], c[1])):
-            outlet = outlet_of[sentences[partner].article]
-            if outlet not in reported and outlet not in maybe:
-                maybe[outlet] = Near(sentences[partner].id, round(x, 4))
+        maybe = {
+            o: Near(sentences[nearest[o][0]].id, round(nearest[o][1], 4))
+            for o in event.outlets
+            if o in nearest and o not in reported
+        }
         out.append(
             Fact(
                 id=f"{event.id}:{number}",
@@ -527,7 +548,7 @@ def _facts(
                 outlets=reported,
                 missing=tuple(o for o in event.outlets if o not in reported and o not in maybe),
                 positions=positions,
-                maybe={o: maybe[o] for o in event.outlets if o in maybe},
+                maybe=maybe,
             )
         )
     return out
@@ -557,12 +578,13 @@ def _groups(pairs: list[tuple[int, int, float]], articles: Sequence[str]) -> lis
         a, b = root(i), root(j)
         if a == b:
             continue
-        joined = dict(count[a])
-        for o, n in count[b].items():
-            joined[o] = joined.get(o, 0) + n
-        if max(joined.values()) <= FACT_MAX_PER_ARTICLE:
+        if len(count[a]) < len(count[b]):  # the smaller group's counts are walked
+            a, b = b, a
+        big, small = count[a], count[b]
+        if all(big.get(x, 0) + n <= FACT_MAX_PER_ARTICLE for x, n in small.items()):
+            for x, n in small.items():
+                big[x] = big.get(x, 0) + n
             parent[b] = a
-            count[a] = joined
     groups: dict[int, list[int]] = defaultdict(list)
     for k in range(len(articles)):
         groups[root(k)].append(k)
@@ -578,20 +600,24 @@ SWAP_MAX_WORDS = 4
 DIFF_MAX_WORDS = 400
 
 
-def _diffs(sentences: Sequence[Sentence], pairs: Sequence[tuple[int, int]]) -> list[Diff]:
-    """The word-level difference of each pair (a, b) of sentences. Pairs are taken grouped by b,
-    whose index the matcher keeps between comparisons (a large event pairs one sentence with
-    many)."""
+def _diffs(sentences: Sequence[Sentence], pairs: Sequence[tuple[int, int]], sure: Sequence[bool]) -> list[Diff]:
+    """The word-level difference of each pair (a, b) of sentences the aligner is `sure` of (the
+    only ones whose differences are evidence of framing: `contrast`); an empty `Diff` for the
+    others. Pairs are taken grouped by b, whose index the matcher keeps between comparisons (a
+    large event pairs one sentence with many)."""
+    todo = [p if ok else None for p, ok in zip(pairs, sure, strict=True)]
     tokens: dict[int, list[str]] = {}
     lowered: dict[int, list[str]] = {}
-    for k in {k for pair in pairs for k in pair}:
+    for k in {k for pair in todo if pair for k in pair}:
         tokens[k] = words(sentences[k].text)[:DIFF_MAX_WORDS]
         lowered[k] = [t.lower() for t in tokens[k]]
     out: list[Diff] = [Diff()] * len(pairs)
     matcher = difflib.SequenceMatcher(autojunk=False)
     current = None
-    for n in sorted(range(len(pairs)), key=lambda n: pairs[n][1]):
+    for n in sorted((n for n in range(len(todo)) if todo[n]), key=lambda n: pairs[n][1]):
         a, b = pairs[n]
+        if tokens[a] == tokens[b]:  # the same words (wire copy, a shared quote): nothing differs
+            continue
         if b != current:
             matcher.set_seq2(lowered[b])
             current = b

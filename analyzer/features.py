@@ -55,21 +55,27 @@ def claim_words(text: str, language: Language = ENGLISH, tokens: Sequence[str] |
     """What a sentence states beyond who says it: its content words and figures, without names
     (capitalised words after the first) and speech verbs ("Ginsburg said …" and "Ginsburg agreed,
     saying …" share a speaker, not a claim). `tokens`, when given, are the words of `text`."""
-    stop, stem = language.stop_words, language.stem
-    speech = language.speech_stems
     out = set()
-    tokens = tokens if tokens is not None else words(text)
-    for k, w in enumerate(tokens):
-        low = w.lower().replace("’", "'")
-        if low[:1].isdigit():  # a figure or a date ("July 1") is part of the claim
-            out.add(low)
+    for k, w in enumerate(tokens if tokens is not None else words(text)):
+        if k and w[:1].isupper():
             continue
-        if k and w[:1].isupper() or not low[:1].isalpha() or low in stop or len(low) < 3 or len(low) > WORD_MAX_CHARS:
-            continue
-        stemmed = stem(low)
-        if stemmed not in speech:
-            out.add(stemmed)
+        claim = _claim_stem(w.lower(), language)
+        if claim:
+            out.add(claim)
     return out
+
+
+@lru_cache(maxsize=2**17)
+def _claim_stem(low: str, language: Language) -> str:
+    """What a lower-case word adds to a sentence's claim words: itself for a figure or a date
+    ("July 1"), its stem for a content word that is no speech verb, else nothing ("")."""
+    low = low.replace("’", "'")
+    if low[:1].isdigit():
+        return low
+    if not low[:1].isalpha() or low in language.stop_words or len(low) < 3 or len(low) > WORD_MAX_CHARS:
+        return ""
+    stemmed = language.stem(low)
+    return "" if stemmed in language.speech_stems else stemmed
 
 
 def entities(text: str) -> set[str]:

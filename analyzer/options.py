@@ -84,15 +84,22 @@ class AlignOptions:
     # recall 0.55 to 0.54.
     topic_entity_share: float = 0.3
     # A pair this likely is kept when its two sentences are both aligned with one sentence of a
-    # third article. benchmarks/align_folds.py: on held-out BASIL stories pooled F1 0.61 with or
-    # without it (0.06: 0.61 at lower precision); on the bundled corpus F1 0.83 to 0.85.
+    # third article. benchmarks/align_folds.py: on held-out BASIL stories pooled F1 0.62 with it,
+    # 0.61 without (precision 0.75 and 0.77); with three partners per article it took the bundled
+    # corpus from F1 0.83 to 0.85, with two it changes nothing there.
     triangle_bar: float = 0.12
-    max_partners: int = 3  # per sentence and other article; the bundled gold never needs more than 2
+    # Partners per sentence and other article: one fact may span two sentences of an article.
+    # benchmarks/align_folds.py: 3 gave held-out pooled F1 0.64 and 131,010 alignments on the
+    # 1,000 synthetic articles of benchmarks/synth.py (word salad a scorer of real news pairs
+    # freely), 2 gave 0.63 and 92,048 (the older aligner 46,706).
+    max_partners: int = 2
     # Pairs below this base similarity are never looked at. On the judged BASIL dev stories 0.1
-    # left 33 of 182 same-fact pairs out of the candidates, 0.05 left 14 (held-out F1 of the pair
-    # scorer 0.57 to 0.60), 0.03 left 11 at twice the candidates (0.61).
+    # left 33 of 182 same-fact pairs out of the candidates, 0.05 left 14; the pair scorer's
+    # held-out pooled F1 was 0.57 at 0.1, 0.60 at 0.07, 0.63 at 0.05.
     candidate_floor: float = 0.05
-    candidates_per_row: int = 32  # a sentence's best candidates kept for selection
+    # A sentence's best candidates kept for scoring: 8 gave held-out pooled F1 0.59, 16 0.62,
+    # 32 0.63 at twice the candidates to score (and the align stage 20% slower on synthetic text).
+    candidates_per_row: int = 16
     # Events with more articles than this are aligned fact-first against reference articles:
     # with every pair compared, 300 articles of one event took 51 s and gave 311,809 alignments.
     large_event_articles: int = 40
