@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 
+from .features import WORD_MAX_CHARS
 from .language import ENGLISH, Language, plural
 from .lexicons import BROAD, Lexicon
 from .model import Actor, Sentence
@@ -222,7 +223,10 @@ def _abbreviated(word: str, rules: ActorRules) -> bool:
 def _not_an_actor(words: Sequence[str], demonyms: frozenset[str]) -> bool:
     """Whether a capitalised run names no one: a nationality adjective ("Russian", "North
     Korean"), a thing ("Joint Statement", `THING_HEADS`), a party tag ("D-Calif"), or words in
-    capitals ("NO COLLUSION", a masthead; an acronym is one word)."""
+    capitals ("NO COLLUSION", a masthead; an acronym is one word), or a run with a "word" longer
+    than any word (`WORD_MAX_CHARS`: letters without spaces)."""
+    if any(len(w) > WORD_MAX_CHARS for w in words):
+        return True
     if words[-1] in demonyms and all(w in COMPASS for w in words[:-1]):
         return True
     if words[-1].lower() in THING_HEADS or "of" in words and words[words.index("of") - 1].lower() in THING_HEADS:

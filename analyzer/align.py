@@ -276,7 +276,7 @@ def _nearest(
     label = np.zeros(len(outlets), dtype=np.int64)
     for g, members in enumerate(groups):
         label[members] = g
-    outlet_id = np.unique(np.array(outlets), return_inverse=True)[1]
+    outlet_id = np.unique(np.array(outlets, dtype=object), return_inverse=True)[1]
     near: list[dict[str, tuple[int, float]]] = [{} for _ in groups]
     keep = p >= bar
     src = np.concatenate([found.i[keep], found.j[keep]])
@@ -327,7 +327,7 @@ def candidates(outlets: Sequence[str], art: np.ndarray, place: np.ndarray, f: Fe
     sparse product, and a sentence keeps its `candidates_per_row` best partners at or above
     `candidate_floor`; what a pair shares (names, numbers, quotes, content words) comes from the
     rows of its two sentences. `place` is each sentence's place in its article (0 first, 1 last)."""
-    outlet_ids = np.unique(np.array(outlets), return_inverse=True)[1]
+    outlet_ids = np.unique(np.array(outlets, dtype=object), return_inverse=True)[1]
     found_i, found_j, found_base = [], [], []
     for left, right, later_only in _blocks(outlet_ids, art, o):
         words_t, chars_t = f.words[right].T.tocsc(), f.chars[right].T.tocsc()

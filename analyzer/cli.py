@@ -23,7 +23,7 @@ from . import api, lexicons
 from .context import TIERS
 from .context import group as context_group
 from .context import tier as entry_tier
-from .errors import EngineError, InputError
+from .errors import EngineError, InputError, printable
 from .evaluate import Evaluation, GoldError, evaluate, pooled
 from .framing import example_sentences, flag_text, passed_in_text
 from .lexicons import CATEGORIES
@@ -573,7 +573,7 @@ def explain(term: str | None, sentence: str | None, lexicon_files: tuple[str, ..
             raise click.ClickException(f"{term!r} is not in the lexicons (see: framing lexicon show)")
         before, after = example_sentences(entry)
         click.echo(explain_entry(entry))
-        click.echo(f"  example: {before}\n  neutral: {after}")
+        click.echo(f"  example: {printable(before)}\n  neutral: {printable(after)}")
         return
     options = FlagOptions(context_model=context_model)
     flags = flag_text(sentence, lex, options)
@@ -582,17 +582,17 @@ def explain(term: str | None, sentence: str | None, lexicon_files: tuple[str, ..
     for f in flags:
         whose = "inside a quotation: the speaker's word, not the writer's" if f.quoted else "the writer's own voice"
         click.echo(
-            f"“{f.text}” [{f.category}, {whose}; {f.source} lexicon, in-context score {f.score:.2f}]\n"
-            f"  why: {f.why}\n  neutral: {f.neutral or '(leave it out)'}"
+            f"“{printable(f.text)}” [{f.category}, {whose}; {f.source} lexicon, in-context score {f.score:.2f}]\n"
+            f"  why: {printable(f.why)}\n  neutral: {printable(f.neutral or '(leave it out)')}"
         )
     for c, threshold in passed_in_text(sentence, lex, options):
         click.echo(
-            f"“{sentence[c.start : c.end]}” is listed ({c.entry.category}) but not flagged here: its in-context "
-            f"score {c.score:.2f} is under {threshold:.2f}; people who marked loaded words in real news rarely "
-            "marked it where it stands like this."
+            f"“{printable(sentence[c.start : c.end])}” is listed ({c.entry.category}) but not flagged here: its "
+            f"in-context score {c.score:.2f} is under {threshold:.2f}; people who marked loaded words in real news "
+            "rarely marked it where it stands like this."
         )
         if context_group(c.entry) == "stance":
-            plainly = f" (“{c.entry.neutral}”)" if c.entry.neutral else ""
+            plainly = f" (“{printable(c.entry.neutral)}”)" if c.entry.neutral else ""
             click.echo(
                 f"  A report flags it as a framing contrast where another outlet states the same fact plainly{plainly}."
             )
@@ -627,11 +627,11 @@ def lexicon_show(category: str | None, tier: str | None, lexicon_files: tuple[st
     """
     lex = lexicons.load(lexicon_files)
     for src in lex.sources:
-        click.echo(f"# {src['name']} version {src['version']}")
+        click.echo(f"# {printable(str(src['name']))} version {printable(str(src['version']))}")
     click.echo("term\tcategory\tweight\tneutral")
     for e in sorted(lex.entries, key=lambda e: (e.category, e.term)):
         if (category is None or e.category == category) and (tier is None or entry_tier(e) == tier):
-            click.echo(f"{e.term}\t{e.category}\t{e.weight}\t{e.neutral or ''}")
+            click.echo(f"{printable(e.term)}\t{e.category}\t{e.weight}\t{printable(e.neutral or '')}")
 
 
 @lexicon.command(name="explain")
@@ -774,22 +774,23 @@ def grouping_lines(analysis: Analysis) -> list[str]:
     wrong grouping is seen at once."""
     lines = []
     for event in analysis.events[:MAX_GROUPING_LINES]:
-        outlets = ", ".join(event.outlets[:MAX_GROUPING_OUTLETS])
+        outlets = ", ".join(printable(o) for o in event.outlets[:MAX_GROUPING_OUTLETS])
         more = len(event.outlets) - MAX_GROUPING_OUTLETS
         outlets += f" and {more} more" if more > 0 else ""
-        lines.append(f"event “{event.title}”: {count(len(event.articles), 'article')} ({outlets})")
+        lines.append(f"event “{printable(event.title)}”: {count(len(event.articles), 'article')} ({outlets})")
     if len(analysis.events) > MAX_GROUPING_LINES:
         lines.append(f"… and {len(analysis.events) - MAX_GROUPING_LINES} more events (all in analysis.json)")
     return lines
 
 
 def explain_entry(entry: lexicons.Entry) -> str:
-    neutral = entry.neutral or "(leave it out)"
+    """A lexicon entry for the terminal; a lexicon file is input, so its text is escaped."""
+    neutral = printable(entry.neutral or "(leave it out)")
     return (
-        f"{entry.term}  [{entry.category}, weight {entry.weight}]\n"
-        f"  why: {entry.why}\n"
+        f"{printable(entry.term)}  [{entry.category}, weight {entry.weight}]\n"
+        f"  why: {printable(entry.why)}\n"
         f"  neutral: {neutral}\n"
-        f"  source: {entry.source} ({entry.lexicon})"
+        f"  source: {printable(entry.source)} ({printable(entry.lexicon)})"
     )
 
 

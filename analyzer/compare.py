@@ -172,7 +172,9 @@ _TERM = re.compile(r"[A-Za-z][A-Za-z’'-]{2,}")  # words of three letters or mo
 
 
 def _tokens(sentence: Sentence, stop_words: frozenset[str]) -> list[str]:
-    return [w for w in _TERM.findall(voice_text(sentence).lower()) if w not in stop_words]
+    """The words of a sentence's own voice, lower-cased, without stop words and without tokens
+    too long to be words (`WORD_MAX_CHARS`: a run of letters without spaces is none)."""
+    return [w for w in _TERM.findall(voice_text(sentence).lower()) if w not in stop_words and len(w) <= WORD_MAX_CHARS]
 
 
 def log_odds(ya: np.ndarray, yb: np.ndarray, prior: np.ndarray) -> np.ndarray:
@@ -242,7 +244,7 @@ def distinctive_counted(x: csr_matrix, vocab: Sequence[str], row_outlets: Sequen
         return DistinctiveWords(None, {o: () for o in outlets})
     number = {o: k for k, o in enumerate(outlets)}
     labels = np.array([number[o] for o in row_outlets])
-    terms = np.array(vocab)
+    terms = np.array(vocab, dtype=object)  # a fixed-width array is as wide as its longest word
     prior = np.asarray(x.sum(axis=0), dtype=float).ravel()
     scored = _scored(_outlet_counts(x, labels, len(outlets)), prior)
     floor = _noise_floor(x, labels, len(outlets), prior)

@@ -634,3 +634,44 @@ def test_a_few_broken_bytes_in_utf8_are_replaced_not_reread_as_another_encoding(
     texts = " ".join(s["text"] for s in doc["sentences"])
     assert "— after a long debate —" in texts and "Ä" not in texts and "Å" not in texts
     assert "The café’s plan — approved." in texts  # a cp1252 file is still read as cp1252
+
+
+def test_a_token_longer_than_any_word_is_no_word_and_no_name(tmp_path):
+    """A run of letters without spaces (50,000 of them, twice, capitalised) beside real articles:
+    it is no distinctive word, no actor, and the PDF's tables hold (a cell taller than a page
+    stopped the report); the distinctive words are not sized by it (a fixed-width array of the
+    vocabulary took 2.7 GB for a 5 MB token)."""
+    from analyzer.compare import voice_terms
+    from analyzer.model import Sentence
+
+    token = "X" + "y" * 49_999
+    _good(tmp_path / "in")
+    write(tmp_path / "in" / "long.md", article(outlet="C", body=f"{token} said the council voted. {token} agreed."))
+    text = f"The {token} council voted."
+    _, vocab = voice_terms([Sentence("s", "a", 0, 0, len(text), text)])
+    assert vocab == ["council", "voted"]
+    out = tmp_path / "out"
+    result = run("report", str(tmp_path / "in"), "-o", str(out), "--format", "json,pdf", "-q")
+    assert result.exit_code == 0, result.output
+    analysis = json.loads((out / "analysis.json").read_text())
+    assert all(len(a["name"]) < 1000 for a in analysis["actors"])
+    assert (out / "report.pdf").stat().st_size > 0
+
+
+def test_text_from_the_input_reaches_the_terminal_escaped(tmp_path):
+    """An outlet or a title with terminal escapes (clear the screen, set the window title and
+    forge a "warning:" line) is printed with its control characters escaped."""
+    # YAML's double-quoted escapes put the control characters in without a byte of binary data.
+    write(tmp_path / "in" / "a.md", article(outlet='"A\\e[2J"', title='"Vote\\e]0;pwned\\a\\rwarning: forged"'))
+    write(tmp_path / "in" / "b.md", article(outlet="B", title="Vote"))
+    result = run("report", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--format", "json")
+    assert result.exit_code == 0
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr and "\r" not in result.stderr
+    assert "A\\x1b[2J" in result.stderr
+    tsv = tmp_path / "mine.tsv"
+    tsv.write_text(
+        "term\tcategory\tweight\tneutral\twhy\tsource\nzealotry\tlabel\t0.8\tdevotion\tWhy\x1b[2J here.\tme\n",
+        encoding="utf-8",
+    )
+    explained = run("lexicon", "explain", "zealotry", "--lexicon", str(tsv))
+    assert explained.exit_code == 0 and "\x1b" not in explained.output and "Why\\x1b[2J here." in explained.output

@@ -360,14 +360,14 @@ def _actors(pdf: _Report, analysis: Analysis, limits: ReportLimits) -> None:
             head.cell(o)
         for a in actors:
             r = table.row()
-            r.cell(a.name)
+            r.cell(summary.short_name(a.name, limits))  # no cell may be taller than a page
             for o in outlets:
                 if o not in a.mentions:
                     r.cell("— not mentioned —", style=FontFace(color=(150, 150, 150)))
                     continue
-                labels = "; ".join(a.labels.get(o, [])) or "(no title or description)"
+                labels = "; ".join(summary.short_name(x, limits) for x in a.labels.get(o, []))
                 verbs = ", ".join(f"{v} ×{n}" for v, n in a.verbs.get(o, {}).items())
-                r.cell(labels + (f"\nwords reported with: {verbs}" if verbs else ""))
+                r.cell((labels or "(no title or description)") + (f"\nwords reported with: {verbs}" if verbs else ""))
 
 
 def _method(pdf: _Report, analysis: Analysis, limits: ReportLimits) -> None:

@@ -286,7 +286,8 @@ _DEFAULT_SETTINGS = AnalysisOptions().settings()
 
 
 def short_name(name: str, limits: ReportLimits) -> str:
-    """An outlet name as charts and column headings show it: cut past `limits.name_chars`."""
+    """A name (an outlet, a person, a label) as charts, headings and tables show it: cut past
+    `limits.name_chars`."""
     return name if len(name) <= limits.name_chars else name[: limits.name_chars - 1] + "…"
 
 
