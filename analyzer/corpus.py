@@ -29,7 +29,7 @@ from .errors import InputError, printable
 from .language import not_english
 from .model import Article
 from .options import DEFAULT_MAX_BYTES, ReadOptions
-from .report_mark import REPORT_MARK, report_files
+from .report_mark import REPORT_MARK, report_files, written_by_this_tool
 
 if TYPE_CHECKING:
     from .runtime import Engine
@@ -205,14 +205,18 @@ def _walk(
         if p.is_file():
             yield p.parent, p
             continue
-        written: set[Path] = set()  # files a report of this tool wrote: never articles
+        listed: set[Path] = set()  # files a marker says a report of this tool wrote
         for here, filenames in _folders(p, warn):
             if REPORT_MARK in filenames:
-                written |= {here / rel for rel in report_files(here)}
+                listed |= {here / rel for rel in report_files(here)}
             for name in filenames:
                 path = here / name
-                if name.lower() in NOT_ARTICLES or path in written:
+                if name.lower() in NOT_ARTICLES:
                     continue
+                if written_by_this_tool(path):  # the tool's own report, with its marker or copied without
+                    continue
+                if path in listed and Path(name).suffix.lower() in READERS:
+                    warn(InputError(str(path), f"listed in {REPORT_MARK} as a report file, but it is none: read"))
                 if name.startswith("."):
                     if Path(name).suffix.lower() in READERS:
                         warn(

@@ -500,7 +500,7 @@ def test_run_on_sentences_are_scored_on_their_first_words_only():
     a_text, b_text = "The council closed two schools. " + long, "The council shut two schools. " + long + " sadly"
     a = Sentence(id="a:0", article="a", index=0, start=0, end=len(a_text), text=a_text)
     b = Sentence(id="b:0", article="b", index=0, start=0, end=len(b_text), text=b_text)
-    (diff,) = _diffs([a, b], [(0, 1)])
+    (diff,) = _diffs([a, b], [(0, 1)], [True])
     assert [(s.a, s.b) for s in diff.swaps] == [("closed", "shut")]
     assert sum(len(part.split()) for part in diff.only_b) == 0  # "sadly" is past the cap
     assert DIFF_MAX_WORDS < len(long.split())
@@ -675,3 +675,46 @@ def test_text_from_the_input_reaches_the_terminal_escaped(tmp_path):
     )
     explained = run("lexicon", "explain", "zealotry", "--lexicon", str(tsv))
     assert explained.exit_code == 0 and "\x1b" not in explained.output and "Why\\x1b[2J here." in explained.output
+
+
+def test_an_input_file_named_like_a_report_file_is_never_overwritten(tmp_path):
+    """Output folder = input folder, with an article saved as report.html and another as
+    facts.csv: the run refuses (one line, exit 1) and both files stay as they were."""
+    _good(tmp_path / "in")
+    page = "<html><head><title>Council</title></head><body><p>The council voted on Monday.</p></body></html>"
+    (tmp_path / "in" / "report.html").write_text(page)
+    (tmp_path / "in" / "facts.csv").write_text("outlet,title,date,url,text\nC,Vote,2026-01-05,,The council voted.\n")
+    result = run("report", str(tmp_path / "in"), "-o", str(tmp_path / "in"), "--format", "html,csv")
+    assert result.exit_code == 1 and "is not a report file of this tool" in result.stderr
+    assert (tmp_path / "in" / "report.html").read_text() == page
+    assert (tmp_path / "in" / "facts.csv").read_text().startswith("outlet,title")
+    assert not (tmp_path / "in" / "flags.csv").exists()
+
+
+def test_a_report_copied_without_its_marker_is_not_read_as_articles(tmp_path):
+    """`cp *` leaves the marker behind: the copied CSVs and page are still known by their
+    content, and the articles beside them are all that is read."""
+    _good(tmp_path / "in")
+    assert run("report", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-q").exit_code == 0
+    copy = tmp_path / "in" / "old-report"
+    copy.mkdir()
+    for f in (tmp_path / "out").iterdir():
+        if f.is_file() and not f.name.startswith("."):
+            shutil.copy(f, copy / f.name)
+    again = run("report", str(tmp_path / "in"), "-o", str(tmp_path / "out2"), "--format", "json", "-q")
+    assert again.exit_code == 0
+    analysis = json.loads((tmp_path / "out2" / "analysis.json").read_text())
+    assert len(analysis["articles"]) == 2
+
+
+def test_a_marker_that_lists_articles_does_not_hide_them(tmp_path):
+    """A `.framing-report` in an input folder listing articles: they are read, each with a
+    warning, and --strict fails on it."""
+    _good(tmp_path / "in")
+    write(tmp_path / "in" / "good-c.md", article(outlet="C", body="The council voted 5-4 on Monday."))
+    (tmp_path / "in" / ".framing-report").write_text("good-c.md\n")
+    result = run("report", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--format", "json")
+    assert result.exit_code == 0 and "good-c.md: listed in .framing-report as a report file" in result.stderr
+    assert len(json.loads((tmp_path / "out" / "analysis.json").read_text())["articles"]) == 3
+    strict = run("report", str(tmp_path / "in"), "-o", str(tmp_path / "out3"), "--format", "json", "--strict")
+    assert strict.exit_code != 0 and "good-c.md" in strict.stderr

@@ -15,7 +15,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Analysis
 from ..options import ReportLimits
-from ..report_mark import report_files, write_mark
+from ..report_mark import report_files, write_mark, written_by_this_tool
 from .summary import report_date
 
 
@@ -154,6 +154,9 @@ def write_atomically(out_dir: str | os.PathLike[str], build: Callable[[Path], li
                 raise InputError(
                     str(blocked), "is in the way of the report (a folder where a file goes, or the other way)"
                 )
+            target = out / rel
+            if target.is_file() and str(rel) not in before and not written_by_this_tool(target):
+                raise InputError(str(target), "is not a report file of this tool; the report would overwrite it")
         final = []
         for path in written:
             target = out / path.relative_to(tmp)

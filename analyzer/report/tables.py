@@ -150,3 +150,10 @@ def sentences_csv(analysis: Analysis) -> str:
 
 
 TABLES = {"flags.csv": flags_csv, "facts.csv": facts_csv, "outlets.csv": outlets_csv, "sentences.csv": sentences_csv}
+# Each table's columns: its header row is how a copied report is known (`report_mark`).
+TABLE_COLUMNS = {
+    "flags.csv": FLAG_COLUMNS,
+    "facts.csv": FACT_COLUMNS,
+    "outlets.csv": OUTLET_COLUMNS,
+    "sentences.csv": SENTENCE_COLUMNS,
+}
