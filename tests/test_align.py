@@ -271,3 +271,45 @@ def test_news_nouns_in_the_stop_word_list_are_content():
     text = "The Senate passed the bill after the fire at the mine."
     assert {"bill", "fire", "mine"} <= set(content_words(text, words(text)))
     assert {"bill", "fire", "mine"} <= claim_words(text) and not {"the", "after"} & claim_words(text)
+
+
+def test_the_shipped_aligner_is_rebuilt_byte_for_byte_by_its_training_command(corpus_dir, tmp_path):
+    """`framing align train` on the data the shipped weights file names gives that file again,
+    byte for byte; the file's held-out figures are the ones its training measured."""
+    import json
+
+    from click.testing import CliRunner
+
+    from analyzer.cli import main
+
+    gold = corpus_dir.parent.parent / "shared" / "dev-data" / "align" / "basil-pairs.json"
+    if not gold.is_file():
+        pytest.skip("../shared/dev-data is not beside this checkout (it is in CI)")
+    out = tmp_path / "aligner.json"
+    args = ["align", "train", "--gold", str(gold), "--corpus", str(corpus_dir / "school-closures"), "-o", str(out)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    shipped = pair_model.load()
+    assert out.read_text() == shipped.to_json()
+    held = json.loads(out.read_text())["about"]["held_out"]
+    assert f"F1 {held['f1']:.2f}" in result.stderr and held["precision"] >= 0.65
+
+
+def test_evaluate_and_lesson_take_the_aligner_option(corpus_dir, tmp_path):
+    """--aligner reaches `evaluate` too: a scorer that aligns nothing scores no alignment."""
+    import json
+
+    from click.testing import CliRunner
+
+    from analyzer.cli import main
+
+    never = json.loads(pair_model.load().to_json())
+    never.update(threshold=1.0, absent=1.0, calibration=[0.0, -50.0])
+    (tmp_path / "never.json").write_text(json.dumps(never))
+    folder = str(corpus_dir / "school-closures")
+    usual = CliRunner().invoke(main, ["evaluate", folder, "--json"])
+    none = CliRunner().invoke(main, ["evaluate", folder, "--json", "--aligner", str(tmp_path / "never.json")])
+    assert json.loads(usual.output)["alignment"]["predicted"] > 0
+    assert json.loads(none.output)["alignment"]["predicted"] == 0
+    lesson = CliRunner().invoke(main, ["lesson", folder, "-o", str(tmp_path / "l"), "--aligner", str(tmp_path / "x")])
+    assert lesson.exit_code == 1 and "cannot read the aligner" in lesson.stderr
