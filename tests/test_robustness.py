@@ -718,3 +718,20 @@ def test_a_marker_that_lists_articles_does_not_hide_them(tmp_path):
     assert len(json.loads((tmp_path / "out" / "analysis.json").read_text())["articles"]) == 3
     strict = run("report", str(tmp_path / "in"), "-o", str(tmp_path / "out3"), "--format", "json", "--strict")
     assert strict.exit_code != 0 and "good-c.md" in strict.stderr
+
+
+def test_mojibake_is_repaired_and_encoded_surrogates_are_said(tmp_path):
+    """UTF-8 once read as cp1252 ("councilâ€™s") is repaired, with a warning naming the file;
+    a file whose only non-ASCII bytes are encoded surrogates is read as UTF-8, with a warning,
+    not silently as a legacy code page."""
+    _good(tmp_path / "in")
+    garbled = article(outlet="C", body="The council’s vote was ‘historic,’ said Mr. Müller.")
+    (tmp_path / "in" / "garbled.md").write_bytes(garbled.encode("utf-8").decode("cp1252").encode("utf-8"))
+    surrogates = article(outlet="D", body="The council voted 5-4 on Monday. ").encode() + b"\xed\xa0\x80 again.\n"
+    (tmp_path / "in" / "surrogates.md").write_bytes(surrogates)
+    result = run("report", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--format", "json")
+    assert result.exit_code == 0
+    assert "garbled.md: text garbled by a wrong encoding" in result.stderr
+    assert "surrogates.md: encoded surrogates (not valid UTF-8) replaced by �" in result.stderr
+    texts = " ".join(s["text"] for s in json.loads((tmp_path / "out" / "analysis.json").read_text())["sentences"])
+    assert "The council’s vote was ‘historic,’ said Mr. Müller." in texts and "â€" not in texts
