@@ -735,3 +735,34 @@ def test_mojibake_is_repaired_and_encoded_surrogates_are_said(tmp_path):
     assert "surrogates.md: encoded surrogates (not valid UTF-8) replaced by �" in result.stderr
     texts = " ".join(s["text"] for s in json.loads((tmp_path / "out" / "analysis.json").read_text())["sentences"])
     assert "The council’s vote was ‘historic,’ said Mr. Müller." in texts and "â€" not in texts
+
+
+def test_two_runs_into_one_folder_leave_one_runs_report_whole(tmp_path):
+    """Two reports of different corpora written into one folder at once: the folder holds one
+    run's files, all of them (its JSON and its CSVs agree), never a mix."""
+    _good(tmp_path / "small")
+    _good(tmp_path / "large")
+    write(tmp_path / "large" / "good-c.md", article(outlet="C", body="The council voted 5-4. Two schools close."))
+    out = tmp_path / "out"
+    for _ in range(3):
+        runs = [
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "analyzer",
+                    "report",
+                    str(tmp_path / name),
+                    "-o",
+                    str(out),
+                    "--format",
+                    "json,csv",
+                    "-q",
+                ]
+            )
+            for name in ("small", "large")
+        ]
+        assert [p.wait(timeout=120) for p in runs] == [0, 0]
+        analysis = json.loads((out / "analysis.json").read_text())
+        rows = (out / "sentences.csv").read_text().strip().count("\n")
+        assert rows == len(analysis["sentences"])

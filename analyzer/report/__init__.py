@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import fcntl
 import io
 import os
 import re
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -143,36 +145,54 @@ def write_atomically(out_dir: str | os.PathLike[str], build: Callable[[Path], li
         raise InputError(str(out), f"cannot write the report here: {err.strerror}") from err
     try:
         written = build(tmp)
-        before = report_files(out)
-        for path in written:  # every target checked before anything moves: all files or none
-            rel = path.relative_to(tmp)
-            link = _link_on_the_way(out, rel)
-            if link:
-                raise InputError(str(link), "is a link inside the report folder; the report never writes through one")
-            blocked = _in_the_way(out, rel)
-            if blocked:
-                raise InputError(
-                    str(blocked), "is in the way of the report (a folder where a file goes, or the other way)"
-                )
-            target = out / rel
-            if target.is_file() and str(rel) not in before and not written_by_this_tool(target):
-                raise InputError(str(target), "is not a report file of this tool; the report would overwrite it")
-        final = []
-        for path in written:
-            target = out / path.relative_to(tmp)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(path, target)
-            final.append(target)
-        names = {str(p.relative_to(out)) for p in final}
-        for stale in sorted(before - names):  # an earlier, larger report's files (coverage_12.png)
-            if _removable(out, stale):
-                (out / stale).unlink()
-        write_mark(out, names)
-        return final
+        with _locked(out):
+            return _move_into_place(out, tmp, written)
     except OSError as err:
         raise InputError(str(out), f"cannot write the report: {err.strerror}") from err
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _locked(out: Path) -> Iterator[None]:
+    """The output folder to this process alone while its report moves in (an exclusive lock on
+    the folder itself, so no lock file is left): two runs into one folder at once leave one
+    run's report whole, not a mix of both."""
+    fd = os.open(out, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def _move_into_place(out: Path, tmp: Path, written: list[Path]) -> list[Path]:
+    """Move the files `build` wrote in `tmp` into `out`, each checked first (all or none), then
+    remove the earlier report's files this one does not write again, and list them all."""
+    before = report_files(out)
+    for path in written:  # every target checked before anything moves: all files or none
+        rel = path.relative_to(tmp)
+        link = _link_on_the_way(out, rel)
+        if link:
+            raise InputError(str(link), "is a link inside the report folder; the report never writes through one")
+        blocked = _in_the_way(out, rel)
+        if blocked:
+            raise InputError(str(blocked), "is in the way of the report (a folder where a file goes, or the other way)")
+        target = out / rel
+        if target.is_file() and str(rel) not in before and not written_by_this_tool(target):
+            raise InputError(str(target), "is not a report file of this tool; the report would overwrite it")
+    final = []
+    for path in written:
+        target = out / path.relative_to(tmp)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(path, target)
+        final.append(target)
+    names = {str(p.relative_to(out)) for p in final}
+    for stale in sorted(before - names):  # an earlier, larger report's files (coverage_12.png)
+        if _removable(out, stale):
+            (out / stale).unlink()
+    write_mark(out, names)
+    return final
 
 
 # The names of the files a report or a lesson writes (relative to its folder). A file the marker
