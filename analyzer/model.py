@@ -187,7 +187,7 @@ class Near:
 class Fact:
     """Sentences of different outlets that state one fact. `missing` names the event's outlets
     none of whose sentences comes near it (they leave it out); `maybe`, the outlets with a
-    sentence that comes near without being aligned (they may state it so)."""
+    sentence that comes near without being aligned (its closest, which may state it)."""
 
     id: str
     event: str

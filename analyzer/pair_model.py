@@ -50,7 +50,7 @@ class PairModel:
     `threshold`: a pair is aligned at this probability or above. `sure`: pairs this likely are
     evidence of a framing contrast between the two wordings. `absent`: an outlet leaves a fact
     out only when none of its sentences reaches this probability with the fact's sentences;
-    otherwise the report names its nearest sentence as one that may state it."""
+    otherwise the report shows its closest sentence and how likely it states the same fact."""
 
     mean: np.ndarray
     scale: np.ndarray

@@ -162,16 +162,16 @@ NOT_REPORTED = "not reported"
 
 
 def _empty_cell(fact: Fact, outlet: str, text: dict[str, Sentence], limits: ReportLimits) -> str:
-    """What the side-by-side says where `outlet` has no sentence aligned with `fact`: that it does
-    not report it only when none of its sentences comes near; else its nearest sentence and how
-    likely the pair scorer thinks it states the same fact."""
+    """What the side-by-side says where `outlet` has no sentence aligned with `fact`: "not
+    reported" only when none of its sentences comes near; else its closest sentence and how
+    likely the pair scorer thinks it states the same fact (a figure, not a verdict)."""
     near = fact.maybe.get(outlet)
     if near is None:
         return NOT_REPORTED
     said = text[near.sentence].text
     if len(said) > limits.sentence_chars:
         said = said[: limits.sentence_chars] + "…"
-    return f"may state it as: “{said}” ({near.probability:.0%} likely the same fact)"
+    return f"no matching sentence; its closest ({near.probability:.0%} likely the same fact): “{said}”"
 
 
 def findings(analysis: Analysis, limits: ReportLimits) -> list[str]:
