@@ -232,6 +232,17 @@ def _context_model_option(func: Callable[..., Any]) -> Callable[..., Any]:
     )(func)
 
 
+def _weights_output_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """-o FILE of the commands that train weights."""
+    return click.option(
+        "-o",
+        "--output",
+        required=True,
+        type=click.Path(dir_okay=False, path_type=str),
+        help="Where to save the weights (JSON).",
+    )(func)
+
+
 def _options(
     lexicon_files: tuple[str, ...], context_model: str | None, event_mode: str = "auto", aligner: str | None = None
 ) -> AnalysisOptions:
@@ -671,13 +682,7 @@ def lexicon_check(file: str) -> None:
 
 @lexicon.command(name="train")
 @click.argument("gold_folders", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False, path_type=str))
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=str),
-    help="Where to save the weights (JSON).",
-)
+@_weights_output_option
 @_lexicon_option
 @click.option(
     "-j", "--jobs", type=click.IntRange(min=1), default=default_jobs, show_default="CPUs", help="Worker processes."
@@ -734,13 +739,7 @@ def align() -> None:
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="JSON Lines of sentence pairs (a, b, label), each a two-outlet event of its own; may be repeated.",
 )
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=str),
-    help="Where to save the weights (JSON).",
-)
+@_weights_output_option
 @handle_errors
 def align_train(
     gold_file: Path, stories: Path | None, corpora: tuple[Path, ...], pairs: tuple[Path, ...], output: str
