@@ -1,5 +1,5 @@
 """`python -m analyzer` runs the `framing` command."""
 
-from .cli import main
+from .cli import entry
 
-main(prog_name="framing")
+entry()

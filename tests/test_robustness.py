@@ -766,3 +766,35 @@ def test_two_runs_into_one_folder_leave_one_runs_report_whole(tmp_path):
         analysis = json.loads((out / "analysis.json").read_text())
         rows = (out / "sentences.csv").read_text().strip().count("\n")
         assert rows == len(analysis["sentences"])
+
+
+@pytest.mark.parametrize("delay", [0.0, 0.7, 2.0])
+def test_ctrl_c_ends_the_run_at_once_and_leaves_no_worker(tmp_path, delay):
+    """Ctrl-C at moments of a run with workers: exit 130 within 10 s, no worker left (a pool's
+    thread, left waiting on a stopped worker, kept some runs from ever exiting)."""
+    import signal
+    import time
+
+    psutil = pytest.importorskip("psutil")
+    _many_articles(tmp_path / "in", 2000)  # a run of some seconds: still working when Ctrl-C comes
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "analyzer", "report", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--jobs", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 120
+    children = []
+    while not children and proc.poll() is None and time.monotonic() < deadline:
+        children = psutil.Process(proc.pid).children(recursive=True)
+        time.sleep(0.01)
+    assert children, "the run never started a worker"
+    time.sleep(delay)
+    children = psutil.Process(proc.pid).children(recursive=True) or children
+    proc.send_signal(signal.SIGINT)
+    start = time.monotonic()
+    _, stderr = proc.communicate(timeout=30)
+    assert time.monotonic() - start < 10
+    assert proc.returncode == EXIT_INTERRUPTED and "interrupted" in stderr
+    time.sleep(0.5)
+    assert not [c for c in children if c.is_running() and c.status() != psutil.STATUS_ZOMBIE]

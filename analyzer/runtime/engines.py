@@ -103,14 +103,16 @@ class Engine:
                 _stop(self._pool)
                 self._pool = None
                 raise
-        with ProcessPoolExecutor(
+        pool = ProcessPoolExecutor(
             max_workers=self.jobs, mp_context=_FORK, initializer=_install, initargs=(os.getpid(), shared)
-        ) as pool:
-            try:
-                return _bounded(pool.submit, partial(_prepared, func, prepare), chunks, self.jobs)
-            except BaseException:
-                _stop(pool)
-                raise
+        )
+        try:
+            results = _bounded(pool.submit, partial(_prepared, func, prepare), chunks, self.jobs)
+        except BaseException:
+            _stop(pool)  # not `with`: its exit would wait on the stopped pool's threads
+            raise
+        pool.shutdown()
+        return results
 
     def close(self) -> None:
         if self._pool is not None:
