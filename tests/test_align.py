@@ -313,3 +313,39 @@ def test_evaluate_and_lesson_take_the_aligner_option(corpus_dir, tmp_path):
     assert json.loads(none.output)["alignment"]["predicted"] == 0
     lesson = CliRunner().invoke(main, ["lesson", folder, "-o", str(tmp_path / "l"), "--aligner", str(tmp_path / "x")])
     assert lesson.exit_code == 1 and "cannot read the aligner" in lesson.stderr
+
+
+def test_align_train_reads_its_stories_folder_and_extra_pairs(corpus_dir, tmp_path):
+    """--stories: where the judged stories are read (an empty folder is a one-line error naming
+    a missing article); --pairs: sentence pairs trained on as well, named in the file."""
+    import json
+
+    from click.testing import CliRunner
+
+    from analyzer.cli import main
+
+    gold = corpus_dir.parent.parent / "shared" / "dev-data" / "align" / "basil-pairs.json"
+    if not gold.is_file():
+        pytest.skip("../shared/dev-data is not beside this checkout (it is in CI)")
+    runner = CliRunner()
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    base = ["align", "train", "--gold", str(gold)]
+    missing = runner.invoke(main, [*base, "--stories", str(empty), "-o", str(tmp_path / "x.json")])
+    assert missing.exit_code == 1 and str(empty) in missing.stderr and "no such file" in missing.stderr
+    pairs = tmp_path / "mine.jsonl"
+    rows = [
+        {
+            "a": "The council voted to close two schools.",
+            "b": "Two schools will close, the council decided.",
+            "label": 1,
+        },
+        {"a": "The council voted to close two schools.", "b": "The mayor opened a new park.", "label": 0},
+        {"a": "Fares rise to $2.50 in July.", "b": "Bus fares go up 50 cents on July 1.", "label": 1},
+    ]
+    pairs.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    plain, extra = tmp_path / "plain.json", tmp_path / "extra.json"
+    assert runner.invoke(main, [*base, "-o", str(plain)]).exit_code == 0
+    assert runner.invoke(main, [*base, "--pairs", str(pairs), "-o", str(extra)]).exit_code == 0
+    assert plain.read_text() != extra.read_text()
+    assert "mine.jsonl" in [d["data"] for d in json.loads(extra.read_text())["about"]["trained_on"]]
