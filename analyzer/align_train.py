@@ -36,16 +36,13 @@ EXTERNAL_WEIGHT = 0.5
 
 @dataclass(frozen=True)
 class Story:
-    """The candidate pairs of one judged story: features, labels (1 same fact, 0 not), the
-    sentence ids of each pair, and the number of judged same-fact pairs the story has (some may
-    not be among the candidates)."""
+    """The candidate pairs of one judged story: features, labels (1 same fact, 0 not), and the
+    story's judged same-fact pairs of sentence ids (some may not be among the candidates)."""
 
     name: str
     features: np.ndarray
     labels: np.ndarray
-    pairs: tuple[tuple[str, str], ...]
     gold: frozenset[frozenset[str]]
-    judged_partial: frozenset[frozenset[str]]
 
 
 def judged_stories(gold_path: Path, root: Path | None = None, options: AlignOptions = AlignOptions()) -> list[Story]:
@@ -74,16 +71,7 @@ def judged_stories(gold_path: Path, root: Path | None = None, options: AlignOpti
         ids = tuple((work.sentences[a].id, work.sentences[b].id) for a, b in zip(found.i, found.j, strict=True))
         keep = np.array([frozenset(p) not in partial for p in ids], dtype=bool)
         labels = np.array([frozenset(p) in same for p in ids], dtype=float)
-        out.append(
-            Story(
-                story,
-                found.features[keep],
-                labels[keep],
-                tuple(p for p, k in zip(ids, keep, strict=True) if k),
-                same,
-                partial,
-            )
-        )
+        out.append(Story(story, found.features[keep], labels[keep], same))
     return out
 
 
@@ -110,7 +98,7 @@ def gold_stories(folder: Path, options: AlignOptions = AlignOptions()) -> list[S
         members = {s.id for s in work.sentences}
         labels = np.array([frozenset(p) in same for p in ids], dtype=float)
         story_gold = frozenset(p for p in same if p <= members)
-        out.append(Story(f"{folder.name}/{work.event.id}", found.features, labels, ids, story_gold, frozenset()))
+        out.append(Story(f"{folder.name}/{work.event.id}", found.features, labels, story_gold))
     return out
 
 
