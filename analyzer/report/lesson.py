@@ -15,7 +15,7 @@ from fpdf.fonts import FontFace
 from ..lesson import GLOSSARY, Lesson
 from ..options import ReportLimits
 from .pdf import FONT, _escape, _Report, cell_budget, fit
-from .summary import count, event_outlets, segments, short_name
+from .summary import count, empty_label, event_outlets, segments, short_name
 
 
 def _markdown(sentence: list) -> str:
@@ -69,7 +69,7 @@ def lesson_pdf(lesson: Lesson, *, answers: bool, blank: bool, when: dt.datetime,
             for o in outlets:
                 sents = c.sentences[o]
                 if not sents:
-                    row.cell("— not reported —", style=FontFace(color=(140, 140, 140)))
+                    row.cell(f"— {empty_label(c.fact, o)} —", style=FontFace(color=(140, 140, 140)))
                 else:
                     pieces = [segments(s.text, [] if blank else c.flags[s.id], limits) for s in sents]
                     row.cell("\n".join(_markdown(sentence) for sentence in fit(pieces, budget)))
@@ -119,7 +119,7 @@ def lesson_html(lesson: Lesson, *, answers: bool, blank: bool, limits: ReportLim
         cells = []
         for o in outlets:
             if not c.sentences[o]:
-                cells.append('<td class="missing">not reported</td>')
+                cells.append(f'<td class="missing">{e(empty_label(c.fact, o))}</td>')
                 continue
             paras = []
             for s in c.sentences[o]:

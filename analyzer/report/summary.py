@@ -159,6 +159,13 @@ def side_by_side(analysis: Analysis, event: Event, limits: ReportLimits) -> tupl
 # How an empty cell of the side-by-side reads, for an outlet that leaves a fact out and for one
 # whose nearest sentence came near without being aligned (`Fact.maybe`).
 NOT_REPORTED = "not reported"
+NO_MATCH = "no matching sentence"
+
+
+def empty_label(fact: Fact, outlet: str) -> str:
+    """The short word for an outlet without a sentence in `fact`: not reported only when none of
+    its sentences comes near (the lesson's cells, which quote no closest sentence)."""
+    return NO_MATCH if outlet in fact.maybe else NOT_REPORTED
 
 
 def _empty_cell(fact: Fact, outlet: str, text: dict[str, Sentence], limits: ReportLimits) -> str:
@@ -171,7 +178,7 @@ def _empty_cell(fact: Fact, outlet: str, text: dict[str, Sentence], limits: Repo
     said = text[near.sentence].text
     if len(said) > limits.sentence_chars:
         said = said[: limits.sentence_chars] + "…"
-    return f"no matching sentence; its closest ({near.probability:.0%} likely the same fact): “{said}”"
+    return f"{NO_MATCH}; its closest ({near.probability:.0%} likely the same fact): “{said}”"
 
 
 def findings(analysis: Analysis, limits: ReportLimits) -> list[str]:
