@@ -598,16 +598,17 @@ def test_sigterm_leaves_the_previous_report_and_no_temporary_folder(tmp_path):
     assert not list(out.glob(".framing-tmp-*"))
 
 
-def test_no_worker_outlives_a_killed_run(tmp_path):
-    import signal
+def _run_with_workers(tmp_path, psutil, *, stderr):
+    """A report of 2,000 articles (some seconds of work) started with two workers, once they run:
+    (the process, its workers)."""
     import time
 
-    psutil = pytest.importorskip("psutil")
     _many_articles(tmp_path / "in", 2000)
     proc = subprocess.Popen(
         [sys.executable, "-m", "analyzer", "report", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--jobs", "2"],
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=stderr,
+        text=True,
     )
     deadline = time.monotonic() + 120
     workers = []
@@ -615,6 +616,14 @@ def test_no_worker_outlives_a_killed_run(tmp_path):
         workers = psutil.Process(proc.pid).children(recursive=True)
         time.sleep(0.01)
     assert workers, "the run never started a worker"
+    return proc, workers
+
+
+def test_no_worker_outlives_a_killed_run(tmp_path):
+    import signal
+
+    psutil = pytest.importorskip("psutil")
+    proc, workers = _run_with_workers(tmp_path, psutil, stderr=subprocess.DEVNULL)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     gone, alive = psutil.wait_procs(workers, timeout=20)
@@ -776,19 +785,7 @@ def test_ctrl_c_ends_the_run_at_once_and_leaves_no_worker(tmp_path, delay):
     import time
 
     psutil = pytest.importorskip("psutil")
-    _many_articles(tmp_path / "in", 2000)  # a run of some seconds: still working when Ctrl-C comes
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "analyzer", "report", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--jobs", "2"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    deadline = time.monotonic() + 120
-    children = []
-    while not children and proc.poll() is None and time.monotonic() < deadline:
-        children = psutil.Process(proc.pid).children(recursive=True)
-        time.sleep(0.01)
-    assert children, "the run never started a worker"
+    proc, children = _run_with_workers(tmp_path, psutil, stderr=subprocess.PIPE)
     time.sleep(delay)
     children = psutil.Process(proc.pid).children(recursive=True) or children
     proc.send_signal(signal.SIGINT)
