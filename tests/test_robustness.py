@@ -777,7 +777,7 @@ def test_two_runs_into_one_folder_leave_one_runs_report_whole(tmp_path):
         assert rows == len(analysis["sentences"])
 
 
-@pytest.mark.parametrize("delay", [0.0, 0.7, 2.0])
+@pytest.mark.parametrize("delay", [0.0, 0.7, 1.5])
 def test_ctrl_c_ends_the_run_at_once_and_leaves_no_worker(tmp_path, delay):
     """Ctrl-C at moments of a run with workers: exit 130 within 10 s, no worker left (a pool's
     thread, left waiting on a stopped worker, kept some runs from ever exiting)."""
@@ -788,10 +788,12 @@ def test_ctrl_c_ends_the_run_at_once_and_leaves_no_worker(tmp_path, delay):
     proc, children = _run_with_workers(tmp_path, psutil, stderr=subprocess.PIPE)
     time.sleep(delay)
     children = psutil.Process(proc.pid).children(recursive=True) or children
+    if proc.poll() is not None:
+        pytest.skip("the run finished before Ctrl-C came")
     proc.send_signal(signal.SIGINT)
     start = time.monotonic()
     _, stderr = proc.communicate(timeout=30)
     assert time.monotonic() - start < 10
-    assert proc.returncode == EXIT_INTERRUPTED and "interrupted" in stderr
+    assert proc.returncode == EXIT_INTERRUPTED and "interrupted" in stderr, (proc.returncode, stderr[-500:])
     time.sleep(0.5)
     assert not [c for c in children if c.is_running() and c.status() != psutil.STATUS_ZOMBIE]
