@@ -188,11 +188,12 @@ def raw_score(model: tuple[np.ndarray, np.ndarray, np.ndarray, float], features:
 
 
 def held_out_scores(
-    stories: Sequence[Story], external: Sequence[tuple[np.ndarray, np.ndarray]] = ()
+    stories: Sequence[Story], external: Sequence[tuple[np.ndarray, np.ndarray]] = (), scored: int | None = None
 ) -> list[np.ndarray]:
-    """Each story's pairs scored by a model fitted on the other stories (and the external sets)."""
+    """Each story's pairs scored by a model fitted on the other stories (and the external sets);
+    with `scored`, only the first `scored` stories are scored (the others only train)."""
     out = []
-    for n in range(len(stories)):
+    for n in range(len(stories) if scored is None else scored):
         rest = [s for k, s in enumerate(stories) if k != n]
         out.append(raw_score(fit(*training_set(rest, external)), stories[n].features))
     return out
@@ -228,7 +229,7 @@ def train(
     judged = [s for s in judged_stories(gold_path, root, options) if s.name not in leave_out]
     stories = judged + [s for folder in corpora for s in gold_stories(folder, options)]
     extra = [sentence_pairs(p, options) for p in external]
-    scores = held_out_scores(stories, extra)[: len(judged)]  # calibrated and measured on real news only
+    scores = held_out_scores(stories, extra, len(judged))  # calibrated and measured on real news only
     calibrator = LogisticRegression(C=1e6, max_iter=5000)
     calibrator.fit(np.concatenate(scores)[:, None], np.concatenate([s.labels for s in judged]))
     a, b = float(calibrator.coef_[0][0]), float(calibrator.intercept_[0])
