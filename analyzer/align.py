@@ -483,7 +483,7 @@ def _select(
     most `max_partners` per sentence and other article; in a large event, fewest links
     (`_fewest_links`)."""
     kept = p >= threshold
-    kept &= _capped(i, j, p, kept, art, o.max_partners)
+    kept &= _capped(i, j, p, kept, art, o.max_partners, o.second_partner_share)
     n = len(art)
     linked = csr_matrix((np.ones(int(kept.sum())), (i[kept], j[kept])), shape=(n, n))
     linked = (linked + linked.T).tocsr()
@@ -491,26 +491,37 @@ def _select(
     closing = maybe[_common_neighbour(linked, i[maybe], j[maybe])]
     if len(closing):
         kept[closing] = True
-        kept &= _capped(i, j, p, kept, art, o.max_partners)
+        kept &= _capped(i, j, p, kept, art, o.max_partners, o.second_partner_share)
     pairs = sorted((int(a), int(b), float(c)) for a, b, c in zip(i[kept], j[kept], p[kept], strict=True))
     return _fewest_links(pairs, art, o) if len(art) and int(art.max()) + 1 > o.large_event_articles else pairs
 
 
 def _capped(
-    i: np.ndarray, j: np.ndarray, s: np.ndarray, kept: np.ndarray, art: np.ndarray, max_partners: int
+    i: np.ndarray,
+    j: np.ndarray,
+    s: np.ndarray,
+    kept: np.ndarray,
+    art: np.ndarray,
+    max_partners: int,
+    share: float = 0.0,
 ) -> np.ndarray:
     """Which kept pairs survive a cap of `max_partners` partners per sentence in any one other
     article, best first: a fact is split over one or two sentences, not ten, and near-identical
     sentences would otherwise align with everything (and a repeated paragraph with itself)."""
     n_art = int(art.max()) + 1 if len(art) else 1
     taken: dict[int, int] = defaultdict(int)  # sentence · articles + other article → partners taken
+    first: dict[int, float] = {}  # the same key → its first partner's probability
     ok = np.zeros(len(s), dtype=bool)
     chosen = np.flatnonzero(kept)
     order = chosen[np.lexsort((j[chosen], i[chosen], -s[chosen]))]
     a_keys = (i[order] * n_art + art[j[order]]).tolist()
     b_keys = (j[order] * n_art + art[i[order]]).tolist()
-    for n, ka, kb in zip(order.tolist(), a_keys, b_keys, strict=True):
+    for n, ka, kb, p in zip(order.tolist(), a_keys, b_keys, s[order].tolist(), strict=True):
         if taken[ka] < max_partners and taken[kb] < max_partners:
+            if p < share * first.get(ka, 0.0) or p < share * first.get(kb, 0.0):
+                continue
+            first.setdefault(ka, p)
+            first.setdefault(kb, p)
             taken[ka] += 1
             taken[kb] += 1
             ok[n] = True

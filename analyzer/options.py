@@ -93,6 +93,13 @@ class AlignOptions:
     # 1,000 synthetic articles of benchmarks/synth.py (word salad a scorer of real news pairs
     # freely), 2 gave 0.63 and 92,048 (the older aligner 46,706).
     max_partners: int = 2
+    # A second partner in one article is kept only at this share of the first's probability or
+    # above. Held-out BASIL folds (benchmarks/align_folds.py), share 0 / 0.3 / 0.5 / 0.7: mean F1
+    # 0.630 / 0.640 / 0.641 / 0.621, pooled precision 0.75 / 0.77 / 0.79 / 0.81, pooled F1 0.622
+    # / 0.623 / 0.613 / 0.592; bundled corpus F1 0.837 / 0.843 / 0.853 / 0.827 (precision 0.92 to
+    # 0.98 at 0.5). Synthetic word salad (benchmarks/synth.py, 1,000 articles): 91,466 to 77,200
+    # alignments at 0.5.
+    second_partner_share: float = 0.5
     # Pairs below this base similarity are never looked at. On the judged BASIL dev stories 0.1
     # left 33 of 182 same-fact pairs out of the candidates, 0.05 left 14; the pair scorer's
     # held-out pooled F1 was 0.57 at 0.1, 0.60 at 0.07, 0.63 at 0.05.
