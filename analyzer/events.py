@@ -247,35 +247,44 @@ def _complete_linkage(
         members[keep] += members.pop(gone)
         label[members[keep]] = keep
         del bound[keep][gone]
-        for d, m_gone in bound.pop(gone).items():
+        # The grown group's weakest pair with a neighbour is the weaker of the two it had, exact
+        # when both were (complete linkage's update); with a neighbour of one part only it is
+        # unknown. Recomputing every neighbour after each merge made 30,000 look-alike one-line
+        # files spend 14 times as long here as 10,000 did.
+        gone_links = bound.pop(gone)
+        for d in set(gone_links) | set(bound[keep]):
             if d == keep:
                 continue
-            del bound[d][gone]
-            m_new = min(m_gone, bound[keep].get(d, m_gone))
+            both_exact = d in gone_links and d in bound[keep] and _key(gone, d) in exact and _key(keep, d) in exact
+            m_new = min(gone_links.get(d, np.inf), bound[keep].get(d, np.inf))
+            bound[d].pop(gone, None)
             bound[keep][d] = bound[d][keep] = m_new
-            heapq.heappush(heap, (-m_new, min(keep, d), max(keep, d)))
-        for d in bound[keep]:  # the grown group's weakest pairs with its neighbours are unknown again
-            exact.discard((min(keep, d), max(keep, d)))
+            exact.discard(_key(gone, d))
+            (exact.add if both_exact else exact.discard)(_key(keep, d))
+            if m_new >= 0:  # a bound below the bar: their weakest pair never clears it
+                heapq.heappush(heap, (-m_new, *_key(keep, d)))
     return label
+
+
+def _key(a: int, b: int) -> tuple[int, int]:
+    return (a, b) if a < b else (b, a)
 
 
 def _weakest_margin(
     left: list[int], right: list[int], x: csr_matrix, days: np.ndarray, clues: np.ndarray, options: EventOptions
 ) -> float:
-    """The smallest margin over every pair of an article of `left` and one of `right`."""
+    """The smallest margin over every pair of an article of `left` and one of `right`; their
+    cosines from one product of the two groups' rows, narrowed to the terms they use (at 30,000
+    look-alike one-line files, a call per pair took a third of the grouping)."""
     i, j = np.meshgrid(left, right, indexing="ij")
-    i, j = i.ravel(), j.ravel()
-    bar = _bars(i, j, days, clues, options)
+    bar = _bars(i.ravel(), j.ravel(), days, clues, options)
     if (bar > 1.0).any():
         return -1.0
-    return min(_dot(x, a, b) - t for a, b, t in zip(i.tolist(), j.tolist(), bar.tolist(), strict=True))
-
-
-def _dot(x: csr_matrix, a: int, b: int) -> float:
-    """Cosine of rows a and b of the row-normalised `x` (two sorted index lists met in one pass)."""
-    sa, sb = slice(x.indptr[a], x.indptr[a + 1]), slice(x.indptr[b], x.indptr[b + 1])
-    _, ka, kb = np.intersect1d(x.indices[sa], x.indices[sb], assume_unique=True, return_indices=True)
-    return float(x.data[sa][ka] @ x.data[sb][kb])
+    rows = x[left + right]
+    used, columns = np.unique(rows.indices, return_inverse=True)
+    rows = csr_matrix((rows.data, columns, rows.indptr), shape=(rows.shape[0], len(used)))
+    cosines = (rows[: len(left)] @ rows[len(left) :].T).toarray().ravel()
+    return float((cosines - bar).min())
 
 
 def _heaviest(x: csr_matrix, terms: int) -> csr_matrix:

@@ -600,10 +600,11 @@ def test_sigterm_leaves_the_previous_report_and_no_temporary_folder(tmp_path):
 
 def _run_with_workers(tmp_path, psutil, *, stderr):
     """A report of 2,000 articles (some seconds of work) started with two workers, once they run:
-    (the process, its workers)."""
+    (the process, its workers). The articles are written into `tmp_path/in` unless already there."""
     import time
 
-    _many_articles(tmp_path / "in", 2000)
+    if not (tmp_path / "in").exists():
+        _many_articles(tmp_path / "in", 2000)
     proc = subprocess.Popen(
         [sys.executable, "-m", "analyzer", "report", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--jobs", "2"],
         stdout=subprocess.DEVNULL,
@@ -617,6 +618,48 @@ def _run_with_workers(tmp_path, psutil, *, stderr):
         time.sleep(0.01)
     assert workers, "the run never started a worker"
     return proc, workers
+
+
+@pytest.mark.slow
+def test_ctrl_c_under_load_ends_every_run_of_fifty(tmp_path):
+    """Fifty runs, each interrupted at a different moment while two other processes keep both
+    cores busy: every one exits 130 within 10 s and leaves no worker (2 of 16 once never exited)."""
+    import signal
+    import time
+
+    psutil = pytest.importorskip("psutil")
+    burn = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(2)]
+    try:
+        for n in range(50):
+            out = tmp_path / "out"
+            shutil.rmtree(out, ignore_errors=True)
+            proc, children = _run_with_workers(tmp_path, psutil, stderr=subprocess.PIPE)
+            time.sleep(0.05 * n)  # from the workers' start to about 2.5 s into the run
+            children = psutil.Process(proc.pid).children(recursive=True) or children
+            if proc.poll() is not None:
+                continue  # finished before Ctrl-C came
+            proc.send_signal(signal.SIGINT)
+            start = time.monotonic()
+            _, stderr = proc.communicate(timeout=30)
+            assert time.monotonic() - start < 10, n
+            assert proc.returncode == EXIT_INTERRUPTED, (n, proc.returncode, stderr[-500:])
+            gone, alive = psutil.wait_procs(children, timeout=5)
+            assert not [c for c in alive if c.status() != psutil.STATUS_ZOMBIE], n
+    finally:
+        for b in burn:
+            b.kill()
+            b.wait()
+
+
+@pytest.mark.slow
+def test_look_alike_one_line_files_take_time_linear_in_their_number():
+    """10,000 and 30,000 one-line files drawn from a few words (benchmarks/short_files.py): the
+    time per article at 30,000 within 1.5 times that at 10,000 (15,000 once took twelve times)."""
+    script = pathlib.Path(__file__).resolve().parent.parent / "benchmarks" / "short_files.py"
+    done = subprocess.run(
+        [sys.executable, str(script), "--sizes", "10000,30000", "--limit", "1.5"], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
 
 
 def test_no_worker_outlives_a_killed_run(tmp_path):
