@@ -558,6 +558,8 @@ def lesson(
         analysis, output, lexicon=lexicons.load(lexicon_files), answers=answers, blank=blank, reproducible=reproducible
     )
     if not quiet:
+        for line in grouping_lines(analysis):
+            click.echo(line, err=True)
         click.echo(f"{count(len(written) // 2, 'handout')} → {output}/", err=True)
 
 

@@ -123,7 +123,8 @@ def load_corpus(
             InputError(
                 folder,
                 f"{len(names)} file(s) without front matter or manifest entry ({shown}); their outlet (and any "
-                "date) was read from the page or the file name: add front matter or a sources.csv",
+                "date) was read from the page or the file name: add front matter or a sources.csv (columns "
+                "file,outlet,title,date,url,event)",
             )
         )
     if not articles:

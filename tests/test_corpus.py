@@ -43,6 +43,11 @@ def test_without_front_matter_or_manifest_outlet_comes_from_file_name_with_one_w
     assert all(a.inferred == ("outlet",) for a in corpus.articles)
     assert len(corpus.warnings) == 1 and "2 file(s)" in corpus.warnings[0]
     assert "daily-news.txt" in corpus.warnings[0] and "harlow_times.txt" in corpus.warnings[0]
+    # It says how to write the manifest it asks for, and a manifest in those columns is read.
+    assert "sources.csv (columns file,outlet,title,date,url,event)" in corpus.warnings[0]
+    write(tmp_path / "sources.csv", "file,outlet,title,date,url,event\nharlow_times.txt,Harlow Times,,,,\n")
+    again = load_corpus([tmp_path])
+    assert "Harlow Times" in {a.outlet for a in again.articles} and "1 file(s)" in again.warnings[0]
 
 
 PAGE = """Council approves the new budget after a long night

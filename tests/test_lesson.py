@@ -93,6 +93,19 @@ def test_lesson_command_writes_handouts_and_the_flags_change_them(corpus_dir, tm
     assert "Teacher's page" in text and "Glossary" in text
 
 
+def test_lesson_says_which_articles_it_grouped_as_report_does(corpus_dir, tmp_path):
+    """Without -q the lesson prints one line per event (its articles and outlets) before the
+    handout count, as `report` does; with -q, nothing."""
+    runner = CliRunner()
+    said = runner.invoke(main, ["lesson", str(corpus_dir / "school-closures"), "-o", str(tmp_path / "a")])
+    assert said.exit_code == 0, said.output
+    lines = said.output.strip().splitlines()
+    assert any(line.startswith("event “") and "3 articles" in line for line in lines), lines
+    assert lines[-1].startswith("1 handout")
+    quiet = runner.invoke(main, ["lesson", str(corpus_dir / "school-closures"), "-o", str(tmp_path / "b"), "-q"])
+    assert quiet.exit_code == 0 and quiet.output == ""
+
+
 def test_lesson_needs_two_outlets(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
