@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import shutil
 import subprocess
 from html.parser import HTMLParser
 
@@ -49,6 +50,40 @@ def _pdf_text(path) -> str:
         return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
     except FileNotFoundError:
         pytest.skip("pdftotext (poppler-utils) is not installed")
+
+
+def test_pdf_page_one_says_what_the_corpus_holds_and_what_differs(report_dir, corpus_analysis):
+    """A reader of page 1 alone gets the findings, a plain count of articles, outlets and events,
+    and the dates."""
+    from analyzer.report import summary
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    page = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", str(report_dir / "report.pdf"), "-"], capture_output=True, text=True
+    ).stdout
+    flat = " ".join(page.split())
+    assert "What differs between the outlets" in flat
+    first = summary.findings(corpus_analysis, ReportLimits())[0]
+    assert " ".join(first.split())[:40] in flat
+    assert "11 articles from 3 outlets, 5 events; 3 of them covered by two or more outlets" in flat
+
+
+def test_dates_say_how_many_articles_are_dated():
+    """One dated article of three is no date for the other two."""
+    from analyzer.model import ArticleInfo
+    from analyzer.report import summary
+
+    def info(n, date):
+        return ArticleInfo(f"a{n}", f"Outlet {n}", "Title", date, f"a{n}.txt", "e", 10, 10)
+
+    def analysis(*articles):
+        return Analysis(tool={}, run={}, articles=articles, events=(), sentences=(), removed=())
+
+    some = analysis(info(1, "2024-05-16"), info(2, None), info(3, None))
+    assert summary.date_range(some) == "2024-05-16 (1 of 3 articles dated)"
+    every = analysis(info(1, "2024-05-16"), info(2, "2024-05-18"))
+    assert summary.date_range(every) == "2024-05-16 to 2024-05-18"
 
 
 def test_pdf_has_selectable_text_titles_and_page_numbers(report_dir):

@@ -575,6 +575,26 @@ def _many_articles(folder, n=400):
 
 
 def test_sigterm_leaves_the_previous_report_and_no_temporary_folder(tmp_path):
+    _sigterm_when_the_report_starts(tmp_path, delay=0.0)
+
+
+@pytest.mark.slow
+def test_sigterm_under_load_leaves_no_temporary_folder_in_twenty_runs(tmp_path):
+    """Twenty runs while two other processes keep both cores busy, each stopped at another moment
+    from the temporary folder's making on (one run in four once left it behind)."""
+    burn = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(2)]
+    try:
+        for n in range(20):
+            _sigterm_when_the_report_starts(tmp_path / str(n), delay=0.01 * n)
+    finally:
+        for b in burn:
+            b.kill()
+            b.wait()
+
+
+def _sigterm_when_the_report_starts(tmp_path, delay):
+    """SIGTERM `delay` seconds after a run's temporary output folder appears: exit 143, the
+    previous report as it was, no temporary folder left."""
     import signal
     import time
 
@@ -591,9 +611,10 @@ def test_sigterm_leaves_the_previous_report_and_no_temporary_folder(tmp_path):
     deadline = time.monotonic() + 120
     while not list(out.glob(".framing-tmp-*")) and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.005)
+    time.sleep(delay)
     proc.send_signal(signal.SIGTERM)
     _, stderr = proc.communicate(timeout=60)
-    assert proc.returncode == 143 and "terminated" in stderr
+    assert proc.returncode == 143 and "terminated" in stderr, (proc.returncode, stderr[-500:])
     assert (out / "analysis.json").read_bytes() == before
     assert not list(out.glob(".framing-tmp-*"))
 

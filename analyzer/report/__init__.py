@@ -8,8 +8,8 @@ import fcntl
 import io
 import os
 import re
+import secrets
 import shutil
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -140,17 +140,27 @@ def write_atomically(out_dir: str | os.PathLike[str], build: Callable[[Path], li
         raise InputError(str(out), "output path exists and is not a folder")
     try:
         out.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=".framing-tmp-", dir=out))
     except OSError as err:
         raise InputError(str(out), f"cannot write the report here: {err.strerror}") from err
+    # The folder is named before it is made, and made inside the `try` that removes it: a signal
+    # that came just after `mkdtemp` made it, before the `try` began, left it behind.
+    tmp: Path | None = out / f".framing-tmp-{secrets.token_hex(8)}"
     try:
+        try:
+            tmp.mkdir(mode=0o700)
+        except FileExistsError:
+            tmp = None  # another run's: never ours to remove
+            raise
+        except OSError as err:
+            raise InputError(str(out), f"cannot write the report here: {err.strerror}") from err
         written = build(tmp)
         with _locked(out):
             return _move_into_place(out, tmp, written)
     except OSError as err:
         raise InputError(str(out), f"cannot write the report: {err.strerror}") from err
     finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
 
 
 @contextlib.contextmanager

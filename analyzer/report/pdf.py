@@ -185,22 +185,18 @@ def render_pdf(analysis: Analysis, charts: dict[str, bytes], when: dt.datetime, 
 
 def _title_page(pdf: _Report, analysis: Analysis, title: str, when: dt.datetime, limits: ReportLimits) -> None:
     pdf.add_page()
-    pdf.ln(30)
+    pdf.ln(12)
     pdf.set_font(FONT, "B", 26)
     pdf.multi_cell(0, 12, title, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(4)
     pdf.set_font(FONT, size=12)
-    events = [e for e in analysis.events if len(e.outlets) > 1]
-    pdf.multi_cell(
-        0,
-        7,
-        f"{summary.count(len(analysis.articles), 'article')} from {summary.count(len(analysis.outlets), 'outlet')} "
-        f"about {summary.count(len(events), 'event')} covered by more than one outlet",
-        new_x="LMARGIN",
-        new_y="NEXT",
-    )
+    pdf.multi_cell(0, 7, summary.coverage_line(analysis), new_x="LMARGIN", new_y="NEXT")
     pdf.multi_cell(0, 7, f"Dates: {summary.date_range(analysis)}", new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(6)
+    pdf.ln(4)
+    pdf.heading("What differs between the outlets", 13)
+    for line in summary.findings(analysis, limits):
+        pdf.para("• " + line)
+    pdf.ln(4)
     pdf.set_font(FONT, "B", 12)
     pdf.cell(0, 8, "Outlets", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FONT, size=11)
@@ -239,10 +235,6 @@ def _title_page(pdf: _Report, analysis: Analysis, title: str, when: dt.datetime,
 
 def _summary(pdf: _Report, analysis: Analysis, charts: dict[str, bytes], limits: ReportLimits) -> None:
     pdf.add_page()
-    pdf.heading("What differs between the outlets")
-    for line in summary.findings(analysis, limits):
-        pdf.para("• " + line)
-    pdf.ln(2)
     pdf.heading("How to read this report", 12)
     pdf.para(
         "In the side-by-side pages, **bold** marks a loaded word in the outlet's own voice and __italic__ a "

@@ -62,10 +62,28 @@ def generated(analysis: Analysis, when: dt.datetime) -> str:
 
 
 def date_range(analysis: Analysis) -> str:
+    """The first and last date of the articles, and how many are dated when not all are (one
+    dated page of five is no date for the other four)."""
     dates = sorted(a.date for a in analysis.articles if a.date)
     if not dates:
         return "no dates given"
-    return dates[0] if dates[0] == dates[-1] else f"{dates[0]} to {dates[-1]}"
+    span = dates[0] if dates[0] == dates[-1] else f"{dates[0]} to {dates[-1]}"
+    if len(dates) < len(analysis.articles):
+        span += f" ({len(dates)} of {count(len(analysis.articles), 'article')} dated)"
+    return span
+
+
+def coverage_line(analysis: Analysis) -> str:
+    """What the corpus holds, in words: "11 articles from 3 outlets, 5 events; 3 of them covered
+    by two or more outlets (only those are compared)"."""
+    shared = sum(1 for e in analysis.events if len(e.outlets) > 1)
+    head = (
+        f"{count(len(analysis.articles), 'article')} from {count(len(analysis.outlets), 'outlet')}, "
+        f"{count(len(analysis.events), 'event')}"
+    )
+    if shared == len(analysis.events):
+        return head + ("; each covered by two or more outlets" if shared > 1 else ", covered by two or more outlets")
+    return head + f"; {shared} of them covered by two or more outlets (only those are compared)"
 
 
 def outlet_names(analysis: Analysis, limits: ReportLimits) -> list[str]:
