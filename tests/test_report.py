@@ -86,6 +86,36 @@ def test_dates_say_how_many_articles_are_dated():
     assert summary.date_range(every) == "2024-05-16 to 2024-05-18"
 
 
+def test_charts_say_what_they_cannot_show(corpus_dir, seeds_dir):
+    """A chart with nothing to draw says why: one outlet has no other to be set apart from, and
+    a headline chart without a loaded headline says so rather than keying bars it has not."""
+    from analyzer.report import charts
+
+    one_outlet = analyze(load([corpus_dir / "school-closures" / "beacon.md"]))
+    texts = [t.get_text() for t in charts.distinctive(one_outlet, ReportLimits()).axes[0].texts]
+    assert texts == ["No word sets any outlet apart (one outlet only: there is no other to compare it with)."]
+    seeds = analyze([seeds_dir])
+    assert not any(o.headline_flags for o in seeds.outlets)
+    ax = charts.headline_vs_body(seeds, ReportLimits()).axes[0]
+    assert "no loaded word in any headline" in ax.get_title()
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["body (own voice)"]
+    corpus = analyze(load([corpus_dir]))
+    assert any(o.headline_flags for o in corpus.outlets)
+    ax = charts.headline_vs_body(corpus, ReportLimits()).axes[0]
+    assert "no loaded word" not in ax.get_title()
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["headlines", "body (own voice)"]
+
+
+def test_tone_chart_key_covers_no_point(corpus_analysis):
+    """The outlets' key sits below the axis, not over the points."""
+    from analyzer.report import charts
+
+    fig = charts.tone_intensity(corpus_analysis, ReportLimits())
+    fig.canvas.draw()
+    ax = fig.axes[0]
+    assert ax.get_legend().get_window_extent().y1 < ax.get_window_extent().y0
+
+
 def test_pdf_has_selectable_text_titles_and_page_numbers(report_dir):
     text = _pdf_text(report_dir / "report.pdf")
     assert "How the outlets covered it" in text

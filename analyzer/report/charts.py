@@ -151,12 +151,12 @@ def headline_vs_body(analysis: Analysis, limits: ReportLimits) -> Figure:
     )
     ax.set_yticks(list(ys), [short_name(o.name, limits) for o in outlets])
     ax.set_xlabel("loaded terms per 100 words (headline words, or own-voice body words)")
-    ax.set_title("Headlines against body text")
+    # Without a loaded headline the title says so and the key has no "headlines" without a bar.
+    none = not any(o.headline_flags for o in outlets)
+    ax.set_title("Headlines against body text" + ("\n(no loaded word in any headline)" if none else ""))
+    keys = [] if none else [Patch(color="#666666", label="headlines")]
     ax.legend(
-        handles=[
-            Patch(color="#666666", label="headlines"),
-            Patch(color="#666666", alpha=0.45, label="body (own voice)"),
-        ],
+        handles=[*keys, Patch(color="#666666", alpha=0.45, label="body (own voice)")],
         fontsize=8,
         loc="upper center",
         bbox_to_anchor=(0.5, -0.22),
@@ -174,7 +174,8 @@ def tone_intensity(analysis: Analysis, limits: ReportLimits) -> Figure:
         ax.scatter(
             [x], [y], s=120, color=colours[o.name], edgecolor="black", zorder=3, label=short_name(o.name, limits)
         )
-    ax.legend(fontsize=9, loc="upper left", frameon=False)  # a legend, since close points would hide labels
+    # A key, since close points would hide labels; below the axis, where it covers no point.
+    ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3, frameon=False)
     ax.axvline(0, color="#bbbbbb", lw=1)
     ax.set_xlim(-1, 1)
     ax.set_ylim(0, max([0.3] + [o.intensity * 1.3 for o in shown_outlets(analysis, limits)]))
@@ -227,10 +228,12 @@ def distinctive(analysis: Analysis, limits: ReportLimits, title: str = "across t
     colours = outlet_colours(analysis)
     shown = {o.name for o in shown_outlets(analysis, limits)}
     outlets = sorted(o for o in per_outlet if o in shown)
-    if not any(per_outlet[o] for o in outlets):  # a row of empty panels would say nothing
+    if len(outlets) < 2 or not any(per_outlet[o] for o in outlets):  # empty panels would say nothing
+        alone = len(analysis.outlets) < 2
+        why = "one outlet only: there is no other to compare it with" if alone else "too little text to tell"
         fig, ax = plt.subplots(figsize=(8, 1.2))
         ax.axis("off")
-        ax.text(0.5, 0.5, "No word sets any outlet apart (too little text to tell).", ha="center", va="center")
+        ax.text(0.5, 0.5, f"No word sets any outlet apart ({why}).", ha="center", va="center")
         return fig
     columns = min(len(outlets), PANELS_A_ROW)
     rows = -(-len(outlets) // columns)
