@@ -166,6 +166,11 @@ def headline_vs_body(analysis: Analysis, limits: ReportLimits) -> Figure:
     return _style(fig)
 
 
+# Characters of 8-point text in one line of the tone chart's key (6.5 inches wide): three columns
+# of 40-character names did not fit and the figure's layout gave up.
+TONE_KEY_CHARS = 90
+
+
 def tone_intensity(analysis: Analysis, limits: ReportLimits) -> Figure:
     colours = outlet_colours(analysis)
     fig, ax = plt.subplots(figsize=(6.5, 4.5))
@@ -174,8 +179,11 @@ def tone_intensity(analysis: Analysis, limits: ReportLimits) -> Figure:
         ax.scatter(
             [x], [y], s=120, color=colours[o.name], edgecolor="black", zorder=3, label=short_name(o.name, limits)
         )
-    # A key, since close points would hide labels; below the axis, where it covers no point.
-    ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3, frameon=False)
+    # A key, since close points would hide labels; below the axis, where it covers no point, in
+    # as many columns as its longest name leaves room for.
+    longest = max((len(t) for t in ax.get_legend_handles_labels()[1]), default=1)
+    columns = max(1, min(3, TONE_KEY_CHARS // (longest + 6)))
+    ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=columns, frameon=False)
     ax.axvline(0, color="#bbbbbb", lw=1)
     ax.set_xlim(-1, 1)
     ax.set_ylim(0, max([0.3] + [o.intensity * 1.3 for o in shown_outlets(analysis, limits)]))
