@@ -505,7 +505,7 @@ def _capped(
     kept: np.ndarray,
     art: np.ndarray,
     max_partners: int,
-    share: float = 0.0,
+    share: float,
 ) -> np.ndarray:
     """Which kept pairs survive a cap of `max_partners` partners per sentence in any one other
     article, best first: a fact is split over one or two sentences, not ten, and near-identical

@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
+from .model import SCHEMA
+
 REPORT_MARK = ".framing-report"
 HEADER = "# written by framing-analyzer: these files are its report, never read as articles\n"
 
@@ -34,7 +36,7 @@ def write_mark(folder: Path, names: Iterable[str]) -> None:
 
 # What each kind of report file starts (or, for a PDF, ends) with.
 HTML_MARK = b'<meta name="generator" content="framing-analyzer">'
-JSON_MARK = b'{\n "schema": "framing-analysis/1",'
+JSON_MARK = f'{{\n "schema": "{SCHEMA}",'.encode()
 PDF_MARK = b"/Creator (framing-analyzer)"
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 PEEK_BYTES = 16384  # read from the start (the end for a PDF's document information)

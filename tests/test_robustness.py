@@ -3,6 +3,7 @@ traceback, no half-written report, and the other files still analysed."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import pathlib
@@ -583,10 +584,17 @@ def test_sigterm_leaves_the_previous_report_and_no_temporary_folder(tmp_path):
 def test_sigterm_under_load_leaves_no_temporary_folder_in_twenty_runs(tmp_path):
     """Twenty runs while two other processes keep both cores busy, each stopped at another moment
     from the temporary folder's making on (one run in four once left it behind)."""
-    burn = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(2)]
-    try:
+    with _both_cores_busy():
         for n in range(20):
             _sigterm_when_the_report_starts(tmp_path / str(n), delay=0.01 * n)
+
+
+@contextlib.contextmanager
+def _both_cores_busy():
+    """Two processes that spin while the block runs (load, as on a busy 2-core machine)."""
+    burn = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(2)]
+    try:
+        yield
     finally:
         for b in burn:
             b.kill()
@@ -650,8 +658,7 @@ def test_ctrl_c_under_load_ends_every_run_of_fifty(tmp_path):
     import time
 
     psutil = pytest.importorskip("psutil")
-    burn = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(2)]
-    try:
+    with _both_cores_busy():
         for n in range(50):
             out = tmp_path / "out"
             shutil.rmtree(out, ignore_errors=True)
@@ -667,10 +674,6 @@ def test_ctrl_c_under_load_ends_every_run_of_fifty(tmp_path):
             assert proc.returncode == EXIT_INTERRUPTED, (n, proc.returncode, stderr[-500:])
             gone, alive = psutil.wait_procs(children, timeout=5)
             assert not [c for c in alive if c.status() != psutil.STATUS_ZOMBIE], n
-    finally:
-        for b in burn:
-            b.kill()
-            b.wait()
 
 
 @pytest.mark.slow
