@@ -4,11 +4,13 @@ deterministic bytes, nothing half-written on failure."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 import shutil
 import subprocess
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
@@ -460,6 +462,30 @@ def test_a_chinese_outlet_name_is_never_blank_in_the_pdf(tmp_path):
         assert "[U+65B0 U+534E U+793E]" in text and "install a font such as Noto Sans" in text
     else:
         assert "新华社" in text
+
+
+def test_the_pdf_does_not_depend_on_the_machines_fonts(tmp_path, monkeypatch):
+    """A machine with a CJK font installed (here a font file the test controls stands in for one)
+    writes the same PDF bytes for an English corpus as a machine without; a text with a character
+    DejaVu Sans lacks is the only one that takes the machine's font."""
+    import matplotlib
+
+    from conftest import article, write
+
+    from analyzer.report import fonts, pdf
+
+    write(tmp_path / "in" / "a.md", article(outlet="Wire", body="The council voted to approve the plan on Monday."))
+    write(tmp_path / "in" / "b.md", article(outlet="Post", body="The council voted on Monday to approve the plan."))
+    analysis = analyze(load([tmp_path / "in"]))
+    when = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    controlled = ("DejaVu Serif", Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSerif.ttf")
+    monkeypatch.setattr(fonts, "fallback", lambda: None)
+    bare = pdf.render_pdf(analysis, {}, when, ReportLimits())
+    monkeypatch.setattr(fonts, "fallback", lambda: controlled)
+    assert pdf.render_pdf(analysis, {}, when, ReportLimits()) == bare
+    assert b"DejaVuSerif" not in bare
+    assert fonts.needed_fallback(["Wire", "新华社"]) == controlled
+    assert fonts.needed_fallback(["Wire", "Café — “quoted”"]) is None
 
 
 def test_a_long_event_shows_shared_and_flagged_facts_before_the_rest(seeds_dir):

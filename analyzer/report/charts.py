@@ -8,22 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib import font_manager  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.ft2font import FT2Font  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
 from matplotlib.transforms import ScaledTranslation  # noqa: E402
 
 from .. import categories  # noqa: E402
 from ..model import Analysis, Event  # noqa: E402
 from ..options import ReportLimits  # noqa: E402
-from .fonts import fallback, spell_out  # noqa: E402
+from .fonts import drawable, fallback, spell_out  # noqa: E402
 from .summary import event_outlets, shown_events, shown_facts, shown_outlets  # noqa: E402
 from .summary import short_name as _short_name  # noqa: E402
 
@@ -33,17 +30,11 @@ if fallback():  # CJK names drawn with an installed font where DejaVu Sans has n
     matplotlib.rcParams["font.family"] = ["DejaVu Sans", fallback()[0]]
 
 
-@lru_cache(maxsize=1)
-def _drawable() -> dict[int, int]:
-    """The characters DejaVu Sans, matplotlib's own font, can draw."""
-    return FT2Font(font_manager.findfont("DejaVu Sans")).get_charmap()
-
-
 def short_name(name: str, limits: ReportLimits) -> str:
     """An outlet name as a chart label: cut to `limits.name_chars`, and with characters no
     installed font can draw spelled out as code points (never drawn as empty boxes)."""
     shown = _short_name(name, limits)
-    return shown if fallback() else spell_out(shown, _drawable())
+    return shown if fallback() else spell_out(shown, drawable())
 
 
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")

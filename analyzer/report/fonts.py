@@ -1,17 +1,20 @@
 """Fonts for text beyond DejaVu Sans (Chinese, Japanese, Korean outlet names and titles).
 
-The PDF embeds DejaVu Sans, which matplotlib ships. A font of the machine that covers CJK is used
-as a fallback in the PDF and the charts when one is installed (Noto Sans CJK, Source Han Sans,
-WenQuanYi, …); without one, a character no font can draw is written as its Unicode code point
-("U+65B0"), so a name is never printed blank.
+The PDF embeds DejaVu Sans, which matplotlib ships, so a report whose text DejaVu Sans can draw
+is the same bytes on every machine. Only when some text needs a character DejaVu Sans lacks is a
+font of the machine that covers CJK taken as a fallback (Noto Sans CJK, Source Han Sans,
+WenQuanYi, …); without one, such a character is written as its Unicode code point ("U+65B0"), so
+a name is never printed blank.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
 from matplotlib import font_manager
+from matplotlib.ft2font import FT2Font
 
 # Families known to cover CJK, by the start of their name; the first installed one is taken.
 CJK_FAMILIES = (
@@ -47,6 +50,21 @@ def fallback() -> tuple[str, Path] | None:
             if font.name.startswith(family) and Path(font.fname).suffix.lower() in (".ttf", ".otf", ".ttc"):
                 return font.name, Path(font.fname)
     return None
+
+
+@lru_cache(maxsize=1)
+def drawable() -> frozenset[int]:
+    """The characters DejaVu Sans, matplotlib's own font, can draw."""
+    return frozenset(FT2Font(font_manager.findfont("DejaVu Sans")).get_charmap())
+
+
+def needed_fallback(texts: Iterable[str]) -> tuple[str, Path] | None:
+    """The installed fallback font, when one of `texts` has a character DejaVu Sans cannot draw;
+    else None (a machine's fonts then cannot change a byte of the report)."""
+    own = drawable()
+    if all(ord(c) in own or c.isspace() for text in texts for c in text):
+        return None
+    return fallback()
 
 
 def spell_out(text: str, drawable: set[int] | frozenset[int] | dict[int, str]) -> str:

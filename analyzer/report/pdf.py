@@ -11,6 +11,7 @@ import datetime as dt
 import io
 import re
 import struct
+from collections.abc import Iterator
 from pathlib import Path
 
 import matplotlib
@@ -21,7 +22,7 @@ from ..model import Analysis
 from ..options import ReportLimits
 from . import summary
 from .charts import DISTINCTIVE, SUMMARY, coverage_name, outlet_colours
-from .fonts import MISSING_NOTE, fallback, spell_out
+from .fonts import MISSING_NOTE, needed_fallback, spell_out
 
 FONT = "DejaVu"
 FALLBACK = "fallback"  # an installed font covering CJK, when there is one (see fonts)
@@ -84,7 +85,8 @@ CHART_MIN_SHARE = 0.6
 
 
 class _Report(FPDF):
-    def __init__(self, title: str) -> None:
+    def __init__(self, title: str, extra: tuple[str, Path] | None) -> None:
+        """`extra`: the fallback font for characters DejaVu Sans lacks (`fonts.needed_fallback`)."""
         super().__init__(format="A4")
         self.report_title = title
         fonts = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
@@ -95,7 +97,7 @@ class _Report(FPDF):
             ("BI", "DejaVuSans-BoldOblique"),
         ):
             self.add_font(FONT, style, str(fonts / f"{name}.ttf"))
-        extra = fallback()
+        self.extra = extra
         if extra:
             self.add_font(FALLBACK, "", str(extra[1]))
             self.set_fallback_fonts([FALLBACK], exact_match=False)
@@ -108,7 +110,7 @@ class _Report(FPDF):
     def normalize_text(self, text: str) -> str:
         """Text as the current font draws it: with no fallback font installed, a character the
         font lacks is spelled out as its code point instead of printing blank."""
-        if fallback() is None and self.is_ttf_font:
+        if self.extra is None and self.is_ttf_font:
             shown = spell_out(text, self.current_font.cmap)
             self.spelled_out |= shown != text
             text = shown
@@ -159,9 +161,21 @@ class _Report(FPDF):
         self.ln(3)
 
 
+def _texts(analysis: Analysis) -> Iterator[str]:
+    """The analysis's own texts the PDF may print: names, titles, sentences, actors' names and
+    labels (the tool's fixed wording is in DejaVu Sans's range)."""
+    yield from (o.name for o in analysis.outlets)
+    yield from (e.title for e in analysis.events)
+    yield from (a.title for a in analysis.articles)
+    yield from (s.text for s in analysis.sentences)
+    for actor in analysis.actors:
+        yield actor.name
+        yield from (label for labels in actor.labels.values() for label in labels)
+
+
 def render_pdf(analysis: Analysis, charts: dict[str, bytes], when: dt.datetime, limits: ReportLimits) -> bytes:
     title = "How the outlets covered it"
-    pdf = _Report(title)
+    pdf = _Report(title, needed_fallback(_texts(analysis)))
     pdf.set_creation_date(when)
     _title_page(pdf, analysis, title, when, limits)
     _summary(pdf, analysis, charts, limits)
