@@ -507,6 +507,14 @@ def _relabel(out: ActorCounts, actor: str, outlet: str, label: str) -> None:
         out.label(actor, outlet, [label])
 
 
+def actors_compared(counts: ActorCounts) -> tuple[Actor, ...]:
+    """One event's actors that two or more of its outlets name and some outlet labels or quotes
+    with a verb: what "who is called what" compares inside an event."""
+    return tuple(
+        a for a in actors_of(counts) if len(a.mentions) > 1 and (any(a.labels.values()) or any(a.verbs.values()))
+    )
+
+
 def actors_of(counts: ActorCounts) -> tuple[Actor, ...]:
     """Actors named in two outlets or twice in one, most mentioned first."""
     actors = []

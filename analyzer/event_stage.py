@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from .actors import ActorCounts, ActorRules, actors_of, event_actors
+from .actors import ActorCounts, ActorRules, actors_compared, actors_of, event_actors
 from .align import EventWork, align_event
 from .compare import distinctive as distinctive_terms
 from .framing import classify_swaps
@@ -57,6 +57,7 @@ class MergedEvents:
     facts: tuple[Fact, ...]
     distinctive: dict[str, DistinctiveWords]  # event id → its distinctive words
     actors: tuple[Actor, ...]
+    event_actors: dict[str, tuple[Actor, ...]]  # event id → `actors_compared`, events of several outlets
 
 
 def merge_events(chunks: Sequence[Sequence[EventResult]]) -> MergedEvents:
@@ -70,4 +71,5 @@ def merge_events(chunks: Sequence[Sequence[EventResult]]) -> MergedEvents:
         facts=tuple(f for r in results for f in r.facts),
         distinctive={r.event: r.distinctive for r in results if r.distinctive is not None},
         actors=actors_of(counts),
+        event_actors={r.event: a for r in results if r.distinctive is not None and (a := actors_compared(r.actors))},
     )

@@ -167,7 +167,7 @@ def build_lesson(analysis: Analysis, event: Event, lexicon: Lexicon, limits: Rep
             left_out[o].append(example.text)
     labels = {
         a.name: {o: a.labels.get(o, []) for o in event.outlets}
-        for a in analysis.actors
+        for a in analysis.event_actors.get(event.id, ())
         if sum(1 for o in event.outlets if a.labels.get(o)) >= 2
     }
     exercises = _exercises(

@@ -318,6 +318,8 @@ class Analysis:
     headline_flags: tuple[Flag, ...] = ()  # flags in headlines (sentence id `<article>:headline`)
     distinctive: DistinctiveWords = NO_DISTINCTIVE  # across the corpus
     event_distinctive: dict[str, DistinctiveWords] = field(default_factory=dict)  # per event of several outlets
+    # Per event of several outlets: the actors two of its outlets name, counted in that event only.
+    event_actors: dict[str, tuple[Actor, ...]] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)  # keys of a saved document this version does not know
 
     def flags_by_sentence(self) -> dict[str, list[Flag]]:
@@ -344,6 +346,7 @@ class Analysis:
         yield "headline_flags", map(_record, self.headline_flags)
         events = {e: d.record() for e, d in self.event_distinctive.items()}
         yield "distinctive", {"corpus": self.distinctive.record(), "events": events}
+        yield "event_actors", {e: [_record(a) for a in actors] for e, actors in self.event_actors.items()}
         yield from self.extra.items()
 
     def write_json(self, out: TextIO) -> None:
@@ -399,6 +402,7 @@ class Analysis:
             headline_flags=tuple(_build(Flag, f) for f in doc.get("headline_flags", ())),
             distinctive=DistinctiveWords.from_record(distinctive.get("corpus", {})),
             event_distinctive={e: DistinctiveWords.from_record(d) for e, d in distinctive.get("events", {}).items()},
+            event_actors={e: tuple(_build(Actor, a) for a in x) for e, x in doc.get("event_actors", {}).items()},
             extra={k: v for k, v in doc.items() if k not in fixed},
         )
 

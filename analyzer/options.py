@@ -148,6 +148,7 @@ class ReportLimits:
     lesson_exercises: int = 3  # exercises of each kind in a lesson handout
     warnings: int = 30  # lines of "Warnings about the input"; all of them are in analysis.json
     number_findings: int = 20  # lines of an event's "Numbers stated differently"; all are in facts.csv
+    actors: int = 25  # rows of an event's "who is called what"; all are under event_actors in analysis.json
 
 
 @dataclass(frozen=True)

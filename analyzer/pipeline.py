@@ -97,6 +97,7 @@ def run(
         headline_flags=done.headline_flags,
         distinctive=corpus_distinctive,
         event_distinctive=found.distinctive,
+        event_actors=found.event_actors,
     )
 
 

@@ -33,8 +33,9 @@ def test_every_output_is_written(report_dir):
     expected = {"analysis.json", "report.pdf", "report.html", "flags.csv", "facts.csv", "outlets.csv", "sentences.csv"}
     assert expected <= names
     charts = {n for n in names if n.startswith("charts/")}
-    assert {"charts/loaded_language.png", "charts/attribution.png", "charts/distinctive_words.png"} <= charts
+    assert {"charts/loaded_language.png", "charts/attribution.png"} <= charts
     assert sum(1 for n in charts if n.startswith("charts/coverage_")) == 3
+    assert sum(1 for n in charts if n.startswith("charts/distinctive_")) == 3  # one for each event compared
     assert not [n for n in names if n.startswith(".framing-tmp-")]
 
 
@@ -67,7 +68,7 @@ def test_pdf_page_one_says_what_the_corpus_holds_and_what_differs(report_dir, co
     flat = " ".join(page.split())
     assert "What differs between the outlets" in flat
     first = summary.findings(corpus_analysis, ReportLimits())[0]
-    assert " ".join(first.split())[:40] in flat
+    assert " ".join(first.lines[0].split())[:40] in flat and first.scope[:30] in flat
     assert "11 articles from 3 outlets, 5 events; 3 of them covered by two or more outlets" in flat
 
 
@@ -89,13 +90,14 @@ def test_dates_say_how_many_articles_are_dated():
 
 
 def test_charts_say_what_they_cannot_show(corpus_dir, seeds_dir):
-    """A chart with nothing to draw says why: one outlet has no other to be set apart from, and
-    a headline chart without a loaded headline says so rather than keying bars it has not."""
+    """A chart with nothing to draw says why, or is not drawn: one outlet has no other to be set
+    apart from (no event is compared, so no distinctive words are drawn), and a headline chart
+    without a loaded headline says so rather than keying bars it has not."""
     from analyzer.report import charts
 
     one_outlet = analyze(load([corpus_dir / "school-closures" / "beacon.md"]))
-    texts = [t.get_text() for t in charts.distinctive(one_outlet, ReportLimits()).axes[0].texts]
-    assert texts == ["No word sets any outlet apart (one outlet only: there is no other to compare it with)."]
+    names = [name for name, _ in charts.figures(one_outlet, ReportLimits())]
+    assert names == [c.name for c in charts.SUMMARY]
     seeds = analyze([seeds_dir])
     assert not any(o.headline_flags for o in seeds.outlets)
     ax = charts.headline_vs_body(seeds, ReportLimits()).axes[0]
@@ -254,7 +256,8 @@ def test_report_limits_cap_rows_events_findings_and_sentences(corpus_analysis, t
     limits = ReportLimits(side_by_side_rows=2, events=1, findings=1, sentence_chars=40)
     render(corpus_analysis, tmp_path, formats=["html"], limits=limits)
     html = (tmp_path / "report.html").read_text(encoding="utf-8")
-    assert html.count('<ul class="findings"><li>') == 1 and html.count("</li></ul>") >= 1
+    lists = re.findall(r'<ul class="findings">(.*?)</ul>', html)
+    assert len(lists) == 2 and all(x.count("<li>") == 1 for x in lists)  # one event's, the corpus's
     assert "more facts of this event are in facts.csv" in html or "more facts" in html
     assert "more events" in html
     assert "…" in html
@@ -263,10 +266,38 @@ def test_report_limits_cap_rows_events_findings_and_sentences(corpus_analysis, t
 def test_findings_count_in_words_a_reader_would_write(corpus_analysis):
     from analyzer.report.summary import findings
 
-    text = " ".join(findings(corpus_analysis, ReportLimits()))
+    text = " ".join(line for group in findings(corpus_analysis, ReportLimits()) for line in group.lines)
     assert "verbs 1 time," in text  # The Daily Patriot and The Harlow Beacon presuppose once each
     assert not re.search(r"\b1 (times|facts)\b", text)
-    assert "left out 4 facts" in text
+    assert "was found stating 2 facts that other outlets reported" in text
+
+
+def test_findings_compare_outlets_only_inside_an_event(seeds_dir):
+    """The seeds hold three events, two of them one page each: the findings of the shared visit
+    name only its three outlets, and what pools every event says it is corpus-wide."""
+    from analyzer.report.summary import findings
+
+    analysis = analyze([seeds_dir])
+    groups = findings(analysis, ReportLimits())
+    shared = next(e for e in analysis.events if len(e.outlets) == 3)
+    others = {o.name for o in analysis.outlets} - set(shared.outlets)
+    assert len(groups) == 2 and shared.title in groups[0].scope
+    assert others and not any(o in line for o in others for line in groups[0].lines)
+    assert groups[1].scope.startswith("Across the whole corpus (3 events, 1 covered by several outlets)")
+    assert "strongman" in " ".join(groups[0].lines)  # who is called what, inside the visit
+
+
+def test_every_rate_has_its_count_and_a_range_and_differences_are_tested():
+    """One flag in 700 words is a rate of 0.1 and anything from about 0 to 0.8; 13 flags against
+    none in half the words is unlikely to be chance, one against none is not."""
+    from analyzer.report.summary import Rate, _chance
+
+    one = Rate("A", 1, 700)
+    assert one.text() == "0.1 (1 in 700 words; 95% range 0.0–0.8)"
+    low, high = one.interval
+    assert 0.003 < low < 0.005 and 0.79 < high < 0.80
+    assert "unlikely to be chance (p = 0.004" in _chance(Rate("A", 13, 746), Rate("B", 0, 392))
+    assert "may differ by chance alone" in _chance(one, Rate("B", 0, 900))
 
 
 def _labels(fig) -> list[str]:
@@ -433,10 +464,10 @@ def test_charts_of_plain_wire_copy_draw_without_warnings(tmp_path):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         fig = charts.loaded_language(analysis, ReportLimits())
-        panels = charts.distinctive(analysis, ReportLimits())
+        panels = charts.distinctive(analysis, analysis.events[0], ReportLimits())
     assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["Outlet 0", "Outlet 1", "Outlet 2"]
     texts = [t.get_text() for ax in panels.axes for t in ax.texts]
-    assert texts == ["No word sets any outlet apart (too little text to tell)."]
+    assert texts == ["No word sets any outlet apart in this event (too little text to tell)."]
 
 
 def test_a_chinese_outlet_name_is_never_blank_in_the_pdf(tmp_path):
@@ -469,7 +500,6 @@ def test_the_pdf_does_not_depend_on_the_machines_fonts(tmp_path, monkeypatch):
     writes the same PDF bytes for an English corpus as a machine without; a text with a character
     DejaVu Sans lacks is the only one that takes the machine's font."""
     import matplotlib
-
     from conftest import article, write
 
     from analyzer.report import fonts, pdf

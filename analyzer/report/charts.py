@@ -18,10 +18,10 @@ from matplotlib.patches import Patch  # noqa: E402
 from matplotlib.transforms import ScaledTranslation  # noqa: E402
 
 from .. import categories  # noqa: E402
-from ..model import Analysis, Event  # noqa: E402
+from ..model import NO_DISTINCTIVE, Analysis, Event  # noqa: E402
 from ..options import ReportLimits  # noqa: E402
 from .fonts import drawable, fallback, spell_out  # noqa: E402
-from .summary import event_outlets, shown_events, shown_facts, shown_outlets  # noqa: E402
+from .summary import corpus_scope, event_outlets, shown_events, shown_facts, shown_outlets  # noqa: E402
 from .summary import short_name as _short_name  # noqa: E402
 
 LEGEND_DROP_INCHES = 0.45  # a legend below an axis: under the tick labels and the axis label
@@ -53,6 +53,12 @@ def _style(fig: Figure) -> Figure:
     return fig
 
 
+def _titled(title: str, analysis: Analysis) -> str:
+    """A corpus-wide chart's title, saying what it pools when the corpus holds several events."""
+    scope = corpus_scope(analysis)
+    return f"{title}\n(whole corpus: {scope})" if scope else title
+
+
 def loaded_language(analysis: Analysis, limits: ReportLimits) -> Figure:
     """Stacked bars: voice flags per 100 own-voice words, by category, per outlet."""
     outlets = sorted(shown_outlets(analysis, limits), key=lambda o: o.loaded_per_100_words)
@@ -71,12 +77,13 @@ def loaded_language(analysis: Analysis, limits: ReportLimits) -> Figure:
                 edgecolor="white",
             )
             left = [a + b for a, b in zip(left, values, strict=True)]
-    for y, o in enumerate(outlets):
-        ax.text(left[y] + 0.1, y, f"{o.loaded_per_100_words:.1f}", va="center", fontsize=9)
+    for y, o in enumerate(outlets):  # the rate and what it counts: one flag is a bar too
+        said = f"{o.loaded_per_100_words:.1f} ({o.voice_flags} in {o.voice_words:,} words)"
+        ax.text(left[y] + 0.1, y, said, va="center", fontsize=9)
     ax.set_yticks(rows, [short_name(o.name, limits) for o in outlets])  # also when no outlet has a flag
     ax.set_ylim(-0.6, len(outlets) - 0.4)
     ax.set_xlabel("loaded terms per 100 words of the outlet's own voice (quotes excluded)")
-    ax.set_title("Loaded language by outlet and kind")
+    ax.set_title(_titled("Loaded language by outlet and kind", analysis))
     if ax.get_legend_handles_labels()[0]:
         # Below the axis label at a fixed distance: a share of the axes' height would overlap
         # the label when only a few outlets make the chart short.
@@ -115,7 +122,7 @@ def attribution(analysis: Analysis, limits: ReportLimits) -> Figure:
         )
         left = [a + b for a, b in zip(left, values, strict=True)]
     ax.set_xlabel("attribution verbs in the outlet's own voice (count)")
-    ax.set_title("How each outlet reports what people said")
+    ax.set_title(_titled("How each outlet reports what people said", analysis))
     ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.28), ncol=3, frameon=False)
     return _style(fig)
 
@@ -144,7 +151,8 @@ def headline_vs_body(analysis: Analysis, limits: ReportLimits) -> Figure:
     ax.set_xlabel("loaded terms per 100 words (headline words, or own-voice body words)")
     # Without a loaded headline the title says so and the key has no "headlines" without a bar.
     none = not any(o.headline_flags for o in outlets)
-    ax.set_title("Headlines against body text" + ("\n(no loaded word in any headline)" if none else ""))
+    title = _titled("Headlines against body text", analysis)
+    ax.set_title(title + ("\n(no loaded word in any headline)" if none else ""))
     keys = [] if none else [Patch(color="#666666", label="headlines")]
     ax.legend(
         handles=[*keys, Patch(color="#666666", alpha=0.45, label="body (own voice)")],
@@ -180,7 +188,7 @@ def tone_intensity(analysis: Analysis, limits: ReportLimits) -> Figure:
     ax.set_ylim(0, max([0.3] + [o.intensity * 1.3 for o in shown_outlets(analysis, limits)]))
     ax.set_xlabel("tone of the outlet's own voice (VADER compound: -1 negative … +1 positive)")
     ax.set_ylabel("intensity (share of emotionally charged words)")
-    ax.set_title("Tone and intensity are different things")
+    ax.set_title(_titled("Tone and intensity are different things", analysis))
     return _style(fig)
 
 
@@ -206,7 +214,7 @@ def coverage(analysis: Analysis, event: Event, limits: ReportLimits) -> Figure:
     ax.set_xticks([x + 0.5 for x in range(len(outlets))], [short_name(o, limits) for o in outlets], fontsize=9)
     ax.xaxis.tick_top()
     ax.set_yticks([y + 0.5 for y in range(len(shown))], [f"fact {n}" for n, _ in shown], fontsize=8)
-    title = "Which outlet reports which fact (coloured: reported; grey: left out)"
+    title = "Which outlet states which fact (coloured: a sentence states it; grey: none was found)"
     ax.set_title(title + (f"\n{more} more facts in facts.csv" if more else ""), fontsize=10, pad=24)
     for side in ("top", "right", "bottom", "left"):
         ax.spines[side].set_visible(False)
@@ -220,19 +228,17 @@ def coverage(analysis: Analysis, event: Event, limits: ReportLimits) -> Figure:
 PANELS_A_ROW = 3
 
 
-def distinctive(analysis: Analysis, limits: ReportLimits, title: str = "across the corpus") -> Figure:
-    """Each outlet's most distinctive words (log-odds z-scores against the other outlets)."""
-    per_outlet = analysis.distinctive.outlets
-    floor = analysis.distinctive.noise_floor
+def distinctive(analysis: Analysis, event: Event, limits: ReportLimits) -> Figure:
+    """Each outlet's most distinctive words in one event (log-odds z-scores against the event's
+    other outlets): across events, an outlet's words would be its story's topic."""
+    words = analysis.event_distinctive.get(event.id, NO_DISTINCTIVE)
+    per_outlet, floor = words.outlets, words.noise_floor
     colours = outlet_colours(analysis)
-    shown = {o.name for o in shown_outlets(analysis, limits)}
-    outlets = sorted(o for o in per_outlet if o in shown)
+    outlets = [o for o in event_outlets(event, limits) if o in per_outlet]
     if len(outlets) < 2 or not any(per_outlet[o] for o in outlets):  # empty panels would say nothing
-        alone = len(analysis.outlets) < 2
-        why = "one outlet only: there is no other to compare it with" if alone else "too little text to tell"
         fig, ax = plt.subplots(figsize=(8, 1.2))
         ax.axis("off")
-        ax.text(0.5, 0.5, f"No word sets any outlet apart ({why}).", ha="center", va="center")
+        ax.text(0.5, 0.5, "No word sets any outlet apart in this event (too little text to tell).", ha="center")
         return fig
     columns = min(len(outlets), PANELS_A_ROW)
     rows = -(-len(outlets) // columns)
@@ -255,7 +261,7 @@ def distinctive(analysis: Analysis, limits: ReportLimits, title: str = "across t
             ax.axvline(floor, color="black", lw=1, ls="--")
         ax.set_xlabel("z-score of log-odds")
     fig.suptitle(
-        f"Words that set each outlet apart, {title} (grey: within random noise; dashed: noise floor)", fontsize=10
+        "Words that set each outlet apart in this event (grey: within random noise; dashed: noise floor)", fontsize=10
     )
     return _style(fig)
 
@@ -278,7 +284,6 @@ SUMMARY = (
     Chart("headlines", headline_vs_body, "Loaded terms in headlines against body text, per outlet"),
     Chart("tone_intensity", tone_intensity, "Tone and intensity of each outlet's own voice", width=0.75),
 )
-DISTINCTIVE = Chart("distinctive_words", distinctive, "Words that set each outlet apart")
 
 
 def coverage_name(n: int) -> str:
@@ -286,10 +291,16 @@ def coverage_name(n: int) -> str:
     return f"coverage_{n:02d}"
 
 
+def distinctive_name(n: int) -> str:
+    """The file name of the distinctive-words chart of the n-th event shown (from 1)."""
+    return f"distinctive_{n:02d}"
+
+
 def figures(analysis: Analysis, limits: ReportLimits) -> Iterator[tuple[str, Figure]]:
     """Every chart of the report with its file name (without extension), drawn one at a time
     so that the caller can close each before the next is drawn."""
-    for chart in (*SUMMARY, DISTINCTIVE):
+    for chart in SUMMARY:
         yield chart.name, chart.draw(analysis, limits)
     for n, event in enumerate(shown_events(analysis, limits)[0], start=1):
         yield coverage_name(n), coverage(analysis, event, limits)
+        yield distinctive_name(n), distinctive(analysis, event, limits)

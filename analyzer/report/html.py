@@ -16,7 +16,7 @@ from string import Template
 from ..model import Analysis, Event
 from ..options import ReportLimits
 from . import summary
-from .charts import DISTINCTIVE, SUMMARY, coverage_name, outlet_colours
+from .charts import SUMMARY, coverage_name, distinctive_name, outlet_colours
 
 
 def e(text: object) -> str:
@@ -42,9 +42,12 @@ def render_html(analysis: Analysis, charts: dict[str, bytes], when: dt.datetime,
         )
         + "</p>",
         "<h2>What differs between the outlets</h2>",
-        '<ul class="findings">'
-        + "".join(f"<li>{e(line)}</li>" for line in summary.findings(analysis, limits))
-        + "</ul>",
+        *(
+            f'<h3 class="scope">{e(group.scope)}</h3><ul class="findings">'
+            + "".join(f"<li>{e(line)}</li>" for line in group.lines)
+            + "</ul>"
+            for group in summary.findings(analysis, limits)
+        ),
         '<p class="legend note">In the tables, <mark class="voice">highlighted</mark> words are loaded words in the '
         "outlet's own voice; <mark class=\"quoted\">dotted</mark> ones are inside a quotation (the speaker's words). "
         "Hover over or tab to a word to see why it is flagged and a neutral alternative.</p>",
@@ -53,12 +56,10 @@ def render_html(analysis: Analysis, charts: dict[str, bytes], when: dt.datetime,
     parts.append('<div class="charts">' + "".join(_img(charts[c.name], c.alt) for c in shown) + "</div>")
     events, more = summary.shown_events(analysis, limits)
     for n, event in enumerate(events, start=1):
-        parts.append(_event(analysis, event, charts.get(coverage_name(n)), limits))
+        parts.append(_event(analysis, event, charts.get(coverage_name(n)), charts.get(distinctive_name(n)), limits))
     if more:
         parts.append(f'<p class="note">{more} more events are in analysis.json and facts.csv.</p>')
     parts.append(_actors(analysis, limits))
-    if DISTINCTIVE.name in charts:
-        parts += ["<h2>Words that set each outlet apart</h2>", _img(charts[DISTINCTIVE.name], DISTINCTIVE.alt)]
     parts.append(_method(analysis, limits))
     body = "\n".join(parts)
     template = Template(resources.files("analyzer.report").joinpath("template.html").read_text("utf-8"))
@@ -76,7 +77,9 @@ def _mark(seg: summary.Segment) -> str:
     return f'<mark class="{kind}" tabindex="0">{e(seg.text)}<span class="tip" role="tooltip">{e(tip)}</span></mark>'
 
 
-def _event(analysis: Analysis, event: Event, coverage_png: bytes | None, limits: ReportLimits) -> str:
+def _event(
+    analysis: Analysis, event: Event, coverage_png: bytes | None, distinctive_png: bytes | None, limits: ReportLimits
+) -> str:
     rows, more = summary.side_by_side(analysis, event, limits)
     outlets = summary.event_outlets(event, limits)
     head = "".join(f"<th>{e(o)}</th>" for o in outlets)
@@ -110,19 +113,31 @@ def _event(analysis: Analysis, event: Event, coverage_png: bytes | None, limits:
         if more_numbers:
             out.append(f'<p class="note">{more_numbers} more are in facts.csv.</p>')
     if coverage_png:
-        out.append(_img(coverage_png, f"Coverage of {event.title}: which outlet reports which fact", "coverage"))
+        out.append(_img(coverage_png, f"Coverage of {event.title}: which outlet states which fact", "coverage"))
+    if distinctive_png:
+        out += [
+            "<h3>Words that set each outlet apart in this event</h3>",
+            f'<p class="note">{e(summary.DISTINCTIVE_NOTE)}</p>',
+            _img(distinctive_png, f"Words that set each outlet apart in {event.title}"),
+        ]
     return "\n".join(out)
 
 
 def _actors(analysis: Analysis, limits: ReportLimits) -> str:
-    actors = [a for a in analysis.actors if any(a.labels.values()) or any(a.verbs.values())][:25]
-    if not actors:
+    tables = summary.actor_tables(analysis, limits)
+    if not tables:
         return ""
-    outlets = summary.outlet_names(analysis, limits)
+    parts = ["<h2>Who is called what</h2>", f'<p class="note">{e(summary.ACTORS_NOTE)}</p>']
+    for t in tables:
+        parts += [f"<h3>{e(t.event.title)}</h3>", _actor_table(t)]
+    return "".join(parts)
+
+
+def _actor_table(t: summary.ActorTable) -> str:
     rows = []
-    for a in actors:
+    for a in t.actors:
         cells = []
-        for o in outlets:
+        for o in t.outlets:
             if o not in a.mentions:
                 cells.append('<td class="missing">not mentioned</td>')
                 continue
@@ -134,13 +149,8 @@ def _actors(analysis: Analysis, limits: ReportLimits) -> str:
                 + "</td>"
             )
         rows.append(f"<tr><th>{e(a.name)}</th>{''.join(cells)}</tr>")
-    head = "".join(f"<th>{e(o)}</th>" for o in outlets)
-    return (
-        "<h2>Who is called what</h2>"
-        '<p class="note">The titles and descriptions each outlet puts beside a person or group, and the verbs it uses '
-        "for their words.</p>"
-        f"<table><thead><tr><th>person or group</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
-    )
+    head = "".join(f"<th>{e(o)}</th>" for o in t.outlets)
+    return f"<table><thead><tr><th>person or group</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
 def _method(analysis: Analysis, limits: ReportLimits) -> str:

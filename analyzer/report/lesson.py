@@ -6,6 +6,7 @@ with `blank` (students mark the loaded words first, then compare with the tool's
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from html import escape
 from importlib import resources
 from string import Template
@@ -14,6 +15,7 @@ from fpdf.fonts import FontFace
 
 from ..lesson import GLOSSARY, Lesson
 from ..options import ReportLimits
+from .fonts import needed_fallback
 from .pdf import FONT, _escape, _Report, cell_budget, fit
 from .summary import count, empty_label, event_outlets, segments, short_name
 
@@ -28,8 +30,23 @@ def _markdown(sentence: list) -> str:
     return "".join(out)
 
 
+def _texts(lesson: Lesson) -> Iterator[str]:
+    """The lesson's own texts (`pdf._texts` for a handout)."""
+    yield lesson.event.title
+    yield from lesson.event.outlets
+    yield from lesson.summary
+    for c in lesson.contrasts:
+        yield from (s.text for sentences in c.sentences.values() for s in sentences)
+    for actor, per_outlet in lesson.labels.items():
+        yield actor
+        yield from (label for labels in per_outlet.values() for label in labels)
+    yield from (text for texts in lesson.left_out.values() for text in texts)
+    for x in lesson.exercises:
+        yield from (x.question, x.answer)
+
+
 def lesson_pdf(lesson: Lesson, *, answers: bool, blank: bool, when: dt.datetime, limits: ReportLimits) -> bytes:
-    pdf = _Report(f"Lesson: {lesson.event.title}")
+    pdf = _Report(f"Lesson: {lesson.event.title}", needed_fallback(_texts(lesson)))
     pdf.set_creation_date(when)
     pdf.add_page()
     pdf.heading(lesson.event.title, 16)

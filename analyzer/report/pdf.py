@@ -18,10 +18,10 @@ import matplotlib
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
-from ..model import Analysis
+from ..model import Analysis, Event
 from ..options import ReportLimits
 from . import summary
-from .charts import DISTINCTIVE, SUMMARY, coverage_name, outlet_colours
+from .charts import SUMMARY, coverage_name, distinctive_name, outlet_colours
 from .fonts import MISSING_NOTE, needed_fallback, spell_out
 
 FONT = "DejaVu"
@@ -181,18 +181,10 @@ def render_pdf(analysis: Analysis, charts: dict[str, bytes], when: dt.datetime, 
     _summary(pdf, analysis, charts, limits)
     events, more_events = summary.shown_events(analysis, limits)
     for n, event in enumerate(events, start=1):
-        _event(pdf, analysis, event, charts.get(coverage_name(n)), limits)
+        _event(pdf, analysis, event, charts.get(coverage_name(n)), charts.get(distinctive_name(n)), limits)
     if more_events:
         pdf.para(f"{more_events} more events are in analysis.json and facts.csv.")
     _actors(pdf, analysis, limits)
-    if DISTINCTIVE.name in charts:
-        pdf.add_page()
-        pdf.heading("Words that set each outlet apart")
-        pdf.para(
-            "Log-odds ratio with an informative prior (Monroe et al. 2008), each outlet against the others. "
-            "Bars in grey are within what random splits of the same sentences reach, so they are probably noise."
-        )
-        pdf.chart(charts[DISTINCTIVE.name])
     _method(pdf, analysis, limits)
     return bytes(pdf.output())
 
@@ -208,8 +200,11 @@ def _title_page(pdf: _Report, analysis: Analysis, title: str, when: dt.datetime,
     pdf.multi_cell(0, 7, f"Dates: {summary.date_range(analysis)}", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(4)
     pdf.heading("What differs between the outlets", 13)
-    for line in summary.findings(analysis, limits):
-        pdf.para("• " + line)
+    for group in summary.findings(analysis, limits):
+        pdf.set_font(FONT, "B", 10)
+        pdf.multi_cell(0, 5.5, group.scope, new_x="LMARGIN", new_y="NEXT")
+        for line in group.lines:
+            pdf.para("• " + line)
     pdf.ln(4)
     pdf.set_font(FONT, "B", 12)
     pdf.cell(0, 8, "Outlets", new_x="LMARGIN", new_y="NEXT")
@@ -271,7 +266,14 @@ def _dates(dates: list[str]) -> str:
     return ", ".join(dates) or "no dates"
 
 
-def _event(pdf: _Report, analysis: Analysis, event, coverage_png: bytes | None, limits: ReportLimits) -> None:
+def _event(
+    pdf: _Report,
+    analysis: Analysis,
+    event: Event,
+    coverage_png: bytes | None,
+    distinctive_png: bytes | None,
+    limits: ReportLimits,
+) -> None:
     pdf.add_page(orientation="L")
     dates = sorted({a.date for a in analysis.articles if a.id in event.articles and a.date})
     pdf.heading(event.title, 14)
@@ -331,6 +333,11 @@ def _event(pdf: _Report, analysis: Analysis, event, coverage_png: bytes | None, 
         pdf.add_page(orientation="L")
         pdf.heading(f"Coverage: {event.title}", 12)
         pdf.chart(coverage_png, width=min(pdf.epw, 200))
+    if distinctive_png:
+        pdf.ln(4)
+        pdf.heading("Words that set each outlet apart in this event", 12)
+        pdf.para(summary.DISTINCTIVE_NOTE, 9)
+        pdf.chart(distinctive_png, width=min(pdf.epw, 200))
 
 
 def _segment(seg: summary.Segment) -> str:
@@ -340,19 +347,21 @@ def _segment(seg: summary.Segment) -> str:
 
 
 def _actors(pdf: _Report, analysis: Analysis, limits: ReportLimits) -> None:
-    actors = [a for a in analysis.actors if any(a.labels.values()) or any(a.verbs.values())][:25]
-    if not actors:
+    tables = summary.actor_tables(analysis, limits)
+    if not tables:
         return
-    outlets = summary.outlet_names(analysis, limits)
     pdf.add_page(orientation="L")
     pdf.heading("Who is called what")
-    pdf.para(
-        "The titles and descriptions each outlet puts beside a person or group, and the verbs it uses for "
-        "their words (“said” is neutral; “claimed”, “insisted”, “conceded” are not).",
-        9,
-    )
+    pdf.para(summary.ACTORS_NOTE, 9)
+    for t in tables:
+        pdf.heading(t.event.title, 11, keep=20)
+        _actor_table(pdf, t, limits)
+        pdf.ln(4)
+
+
+def _actor_table(pdf: _Report, t: summary.ActorTable, limits: ReportLimits) -> None:
     pdf.set_font(FONT, size=8)
-    widths = (40,) + tuple((pdf.epw - 40) / len(outlets) for _ in outlets)
+    widths = (40,) + tuple((pdf.epw - 40) / len(t.outlets) for _ in t.outlets)
     with pdf.table(
         col_widths=widths,
         headings_style=FontFace(emphasis="BOLD", fill_color=(235, 235, 235)),
@@ -362,12 +371,12 @@ def _actors(pdf: _Report, analysis: Analysis, limits: ReportLimits) -> None:
     ) as table:
         head = table.row()
         head.cell("person or group")
-        for o in outlets:
-            head.cell(o)
-        for a in actors:
+        for o in t.outlets:
+            head.cell(summary.short_name(o, limits))
+        for a in t.actors:
             r = table.row()
             r.cell(summary.short_name(a.name, limits))  # no cell may be taller than a page
-            for o in outlets:
+            for o in t.outlets:
                 if o not in a.mentions:
                     r.cell("— not mentioned —", style=FontFace(color=(150, 150, 150)))
                     continue
