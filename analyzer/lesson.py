@@ -222,7 +222,7 @@ def _contrasts(facts, sentence, outlet_of, flags, event, most: int) -> list[Cont
                 if not f.quoted:
                     notes.append(f"{f.outlet}: “{f.text}”, {TECHNIQUES.get(f.category, f.category)}")
         for o in fact.missing:
-            notes.append(f"{o}: omission (does not report this)")
+            notes.append(f"{o}: no sentence states this (a possible omission)")
         for x in fact.findings:
             notes.append(f"numbers framed differently: “{x.texts[0]}” / “{x.texts[1]}”")
         out.append(Contrast(fact, by_outlet, {s: flags[s] for s in fact.sentences}, notes))
@@ -253,7 +253,7 @@ def _exercises(analysis, event, facts, sentence, outlet_of, flags, lexicon, neut
         out.append(
             Exercise(
                 "omission",
-                f"Which outlet did not report this fact?  {example.text}",
+                f"Which outlet's article does not state this fact?  {example.text}",
                 fact.missing[0],
                 fact.id,
             )

@@ -1,11 +1,12 @@
 """Quality on real, human-annotated news: the development halves in ../shared/dev-data and the seeds.
 
-    python benchmarks/real_data.py [--only events,align,loaded,seeds] [--details]
+    python benchmarks/real_data.py [--only events,align,loaded,seeds] [--details] [--save]
 
 Runs the tool (default options, no hints) on each set and scores it with the data's own scorers
 (`score.py`, `align/score_pairs.py`; MRPC's pairs made into two-article events by `score.py
 pairs-make`), then prints one markdown table per measure. These are the
-figures the README reports; tune on these folders only (held-out halves and other sets are
+figures the README reports (with `--save`, the held-out loaded-language figures are written to
+`analyzer/data/measured.json`, which the report quotes); tune on these folders only (held-out halves and other sets are
 scored elsewhere).
 """
 
@@ -19,6 +20,8 @@ import sys
 import tempfile
 import zlib
 from pathlib import Path
+
+import measured
 
 from analyzer import analyze, lexicons, render
 from analyzer.context_train import train
@@ -84,9 +87,10 @@ def align(tmp: Path, details: bool) -> None:
         print(subprocess.run(args, capture_output=True, text=True).stdout)
 
 
-def loaded(tmp: Path) -> None:
+def loaded(tmp: Path, save: bool) -> None:
     """Two rows a set: the shipped model (fitted on these very folders, so in-sample), and held
-    out: each half of the articles (stories, for BASIL) scored by a model fitted on the other half."""
+    out: each half of the articles (stories, for BASIL) scored by a model fitted on the other half.
+    With `save`, the held-out figures go to measured.json, which the report quotes."""
     print("| loaded language (real, human-marked) | precision | recall | F1 | voice flags | gold spans |")
     print("| --- | --- | --- | --- | --- | --- |")
     for name, folder in LOADED_SETS.items():
@@ -109,8 +113,11 @@ def loaded(tmp: Path) -> None:
             pooled[name].append(_score(str(DEV / "score.py"), "spans", str(analysis), str(scored)))
             unseen = _without_terms(analysis, seen)
             floor[name].append(_score(str(DEV / "score.py"), "spans", str(unseen), str(scored)))
-    for name, scores in pooled.items():
-        _row(f"{name}, held out (2-fold)", _pool(scores))
+    held_out = {name: _pool(scores) for name, scores in pooled.items()}
+    for name, figures in held_out.items():
+        _row(f"{name}, held out (2-fold)", figures)
+    if save:
+        measured.save("loaded", held_out)
     for name, scores in floor.items():
         _row(f"{name}, held out, without the words added with these sets in view (a floor)", _pool(scores))
 
@@ -181,6 +188,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", default="events,align,loaded,seeds", help="comma-separated measures")
     parser.add_argument("--details", action="store_true", help="list every missed and wrong alignment")
+    parser.add_argument("--save", action="store_true", help="save the held-out figures the report quotes")
     args = parser.parse_args()
     if not DEV.is_dir():
         sys.exit(f"real_data: {DEV} is not beside this checkout")
@@ -189,7 +197,7 @@ def main() -> None:
         for name, run in (
             ("events", lambda: events(Path(tmp))),
             ("align", lambda: align(Path(tmp), args.details)),
-            ("loaded", lambda: loaded(Path(tmp))),
+            ("loaded", lambda: loaded(Path(tmp), args.save)),
             ("seeds", seeds),
         ):
             if name in only:

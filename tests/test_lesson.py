@@ -144,9 +144,10 @@ def test_the_student_handout_does_not_answer_its_own_exercises(corpus_dir, tmp_p
         done = runner.invoke(main, ["lesson", folder, "-o", str(tmp_path / name), "-q", *extra])
         assert done.exit_code == 0, done.output
     student, blank, teacher = ((tmp_path / n / "lesson-01.html").read_text() for n in ("student", "blank", "teacher"))
-    assert "Which outlet did not report this fact?" in student  # the omission exercises …
-    assert "What each outlet left out" not in student and "What each outlet left out" not in blank
-    assert "What each outlet left out" in teacher.split("answer key")[1]  # … are answered on the teacher's page
+    assert "article does not state this fact?" in student  # the omission exercises …
+    key = "What no sentence of an outlet states"
+    assert key not in student and key not in blank
+    assert key in teacher.split("answer key")[1]  # … are answered on the teacher's page
     assert "Who is called what" not in blank
 
 

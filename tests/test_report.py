@@ -127,7 +127,7 @@ def test_pdf_has_selectable_text_titles_and_page_numbers(report_dir):
     assert "\u201c" in text  # curly quotes survive
     assert re.search(r"page 3 of \d+", text)
     assert "Who is called what" in text and "Method and limits" in text
-    assert "not reported" in text and "Embattled" in text
+    assert "not stated (no sentence comes near)" in " ".join(text.split()) and "Embattled" in text
 
 
 def test_pdf_embeds_its_font(report_dir):
@@ -269,7 +269,7 @@ def test_findings_count_in_words_a_reader_would_write(corpus_analysis):
     text = " ".join(line for group in findings(corpus_analysis, ReportLimits()) for line in group.lines)
     assert "verbs 1 time," in text  # The Daily Patriot and The Harlow Beacon presuppose once each
     assert not re.search(r"\b1 (times|facts)\b", text)
-    assert "was found stating 2 facts that other outlets reported" in text
+    assert "comes near 2 facts that two or more other outlets state" in text
 
 
 def test_findings_compare_outlets_only_inside_an_event(seeds_dir):
@@ -539,3 +539,59 @@ def test_a_long_event_shows_shared_and_flagged_facts_before_the_rest(seeds_dir):
     }
     assert all(row.fact.id.endswith(f":{row.number}") for row in rows)
     assert [row.number for row in rows] == sorted(row.number for row in rows)
+
+
+def test_the_report_states_its_measured_accuracy_from_the_benchmarks_file(report_dir):
+    """How far to trust the flags and the same-fact rows is stated on page 1, in words and with
+    the figures benchmarks/real_data.py and benchmarks/align_folds.py saved (never typed)."""
+    import json
+    from importlib import resources
+
+    from analyzer.report.summary import accuracy_lines
+
+    saved = json.loads(resources.files("analyzer.data").joinpath("measured.json").read_text("utf-8"))
+    lines = " ".join(accuracy_lines())
+    assert f"precision {saved['alignment']['precision']:.2f}" in lines
+    assert f"{saved['loaded']['BASIL']['precision']:.2f} on BASIL" in lines
+    assert f"Of {saved['alignment']['leaves_out']} claims" in lines
+    page = " ".join(_pdf_text(report_dir / "report.pdf").split("\f")[0].split())
+    assert "How sure the tool is" in page and f"precision {saved['alignment']['precision']:.2f}" in page
+
+
+def test_one_outlet_events_show_their_flags(seeds_dir, tmp_path):
+    """BERNAMA's 2023 report is the only one of its event: nothing is compared, but its loaded
+    word ("profound") is shown with why, in the PDF and the HTML."""
+    render(analyze([seeds_dir]), tmp_path, formats=["pdf", "html"])
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "Events only one outlet covers" in html and 'tabindex="0">profound<span' in html
+    pdf = " ".join(_pdf_text(tmp_path / "report.pdf").split())
+    assert "Events only one outlet covers" in pdf and "BERNAMA-XINHUA (outlet's voice): profound [adjective]" in pdf
+
+
+def test_an_empty_cell_quotes_a_closest_sentence_only_when_it_more_likely_states_the_fact(seeds_dir):
+    """A 6% closest sentence is noise: the cell says none was found and how likely the closest
+    is; one at 50% or more is quoted as "perhaps this"; none near at all is "not stated"."""
+    from analyzer.report.summary import QUOTE_CLOSEST, side_by_side
+
+    analysis = analyze([seeds_dir])
+    event = next(e for e in analysis.events if len(e.outlets) == 3)
+    rows, _ = side_by_side(analysis, event, ReportLimits())
+    cells = [(row.fact.maybe.get(o), text) for row in rows for o, text in row.empty.items()]
+    assert any(near is None for near, _ in cells) and any(near for near, _ in cells)
+    for near, text in cells:
+        if near is None:
+            assert text == "not stated (no sentence comes near)"
+        elif near.probability < QUOTE_CLOSEST:
+            assert text.startswith("no sentence found stating this (the closest is") and "“" not in text
+        else:
+            assert text.startswith("perhaps this (") and "“" in text
+
+
+def test_a_corpus_with_no_shared_event_says_nothing_is_compared(corpus_dir):
+    from analyzer.report.summary import coverage_line
+
+    one = analyze(load([corpus_dir / "school-closures" / "beacon.md"]))
+    assert coverage_line(one) == (
+        "1 article from 1 outlet, 1 event; none covered by two or more outlets, so no outlets are compared "
+        "(each article's flags are listed)"
+    )

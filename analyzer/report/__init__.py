@@ -156,8 +156,9 @@ def write_atomically(out_dir: str | os.PathLike[str], build: Callable[[Path], li
         written = build(tmp)
         with _locked(out):
             return _move_into_place(out, tmp, written)
-    except OSError as err:
-        raise InputError(str(out), f"cannot write the report: {err.strerror}") from err
+    except OSError as err:  # the file it concerns, when not the folder itself
+        what = f" ({err.filename})" if err.filename and Path(err.filename) != out else ""
+        raise InputError(str(out), f"cannot write the report: {err.strerror}{what}") from err
     finally:
         if tmp is not None:
             shutil.rmtree(tmp, ignore_errors=True)

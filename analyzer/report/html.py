@@ -41,6 +41,8 @@ def render_html(analysis: Analysis, charts: dict[str, bytes], when: dt.datetime,
             for o in summary.outlet_names(analysis, limits)
         )
         + "</p>",
+        f"<h3>{e(summary.SURE_HEADING)}</h3>",
+        *(f'<p class="note">{e(line)}</p>' for line in summary.accuracy_lines()),
         "<h2>What differs between the outlets</h2>",
         *(
             f'<h3 class="scope">{e(group.scope)}</h3><ul class="findings">'
@@ -60,6 +62,7 @@ def render_html(analysis: Analysis, charts: dict[str, bytes], when: dt.datetime,
     if more:
         parts.append(f'<p class="note">{more} more events are in analysis.json and facts.csv.</p>')
     parts.append(_actors(analysis, limits))
+    parts.append(_alone(analysis, limits))
     parts.append(_method(analysis, limits))
     body = "\n".join(parts)
     template = Template(resources.files("analyzer.report").joinpath("template.html").read_text("utf-8"))
@@ -121,6 +124,22 @@ def _event(
             _img(distinctive_png, f"Words that set each outlet apart in {event.title}"),
         ]
     return "\n".join(out)
+
+
+def _alone(analysis: Analysis, limits: ReportLimits) -> str:
+    shown, more = summary.alone_events(analysis, limits)
+    if not shown:
+        return ""
+    parts = [f"<h2>{e(summary.ALONE_HEADING)}</h2>", f'<p class="note">{e(summary.ALONE_NOTE)}</p>']
+    for x in shown:
+        parts.append(f"<h3>{e(x.event.title)} ({e(x.event.outlets[0])})</h3><ul>")
+        parts += ["<li>" + "".join(_mark(seg) for seg in sentence) + "</li>" for sentence in x.sentences]
+        parts.append("</ul>")
+        if x.more:
+            parts.append(f'<p class="note">{summary.count(x.more, "more sentence")} with a flag in flags.csv.</p>')
+    if more:
+        parts.append(f'<p class="note">{more} more events of one outlet have flags; all are in flags.csv.</p>')
+    return "".join(parts)
 
 
 def _actors(analysis: Analysis, limits: ReportLimits) -> str:

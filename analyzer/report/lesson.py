@@ -113,10 +113,10 @@ def lesson_pdf(lesson: Lesson, *, answers: bool, blank: bool, when: dt.datetime,
         for n, ex in enumerate(lesson.exercises, start=1):
             pdf.para(f"{n}. {ex.answer}")
         if any(lesson.left_out.values()):  # answers the omission exercises: the teacher's only
-            pdf.heading("What each outlet left out", 12)
+            pdf.heading("What no sentence of an outlet states", 12)
             for outlet, missing in lesson.left_out.items():
                 if missing:
-                    pdf.para(f"{outlet} did not report: " + " / ".join(f"“{m}”" for m in missing), 9)
+                    pdf.para(f"{outlet} has no sentence stating: " + " / ".join(f"“{m}”" for m in missing), 9)
     return bytes(pdf.output())
 
 
@@ -173,11 +173,13 @@ def lesson_html(lesson: Lesson, *, answers: bool, blank: bool, limits: ReportLim
             + "</ol>"
         )
         if any(lesson.left_out.values()):  # answers the omission exercises: the teacher's only
-            parts.append("<h2>What each outlet left out</h2><ul>")
+            parts.append("<h2>What no sentence of an outlet states</h2><ul>")
             for outlet, missing in lesson.left_out.items():
                 if missing:
                     parts.append(
-                        f"<li><b>{e(outlet)}</b> did not report: " + e(" / ".join(f"“{m}”" for m in missing)) + "</li>"
+                        f"<li><b>{e(outlet)}</b> has no sentence stating: "
+                        + e(" / ".join(f"“{m}”" for m in missing))
+                        + "</li>"
                     )
             parts.append("</ul>")
     template = Template(resources.files("analyzer.report").joinpath("template.html").read_text("utf-8"))

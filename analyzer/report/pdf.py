@@ -18,7 +18,7 @@ import matplotlib
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
-from ..model import Analysis, Event
+from ..model import Analysis, Event, Flag
 from ..options import ReportLimits
 from . import summary
 from .charts import SUMMARY, coverage_name, distinctive_name, outlet_colours
@@ -185,6 +185,7 @@ def render_pdf(analysis: Analysis, charts: dict[str, bytes], when: dt.datetime, 
     if more_events:
         pdf.para(f"{more_events} more events are in analysis.json and facts.csv.")
     _actors(pdf, analysis, limits)
+    _alone(pdf, analysis, limits)
     _method(pdf, analysis, limits)
     return bytes(pdf.output())
 
@@ -199,6 +200,9 @@ def _title_page(pdf: _Report, analysis: Analysis, title: str, when: dt.datetime,
     pdf.multi_cell(0, 7, summary.coverage_line(analysis), new_x="LMARGIN", new_y="NEXT")
     pdf.multi_cell(0, 7, f"Dates: {summary.date_range(analysis)}", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(4)
+    pdf.heading(summary.SURE_HEADING, 11, keep=20)  # before the findings: it says how to take them
+    for line in summary.accuracy_lines():
+        pdf.para(line, 9)
     pdf.heading("What differs between the outlets", 13)
     for group in summary.findings(analysis, limits):
         pdf.set_font(FONT, "B", 10)
@@ -248,8 +252,9 @@ def _summary(pdf: _Report, analysis: Analysis, charts: dict[str, bytes], limits:
     pdf.para(
         "In the side-by-side pages, **bold** marks a loaded word in the outlet's own voice and __italic__ a "
         "loaded word inside a quotation (the speaker's word, not the outlet's). Each flag is listed under "
-        "the table with why it is loaded and a neutral alternative. An empty cell means the outlet did not "
-        "report that fact.",
+        "the table with why it is loaded and a neutral alternative. A grey cell says that no sentence of the "
+        "outlet states the fact (“not stated”) or that the tool found none (“no sentence found”); the second is "
+        "weak evidence, since the tool misses many same-fact sentences (see “How sure the tool is”).",
         markdown=True,
     )
     for chart in SUMMARY:
@@ -310,17 +315,8 @@ def _event(
     if more:
         pdf.para(summary.left_out_note(more), 8)
     if notes:
-        pdf.ln(3)
-        pdf.heading("Why these words are flagged", 10, keep=12)
-        for number, outlet, flag in notes:
-            where = "quoted speech" if flag.quoted else "outlet's voice"
-            neutral = f" Neutral: {flag.neutral}." if flag.neutral else ""
-            pdf.para(
-                f"Fact {number}, {_escape(outlet)} ({where}): **{_escape(flag.text)}** [{flag.category}]: "
-                f"{_escape(flag.why)}{_escape(neutral)}",
-                8,
-                markdown=True,
-            )
+        pdf.ln(1)
+        _flag_notes(pdf, notes)
     numbers, more_numbers = summary.number_findings(analysis, event, limits)
     if numbers:
         pdf.ln(2)
@@ -338,6 +334,40 @@ def _event(
         pdf.heading("Words that set each outlet apart in this event", 12)
         pdf.para(summary.DISTINCTIVE_NOTE, 9)
         pdf.chart(distinctive_png, width=min(pdf.epw, 200))
+
+
+def _alone(pdf: _Report, analysis: Analysis, limits: ReportLimits) -> None:
+    shown, more = summary.alone_events(analysis, limits)
+    if not shown:
+        return
+    pdf.add_page()
+    pdf.heading(summary.ALONE_HEADING)
+    pdf.para(summary.ALONE_NOTE, 9)
+    for x in shown:
+        pdf.heading(f"{x.event.title} ({x.event.outlets[0]})", 11, keep=20)
+        for sentence in x.sentences:
+            pdf.para("• " + "".join(_segment(seg) for seg in sentence), 9, markdown=True)
+        if x.more:
+            pdf.para(f"{summary.count(x.more, 'more sentence')} with a flag in flags.csv.", 8)
+        _flag_notes(pdf, [(None, x.event.outlets[0], f) for f in x.flags])
+    if more:
+        pdf.para(f"{more} more events of one outlet have flags; all are in flags.csv.", 9)
+
+
+def _flag_notes(pdf: _Report, notes: list[tuple[int | None, str, Flag]]) -> None:
+    """ "Why these words are flagged": each flag with where it is, why, and a neutral word."""
+    pdf.ln(2)
+    pdf.heading("Why these words are flagged", 10, keep=12)
+    for number, outlet, flag in notes:
+        where = "quoted speech" if flag.quoted else "outlet's voice"
+        fact = f"Fact {number}, " if number is not None else ""
+        neutral = f" Neutral: {flag.neutral}." if flag.neutral else ""
+        pdf.para(
+            f"{fact}{_escape(outlet)} ({where}): **{_escape(flag.text)}** [{flag.category}]: "
+            f"{_escape(flag.why)}{_escape(neutral)}",
+            8,
+            markdown=True,
+        )
 
 
 def _segment(seg: summary.Segment) -> str:

@@ -4,10 +4,14 @@ side-by-side rows of each event, and the title-page facts. Reads only the `Analy
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import json
 import os
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from importlib import resources
+from typing import Any
 
 from scipy.stats import binomtest, chi2
 
@@ -83,6 +87,10 @@ def coverage_line(analysis: Analysis) -> str:
         f"{count(len(analysis.articles), 'article')} from {count(len(analysis.outlets), 'outlet')}, "
         f"{count(len(analysis.events), 'event')}"
     )
+    if not shared:
+        return (
+            head + "; none covered by two or more outlets, so no outlets are compared (each article's flags are listed)"
+        )
     if shared == len(analysis.events):
         return head + ("; each covered by two or more outlets" if shared > 1 else ", covered by two or more outlets")
     return head + f"; {shared} of them covered by two or more outlets (only those are compared)"
@@ -185,29 +193,35 @@ def side_by_side(analysis: Analysis, event: Event, limits: ReportLimits) -> tupl
     return rows, more
 
 
-# How an empty cell of the side-by-side reads, for an outlet that leaves a fact out and for one
-# whose nearest sentence came near without being aligned (`Fact.maybe`).
-NOT_REPORTED = "not reported"
-NO_MATCH = "no matching sentence"
+# How a cell without a sentence reads. "Not stated" only where no sentence of the outlet comes near
+# the fact at all (the pair model's `absent` bar: such claims were right every time on held-out
+# real stories, `accuracy_lines`); else the tool only failed to find one, and says so.
+NOT_STATED = "not stated (no sentence comes near)"
+NOT_FOUND = "no sentence found stating this"
+# The closest sentence is quoted from this probability: the calibrated scorer then thinks the pair
+# more likely the same fact than not; a less likely one would be noise in the cell.
+QUOTE_CLOSEST = 0.5
 
 
 def empty_label(fact: Fact, outlet: str) -> str:
-    """The short word for an outlet without a sentence in `fact`: not reported only when none of
-    its sentences comes near (the lesson's cells, which quote no closest sentence)."""
-    return NO_MATCH if outlet in fact.maybe else NOT_REPORTED
+    """The short words for an outlet without a sentence in `fact` (the lesson's cells, which
+    quote no closest sentence)."""
+    return NOT_FOUND if outlet in fact.maybe else NOT_STATED
 
 
 def _empty_cell(fact: Fact, outlet: str, text: dict[str, Sentence], limits: ReportLimits) -> str:
-    """What the side-by-side says where `outlet` has no sentence aligned with `fact`: "not
-    reported" only when none of its sentences comes near; else its closest sentence and how
-    likely the pair scorer thinks it states the same fact (a figure, not a verdict)."""
+    """What the side-by-side says where `outlet` has no sentence aligned with `fact`: not stated
+    when none of its sentences comes near; not found, with how likely its closest sentence states
+    it; and that sentence itself when it more likely does than not (a figure, not a verdict)."""
     near = fact.maybe.get(outlet)
     if near is None:
-        return NOT_REPORTED
+        return NOT_STATED
+    if near.probability < QUOTE_CLOSEST:
+        return f"{NOT_FOUND} (the closest is {near.probability:.0%} likely to state it)"
     said = text[near.sentence].text
     if len(said) > limits.sentence_chars:
         said = said[: limits.sentence_chars] + "…"
-    return f"{NO_MATCH}; its closest ({near.probability:.0%} likely the same fact): “{said}”"
+    return f"perhaps this ({near.probability:.0%} likely the same fact): “{said}”"
 
 
 @dataclass(frozen=True)
@@ -290,7 +304,7 @@ def _event_findings(analysis: Analysis, event: Event, rates: list[Rate], limits:
     facts = [f for f in analysis.facts if f.event == event.id]
     missing = Counter(m for f in facts if len(f.outlets) > 1 for m in f.missing)  # reported by 2+
     for name, n in sorted(missing.items(), key=lambda x: (-x[1], x[0]))[:3]:
-        out.append(f"No sentence of {name} was found stating {count(n, 'fact')} that other outlets reported.")
+        out.append(f"No sentence of {name} comes near {count(n, 'fact')} that two or more other outlets state.")
     for fact in facts:
         x = next((x for x in fact.findings if x.kind == "same quantity, framed differently"), None)
         if x:
@@ -320,7 +334,8 @@ def _chance(top: Rate, low: Rate) -> str:
     p = binomtest(top.flags, total, top.words / (top.words + low.words), alternative="greater").pvalue
     said = f"{top.flags} loaded terms in {top.words:,} words against {low.flags} in {low.words:,}"
     if p < CHANCE:
-        return f"{top.outlet} uses more than {low.outlet} ({said}): unlikely to be chance (p = {p:.3f}, exact test)."
+        shown = "p < 0.001" if p < 0.001 else f"p = {p:.3f}"
+        return f"{top.outlet} uses more than {low.outlet} ({said}): unlikely to be chance ({shown}, exact test)."
     return f"{top.outlet} and {low.outlet} ({said}) may differ by chance alone (p = {p:.2f}, exact test)."
 
 
@@ -345,6 +360,44 @@ def _corpus_findings(analysis: Analysis, limits: ReportLimits) -> list[str]:
     if not out:
         out.append("No outlet attributed statements with doubt-casting or presupposing verbs, or loaded its headlines.")
     return out
+
+
+@dataclass(frozen=True)
+class Alone:
+    """An event one outlet covers: its sentences with a loaded word in the outlet's own voice
+    (nothing to compare them with, but each flag is still a word choice a reader can weigh)."""
+
+    event: Event
+    sentences: list[list[Segment]]
+    flags: list[Flag]  # the flags of those sentences, in order
+    more: int  # flagged sentences left out for room (all are in flags.csv)
+
+
+def alone_events(analysis: Analysis, limits: ReportLimits) -> tuple[list[Alone], int]:
+    """The first `limits.events` events of one outlet with an own-voice flag, each with its first
+    `limits.side_by_side_rows` flagged sentences; and how many more such events there are."""
+    by_sentence = analysis.flags_by_sentence()
+    voiced = {sid for sid, flags in by_sentence.items() if any(not f.quoted for f in flags)}
+    event_of = {a.id: a.event for a in analysis.articles}
+    sentences: dict[str, list[Sentence]] = defaultdict(list)
+    for s in analysis.sentences:
+        if s.id in voiced:
+            sentences[event_of[s.article] or ""].append(s)
+    events = [e for e in analysis.events if len(e.outlets) == 1 and sentences.get(e.id)]
+    out = []
+    for event in events[: limits.events]:
+        kept = sentences[event.id][: limits.side_by_side_rows]
+        flags = [f for s in kept for f in sorted(by_sentence[s.id], key=lambda f: f.start)]
+        shown = [segments(s.text, by_sentence[s.id], limits) for s in kept]
+        out.append(Alone(event, shown, flags, len(sentences[event.id]) - len(kept)))
+    return out, max(0, len(events) - limits.events)
+
+
+ALONE_HEADING = "Events only one outlet covers"
+ALONE_NOTE = (
+    "No other outlet reports these events, so nothing is compared; the sentences with a loaded word in the "
+    "outlet's own voice are listed, each flag with why and a neutral alternative."
+)
 
 
 @dataclass(frozen=True)
@@ -415,15 +468,58 @@ METHOD = (
     "Words inside quotation marks belong to the person quoted: they are marked differently and do not count "
     "against the outlet. A loaded word in quotation marks with no one quoted (a scare quote) counts as the "
     "outlet's own voice.",
-    "Sentences that state the same fact are aligned across outlets by shared words, word parts, names, numbers "
-    "and quotes. A fact an outlet does not report is an omission; omissions are framing too, but an outlet may "
+    "Sentences that state the same fact are aligned across outlets by a scorer of sentence pairs (shared words, "
+    "word parts, names, numbers and quotes), fitted on pairs people judged. Where no sentence of an outlet comes "
+    "near a fact, the cell says “not stated”; where one comes near but was not aligned, “no sentence found”, with "
+    "how likely its closest sentence states the fact. Leaving a fact out can frame a story, but an outlet may "
     "also simply have had less space.",
     "Rates are per 100 words of the outlet's own voice, that is, words outside quotations. Tone (negative to "
     "positive) and intensity (how emotionally charged) come from the VADER sentiment lexicon and are not "
     "measures of bias.",
     "Limits: the lexicon cannot see sarcasm, framing by choice of facts beyond omission, or loaded words it does "
-    "not list; a few flags will be words used neutrally. Read the flagged sentences, not only the numbers.",
+    "not list; many flags are words a careful reader would let pass (see “How sure the tool is”). Read the flagged "
+    "sentences, not only the numbers.",
 )
+
+
+@functools.cache
+def measured() -> dict[str, Any]:
+    """The tool's own accuracy on real annotated news, held out (`analyzer/data/measured.json`,
+    written by benchmarks/real_data.py and benchmarks/align_folds.py with `--save`)."""
+    return json.loads(resources.files("analyzer.data").joinpath("measured.json").read_text("utf-8"))
+
+
+def _in(p: float) -> str:
+    """A share as a reader says it: "about 1 in 5", "about half" (the nearest fraction of 2 to 5)."""
+    k, n = min(((k, n) for n in range(2, 6) for k in range(1, n)), key=lambda kn: (abs(kn[0] / kn[1] - p), kn[1]))
+    return "about half" if 2 * k == n else f"about {k} in {n}"
+
+
+SURE_HEADING = "How sure the tool is"
+
+
+def accuracy_lines() -> list[str]:
+    """How far to trust the flags and the same-fact rows, in plain words with the measured
+    figures: on real news marked by people, on stories the tool was not tuned on."""
+    m = measured()
+    loaded, pairs = m["loaded"], m["alignment"]
+    sets = sorted(loaded.items(), key=lambda x: x[1]["precision"])
+    flags = sum(x["voice_flags"] for _, x in sets)
+    right = sum(x["precision"] * x["voice_flags"] for _, x in sets)
+    found = sum(x["recall"] * x["gold_spans"] for _, x in sets) / sum(x["gold_spans"] for _, x in sets)
+    per_set = ", ".join(f"{x['precision']:.2f} on {name}" for name, x in sets)
+    wrong, made = pairs["leaves_out_wrong"], pairs["leaves_out"]
+    return [
+        f"Flags: on real news marked by people, {_in(right / flags)} of the tool's flags matched a word the "
+        f"annotators marked as loaded (precision {per_set}), and it flagged {_in(found)} of the words they "
+        "marked. A flag is a word worth a second look, not a verdict.",
+        f"Same-fact rows: {_in(pairs['precision'])} of the sentence pairs the tool shows as one fact were judged "
+        f"the same fact (precision {pairs['precision']:.2f}), and it found {_in(pairs['recall'])} of such pairs "
+        f"(recall {pairs['recall']:.2f}; {pairs['stories']} real stories, each scored by a model fitted on the "
+        "others). So “no sentence found” is weak evidence that an outlet left a fact out: read its article. Of "
+        f"{count(made, 'claim')} that an outlet had no sentence for a fact two others stated, {wrong} "
+        f"{'was' if wrong == 1 else 'were'} wrong.",
+    ]
 
 
 def settings_line(analysis: Analysis) -> str:
