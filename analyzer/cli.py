@@ -586,6 +586,8 @@ def explain(term: str | None, sentence: str | None, lexicon_files: tuple[str, ..
             raise click.ClickException(f"{term!r} is not in the lexicons (see: framing lexicon show)")
         before, after = example_sentences(entry)
         click.echo(explain_entry(entry))
+        if after is None:  # a rewrite that would not read right is not offered
+            after = "(none offered: the alternative says what to write, or the sentence would not read right)"
         click.echo(f"  example: {printable(before)}\n  neutral: {printable(after)}")
         return
     options = FlagOptions(context_model=context_model)

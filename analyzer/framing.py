@@ -25,6 +25,7 @@ from .language import ENGLISH, Language
 from .lexicons import NUMBER, Entry, Lexicon
 from .model import Alignment, Article, Flag, Sentence
 from .options import FlagOptions
+from .rewrite import neutral_rewrite, tidy
 from .segment import WORD, inside, quote_spans
 
 NEGATABLE = frozenset(c.name for c in BY_NAME.values() if c.negatable)
@@ -282,22 +283,23 @@ def _entry_in(phrase: str, lexicon: Lexicon) -> Entry | None:
 # neutral alternative.
 
 
-def example_sentences(entry: Entry) -> tuple[str, str]:
-    """An invented sentence using the term, and the same sentence written neutrally."""
+def example_sentences(entry: Entry) -> tuple[str, str | None]:
+    """An invented sentence using the term, and the same sentence written neutrally by the
+    lesson's rewrite (`rewrite.neutral_rewrite`); None when no neutral sentence reads right (a
+    noun the lexicon says to leave out leaves "Critics called the bill a.")."""
     category = BY_NAME.get(entry.category)
     template = category.example if category else "They used the word {} in the article."
     if category and category.example_base and not entry.term.split()[0].lower().endswith("ed"):
         template = category.example_base
     term = entry.term.replace(NUMBER, "12")
-    neutral = (entry.neutral or "").split(";")[0].strip()
-    if not neutral or neutral.startswith("("):
-        neutral = "12" if NUMBER in entry.term else ""
-    return _tidy(template.format(term)), _tidy(template.format(neutral))
-
-
-def _tidy(text: str) -> str:
-    text = " ".join(text.split()).replace(" .", ".").replace(" ,", ",")
-    return text[:1].upper() + text[1:]
+    example = tidy(template.format(term))
+    start = template.index("{}")
+    neutral = entry.neutral
+    if NUMBER in entry.term and (not neutral or neutral.startswith("(")):
+        neutral = "12"  # "a whopping 12" → "12": the number alone
+    flag = Flag("example", "example", "you", start, start + len(term), example[start : start + len(term)],
+                entry.category, entry.weight, False, neutral, entry.why, term=entry.term)  # fmt: skip
+    return example, neutral_rewrite(Sentence("example", "example", 0, 0, len(example), example), [flag])
 
 
 def flag_text(text: str, lexicon: Lexicon, options: FlagOptions = FlagOptions()) -> list[Flag]:

@@ -7,7 +7,6 @@ Plain data here; `report/lesson.py` draws it as a printable PDF and an HTML page
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -16,6 +15,7 @@ from .framing import candidates
 from .lexicons import Lexicon
 from .model import Analysis, Event, Fact, Flag, Sentence
 from .options import ReportLimits
+from .rewrite import neutral_rewrite
 
 TECHNIQUES = {c.name: c.technique for c in categories.TABLE}
 GLOSSARY = (
@@ -68,84 +68,6 @@ class Lesson:
     labels: dict[str, dict[str, list[str]]]  # actor → outlet → labels
     left_out: dict[str, list[str]]  # outlet → sentences (of the most neutral outlet) it did not report
     exercises: list[Exercise]
-
-
-def neutral_rewrite(sentence: Sentence, flags: list[Flag]) -> str:
-    """The sentence with each loaded word in the outlet's voice replaced by the lexicon's neutral
-    alternative (its first option), or left out when the lexicon says to omit it. The result is
-    built from whole phrases: a left-out word that ends a short phrase set off by a comma takes
-    the phrase with it ("Lee, the board's lone voice of sanity, who" → "Lee, who"), and an "a"
-    or "an" before a changed word agrees with the word that now follows it."""
-    text, out, pos = sentence.text, [], 0
-    for f in sorted((f for f in flags if not f.quoted), key=lambda f: f.start):
-        if f.start < pos:
-            continue
-        before, word = text[pos : f.start], _neutral_word(f)
-        if not word and _ARTICLE.search(before) and not _ends_phrase(text[f.end :]) and _head_of(text[f.end :]):
-            word = f.text  # "a fierce critic of the plan" cannot lose its noun: the word stays
-        if not word and _ends_phrase(text[f.end :]):
-            before = _without_dangling_phrase("".join(out) + before)
-            out = []
-        out.append(_agree(before, word or text[f.end :].lstrip()))
-        out.append(word)
-        pos = f.end
-    out.append(text[pos:])
-    rewritten = " ".join("".join(out).split())
-    rewritten = rewritten.replace(" ,", ",").replace(" .", ".")
-    return rewritten[:1].upper() + rewritten[1:]
-
-
-# A phrase set off by a comma and cut short by a left-out word is dropped when it has at most
-# this many words left ("the board's lone"); a longer one keeps its meaning without the word.
-DANGLING_MAX_WORDS = 4
-_ARTICLE = re.compile(r"\b([Aa]n?)(\s+)$")  # an article just before a replaced or left-out word
-# Words whose first letter misleads: "a union", "a one-off", "an hour", "an honest".
-_VOWEL_SOUND_EXCEPTIONS = ("uni", "use", "usu", "eu", "one", "once")
-_SILENT_H = ("hour", "honest", "honou", "honor", "heir")
-
-
-def _head_of(after: str) -> bool:
-    """Whether the words after a left-out word start with one that cannot follow an article."""
-    first = after.split(maxsplit=1)[0].lower() if after.split() else ""
-    return first in _NOT_AFTER_ARTICLE
-
-
-_NOT_AFTER_ARTICLE = frozenset(
-    "of for to in on at by with from who whom whose which that than as and or but is was are were has had".split()
-)
-
-
-def _ends_phrase(after: str) -> bool:
-    return after.lstrip()[:1] in (",", ".", ";", ":", "")
-
-
-def _without_dangling_phrase(before: str) -> str:
-    comma = before.rfind(",")
-    if comma < 0 or len(before[comma + 1 :].split()) > DANGLING_MAX_WORDS:
-        return before
-    return before[:comma]
-
-
-def _agree(before: str, following: str) -> str:
-    """`before` with a trailing "a"/"an" made to agree with `following`."""
-    m = _ARTICLE.search(before)
-    return before if m is None else before[: m.start()] + _article(m.group(1), following) + m.group(2)
-
-
-def _article(article: str, word: str) -> str:
-    low = word.lower()
-    vowel = (low[:1] in "aeiou" and not low.startswith(_VOWEL_SOUND_EXCEPTIONS)) or low.startswith(_SILENT_H)
-    a = "an" if vowel else "a"
-    return a.capitalize() if article[:1].isupper() else a
-
-
-def _neutral_word(flag: Flag) -> str:
-    neutral = (flag.neutral or "").split(";")[0].strip()
-    if not neutral or neutral.startswith("("):
-        return ""
-    if flag.text[:1].isupper():
-        neutral = neutral[:1].upper() + neutral[1:]
-    return neutral
 
 
 def build_lesson(analysis: Analysis, event: Event, lexicon: Lexicon, limits: ReportLimits = ReportLimits()) -> Lesson:
@@ -235,13 +157,15 @@ def _exercises(analysis, event, facts, sentence, outlet_of, flags, lexicon, neut
         (s for art in event.articles for s in analysis.sentences if s.article == art),
         key=lambda s: -sum(f.weight for f in flags[s.id] if not f.quoted),
     )
-    for s in [s for s in loaded if any(not f.quoted for f in flags[s.id])][:per_kind]:
+    # A sentence whose rewrite would not read as correct English is not set as an exercise.
+    rewrites = {s.id: neutral_rewrite(s, flags[s.id]) for s in loaded if any(not f.quoted for f in flags[s.id])}
+    for s in [s for s in loaded if rewrites.get(s.id)][:per_kind]:
         words = ", ".join(f"“{f.text}”" for f in flags[s.id] if not f.quoted)
         out.append(
             Exercise(
                 "rewrite",
                 f"Rewrite in a neutral voice this sentence from {outlet_of[s.article]}:  {s.text}",
-                f"{neutral_rewrite(s, flags[s.id])} (loaded: {words})",
+                f"{rewrites[s.id]} (loaded: {words})",
                 s.id,
             )
         )

@@ -10,8 +10,9 @@ from click.testing import CliRunner
 
 from analyzer import analyze, load
 from analyzer.cli import main
-from analyzer.lesson import GLOSSARY, build_lesson, neutral_rewrite
+from analyzer.lesson import GLOSSARY, build_lesson
 from analyzer.lexicons import builtin
+from analyzer.rewrite import neutral_rewrite
 
 
 @pytest.fixture(scope="module")
