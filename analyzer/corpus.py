@@ -129,7 +129,31 @@ def load_corpus(
         )
     if not articles:
         raise InputError(", ".join(str(p) for p in paths) or ".", _nothing_read(candidates, warnings))
-    return Corpus(tuple(articles), tuple(warnings), files, tuple(notes))
+    return Corpus(tuple(_lettered(articles)), tuple(warnings), files, tuple(notes))
+
+
+# A run of hex digits in a file name: a hash ("000_5b500b600abc2355"), which no reader can tell apart.
+HASHED = re.compile(r"[0-9a-f]{8,}")
+
+
+def _lettered(articles: list[Article]) -> list[Article]:
+    """Articles whose outlet is their file name with a hash in it, renamed "Outlet A (000_5b50…)",
+    lettered in the order of the names (a chart's label a reader can tell apart and say aloud;
+    the start of the file name still finds the file)."""
+    stems = sorted(
+        {
+            a.outlet
+            for a in articles
+            if "outlet" in a.inferred and a.outlet == Path(a.source).stem and HASHED.search(a.outlet)
+        }
+    )
+    names = {s: f"Outlet {_letter(n)} ({HASHED.sub(lambda m: m.group()[:4] + '…', s)})" for n, s in enumerate(stems)}
+    return [replace(a, outlet=names[a.outlet]) if a.outlet in names else a for a in articles]
+
+
+def _letter(n: int) -> str:
+    """A, B, …, Z, AA, AB, …"""
+    return _letter(n // 26 - 1) + chr(65 + n % 26) if n >= 26 else chr(65 + n)
 
 
 def _nothing_read(candidates: Sequence[tuple[Path, Path]], warnings: Sequence[str]) -> str:
@@ -529,6 +553,9 @@ def _from_text(text: str, path: Path, base_id: str, guessed: dict[str, list[str]
         read.append("outlet")
     if "outlet" in read:
         guessed.setdefault(str(path.parent), []).append(path.name)
+    if not merged.get("title") and (lead := metadata.lead_title(body)):
+        merged["title"] = lead
+        read.append("title")
     title = merged.get("title") or path.stem
     return replace(_article(base_id, merged, title, source, body), inferred=tuple(read))
 

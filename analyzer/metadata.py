@@ -42,6 +42,12 @@ REPORTS = re.compile(r"\b([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\s+report
 AGENCY = re.compile(r"\(([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,2})\)\s*[-–—―]")
 # A wire credit closing a paragraph: "… media. – BERNAMA-XINHUA"
 CREDIT = re.compile(r"\s[-–—―]\s*([A-Z][A-Z&'’-]{2,}(?:\s+[A-Z][A-Z&'’-]+){0,2})\s*$", re.M)
+# A desk credit line on its own: "Eurasia/Xinhua 16/05/2024 17:54" (the agency after the desk).
+DESK_CREDIT = re.compile(
+    r"^(?:[A-Z][\w&'’ -]*/)?([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,2})"
+    r"\s+\d{1,2}[/.]\d{1,2}[/.]\d{4}(?:\s+\d{1,2}:\d{2})?\s*$",
+    re.M,
+)
 URL = re.compile(r"\bhttps?://(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)", re.I)
 NOT_OUTLETS = frozenset({"all", "the", "rights", "reserved", "inc", "ltd", "llc"})
 
@@ -58,6 +64,18 @@ def headline(body: str) -> str | None:
             return line
         return None
     return None
+
+
+# Words of a page's first sentence that stand for its title when it has no headline.
+LEAD_TITLE_WORDS = 10
+
+
+def lead_title(body: str) -> str:
+    """A title for a page without a headline: the first words of its first line of text ("The
+    Chinese president, Xi Jinping, stated this Tuesday, 4th, that…"), rather than a file name."""
+    line = next((x.strip() for x in body.split("\n") if x.strip() and not NOT_HEADLINE.search(x)), "")
+    words = line.split()
+    return " ".join(words[:LEAD_TITLE_WORDS]) + ("…" if len(words) > LEAD_TITLE_WORDS else "")
 
 
 def page_date(body: str) -> str | None:
@@ -99,10 +117,20 @@ def _first_date(text: str) -> str | None:
 
 
 def page_outlet(body: str) -> str | None:
-    """The outlet the page names: a copyright line, an agency credit ("Xinhua reports",
-    "(Reuters) -"), or a web address at its top or bottom; None when it names none."""
+    """The outlet the page names: a copyright line, an agency credit ("(Reuters) -", a desk
+    credit "Eurasia/Xinhua 16/05/2024 17:54", "Xinhua reports"), or a web address at its top or
+    bottom; None when it names none. A credit line is set apart to name the source, so it comes
+    before a name in running text (where a typo, "Xinhue reports", stays a typo)."""
     tail, head = body[-TAIL_CHARS:], body[:HEAD_CHARS]
-    found = (COPYRIGHT, tail), (COPYRIGHT, head), (AGENCY, head), (REPORTS, head), (CREDIT, tail), (URL, tail + head)
+    found = (
+        (COPYRIGHT, tail),
+        (COPYRIGHT, head),
+        (AGENCY, head),
+        (DESK_CREDIT, head),
+        (REPORTS, head),
+        (CREDIT, tail),
+        (URL, tail + head),
+    )
     for pattern, text in found:
         for m in pattern.finditer(text):
             name = _tidy(m.group(1))

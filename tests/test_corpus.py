@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from conftest import article, write
@@ -40,7 +41,7 @@ def test_without_front_matter_or_manifest_outlet_comes_from_file_name_with_one_w
     write(tmp_path / "daily-news.txt", "The mayor spoke on Tuesday.")
     corpus = load_corpus([tmp_path])
     assert sorted(a.outlet for a in corpus.articles) == ["daily-news", "harlow_times"]  # the names as they are
-    assert all(a.inferred == ("outlet",) for a in corpus.articles)
+    assert all(a.inferred == ("outlet", "title") for a in corpus.articles)  # the title: the first words
     assert len(corpus.warnings) == 1 and "2 file(s)" in corpus.warnings[0]
     assert "daily-news.txt" in corpus.warnings[0] and "harlow_times.txt" in corpus.warnings[0]
     # It says how to write the manifest it asks for, and a manifest in those columns is read.
@@ -251,3 +252,31 @@ def test_an_html_page_is_dated_only_by_what_it_states(tmp_path, head, date):
     write(tmp_path / "page.html", page)
     (art,) = load_corpus([tmp_path]).articles
     assert art.date == date
+
+
+def test_pages_without_names_get_names_a_reader_can_tell_apart(seeds_dir):
+    """The seeds carry no front matter: a page's desk credit names its agency ("Eurasia/Xinhua
+    16/05/2024 17:54", though its lead misspells "Xinhue reports"); a file name that is a hash
+    becomes "Outlet A (000_5b50…)", lettered in name order; a page without a headline is titled by
+    its first words, not its file name."""
+    from analyzer import load
+
+    articles = {Path(a.source).name[:3]: a for a in load([seeds_dir]).articles}
+    assert articles["004"].outlet == "Xinhua"
+    assert [articles[k].outlet for k in ("000", "001", "003")] == [
+        "Outlet A (000_5b50…)",
+        "Outlet B (001_4354…)",
+        "Outlet C (003_8ff3…)",
+    ]
+    assert (
+        articles["003"].title.startswith("The Chinese president, Xi Jinping,") and "title" in articles["003"].inferred
+    )
+
+
+def test_a_readable_file_name_stays_the_outlet(tmp_path):
+    from conftest import write
+
+    from analyzer import load
+
+    write(tmp_path / "harlow-beacon.txt", "Council votes\n\nThe council voted on Monday to approve the plan.")
+    assert load([tmp_path]).articles[0].outlet == "harlow-beacon"
