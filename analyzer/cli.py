@@ -592,17 +592,21 @@ def explain(term: str | None, sentence: str | None, lexicon_files: tuple[str, ..
         return
     options = FlagOptions(context_model=context_model)
     flags = flag_text(sentence, lex, options)
+    passed = passed_in_text(sentence, lex, options)
     if not flags:
-        click.echo("No loaded words found: no listed word here reads as loaded where it stands.")
+        why = "the listed words below read as plain where they stand" if passed else "no word here is listed"
+        click.echo(f"No loaded words found: {why}.")
     for f in flags:
         whose = "inside a quotation: the speaker's word, not the writer's" if f.quoted else "the writer's own voice"
         click.echo(
             f"“{printable(f.text)}” [{f.category}, {whose}; {f.source} lexicon, in-context score {f.score:.2f}]\n"
             f"  why: {printable(f.why)}\n  neutral: {printable(f.neutral or '(leave it out)')}"
         )
-    for c, threshold in passed_in_text(sentence, lex, options):
+    for c, threshold in passed:
+        where = "the broad tier of charged words" if entry_tier(c.entry) == "broad" else "the curated lexicon"
+        word = printable(sentence[c.start : c.end])
         click.echo(
-            f"“{printable(sentence[c.start : c.end])}” is listed ({c.entry.category}) but not flagged here: its "
+            f"“{word}” is listed ({c.entry.category}, {where}) but not flagged here: its "
             f"in-context score {c.score:.2f} is under {threshold:.2f}; people who marked loaded words in real news "
             "rarely marked it where it stands like this."
         )

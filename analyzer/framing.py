@@ -308,18 +308,14 @@ def flag_text(text: str, lexicon: Lexicon, options: FlagOptions = FlagOptions())
 
 
 def passed_in_text(text: str, lexicon: Lexicon, options: FlagOptions = FlagOptions()) -> list[tuple[Candidate, float]]:
-    """The curated words of a typed sentence, in the writer's voice, that the context model lets
+    """The listed words of a typed sentence, in the writer's voice, that the context model lets
     pass, each with the threshold its score stays under: what `explain` tells a user who
-    expected a flag (the broad tier's thousands of words are only candidates, not worth a line)."""
+    expected a flag ("grand" from the broad tier as much as "claimed" from the curated one)."""
     model = context.load(options.context_model)
     sentence = _typed(text)
     found = candidates(sentence, lexicon, options=options)
     flagged = {(f.start, f.end) for f in decide(sentence, "you", found, options)}
-    return [
-        (c, model.threshold(c.entry))
-        for c in found
-        if not c.quoted and context.tier(c.entry) == "curated" and (c.start, c.end) not in flagged
-    ]
+    return [(c, model.threshold(c.entry)) for c in found if not c.quoted and (c.start, c.end) not in flagged]
 
 
 def _typed(text: str) -> Sentence:

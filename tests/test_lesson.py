@@ -126,14 +126,18 @@ def test_explain_term_and_sentence():
 
 
 def test_explain_says_why_a_listed_word_is_not_flagged():
-    """A curated word the context model lets pass is named with its score and the threshold it
-    stays under; a stance word also with the contrast that would flag it in a report. The broad
-    tier's words ("good") are not listed."""
-    out = CliRunner().invoke(main, ["explain", "--sentence", "The mayor claimed that the good plan would work."]).output
-    assert "No loaded words found" in out
-    assert "“claimed” is listed (attribution) but not flagged here: its in-context score" in out
+    """A listed word the context model lets pass is named with its score and the threshold it
+    stays under, a curated one ("claimed") and a broad-tier one ("grand") alike; a stance word also
+    with the contrast that would flag it in a report."""
+    out = (
+        CliRunner().invoke(main, ["explain", "--sentence", "The mayor claimed that the grand plan would work."]).output
+    )
+    assert "No loaded words found: the listed words below read as plain where they stand." in out
+    assert "“claimed” is listed (attribution, the curated lexicon) but not flagged here: its in-context score" in out
     assert "framing contrast where another outlet states the same fact plainly (“said”)" in out
-    assert "“good”" not in out
+    assert "“grand” is listed (adjective, the broad tier of charged words) but not flagged here" in out
+    plain = CliRunner().invoke(main, ["explain", "--sentence", "The council met on Monday."]).output
+    assert plain == "No loaded words found: no word here is listed.\n"
     flagged = CliRunner().invoke(main, ["explain", "--sentence", "The mayor slammed the plan."]).output
     assert "not flagged" not in flagged
 
