@@ -192,8 +192,8 @@ def _exercises(analysis, event, facts, sentence, outlet_of, flags, lexicon, neut
                 out.append(
                     Exercise(
                         "attribution",
-                        f"{outlet_of[s.article]} wrote “{word}” where a neutral report would write “said”. "
-                        "Why might an outlet choose that word?",
+                        f"{outlet_of[s.article]} wrote “{word}” where a neutral report would write “said”:  "
+                        f"{s.text}  Why might an outlet choose that word?",
                         c.entry.why,
                         s.id,
                     )

@@ -60,6 +60,7 @@ def test_every_exercise_answer_is_consistent_with_the_analysis(school):
             word = x.question.split("“")[1].split("”")[0]
             entry = builtin().lookup(word)
             assert word in text and entry.category == "attribution" and entry.why == x.answer
+            assert text in x.question  # the sentence the word stands in, so a student can judge it
 
 
 def test_neutral_rewrite_uses_the_lexicon_alternatives(school):
