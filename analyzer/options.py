@@ -132,7 +132,7 @@ class ReportLimits:
     events of 40 facts; 12 events of 20 facts take 7.5 s."""
 
     side_by_side_rows: int = 20  # facts per event in the side-by-side view
-    findings: int = 8  # lines of "what differs between the outlets"
+    findings: int = 8  # lines of "what differs between the outlets", for each event and for the whole corpus
     events: int = 12  # events drawn in full, the most widely covered; the rest are listed
     # Outlets drawn side by side and in the charts (a page holds about this many columns); a story
     # covered by hundreds of outlets shows its first reporters.
