@@ -18,7 +18,7 @@ from ..errors import InputError
 from ..model import Analysis
 from ..options import ReportLimits
 from ..report_mark import report_files, write_mark, written_by_this_tool
-from .summary import report_date
+from .summary import compared_events, report_date
 
 
 @dataclass(frozen=True)
@@ -257,7 +257,7 @@ def write_lessons(
     from ..lesson import build_lesson
     from .lesson import lesson_html, lesson_pdf
 
-    events = [e for e in analysis.events if len(e.outlets) > 1]
+    events = compared_events(analysis)
     if not events:
         where = ", ".join(sorted({str(Path(i["path"]).parent) for i in analysis.run.get("inputs", [])})) or "."
         raise InputError(where, "no event is covered by two or more outlets; a lesson needs at least two")

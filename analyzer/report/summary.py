@@ -79,10 +79,15 @@ def date_range(analysis: Analysis) -> str:
     return span
 
 
+def compared_events(analysis: Analysis) -> list[Event]:
+    """The events two or more outlets cover: the only ones whose outlets are compared."""
+    return [e for e in analysis.events if len(e.outlets) > 1]
+
+
 def coverage_line(analysis: Analysis) -> str:
     """What the corpus holds, in words: "11 articles from 3 outlets, 5 events; 3 of them covered
     by two or more outlets (only those are compared)"."""
-    shared = sum(1 for e in analysis.events if len(e.outlets) > 1)
+    shared = len(compared_events(analysis))
     head = (
         f"{count(len(analysis.articles), 'article')} from {count(len(analysis.outlets), 'outlet')}, "
         f"{count(len(analysis.events), 'event')}"
@@ -101,7 +106,7 @@ def corpus_scope(analysis: Analysis) -> str:
     outlets" (outlets are compared event by event elsewhere)."""
     if len(analysis.events) < 2:
         return ""
-    several = sum(1 for e in analysis.events if len(e.outlets) > 1)
+    several = len(compared_events(analysis))
     return f"{count(len(analysis.events), 'event')}, {several} covered by several outlets"
 
 
@@ -312,10 +317,10 @@ def _event_findings(analysis: Analysis, event: Event, rates: list[Rate], limits:
             out.append(f"Same quantity, framed differently: “{ta}” ({oa}) and “{tb}” ({ob}).")
             break
     for actor in analysis.event_actors.get(event.id, ()):
-        labels = actor.labels
-        if len({tuple(ls) for ls in labels.values()}) > 1:
+        if len({tuple(ls) for ls in actor.labels.values()}) > 1:
             described = "; ".join(
-                f"{', '.join(ls) if ls else 'no label'} ({o})" for o, ls in sorted(labels.items())[: limits.outlets]
+                f"{', '.join(ls) if ls else 'no label'} ({o})"
+                for o, ls in sorted(actor.labels.items())[: limits.outlets]
             )
             out.append(f"{actor.name} is called: {described}.")
             break
@@ -439,7 +444,7 @@ def removed_by_reason(analysis: Analysis) -> list[tuple[str, int]]:
 def shown_events(analysis: Analysis, limits: ReportLimits) -> tuple[list[Event], int]:
     """The events drawn in full (the `limits.events` covered by the most outlets and articles, in
     the corpus's order) and how many other events of several outlets there are."""
-    events = [e for e in analysis.events if len(e.outlets) > 1]
+    events = compared_events(analysis)
     widest = sorted(range(len(events)), key=lambda n: (-len(events[n].outlets), -len(events[n].articles), n))
     chosen = sorted(widest[: limits.events])
     return [events[n] for n in chosen], max(0, len(events) - limits.events)
