@@ -30,6 +30,7 @@ class EventResult:
     facts: list[Fact]
     distinctive: DistinctiveWords | None  # for events of several outlets
     actors: ActorCounts
+    compared: tuple[Actor, ...]  # `actors_compared`, for events of several outlets (else empty)
 
 
 def process_events(works: Sequence[EventWork], *, lexicon: Lexicon, language: Language) -> list[EventResult]:
@@ -43,9 +44,9 @@ def process_events(works: Sequence[EventWork], *, lexicon: Lexicon, language: La
         facts = [replace(f, numbers=compare_numbers(f, by_id, w.outlet_of, language)) for f in facts]
         several = len(w.event.outlets) > 1
         distinctive = distinctive_terms(w.sentences, w.outlet_of, language) if several else None
-        out.append(
-            EventResult(w.event.id, alignments, facts, distinctive, event_actors(w.sentences, w.outlet_of, rules))
-        )
+        actors = event_actors(w.sentences, w.outlet_of, rules)
+        compared = actors_compared(actors) if several else ()
+        out.append(EventResult(w.event.id, alignments, facts, distinctive, actors, compared))
     return out
 
 
@@ -71,5 +72,5 @@ def merge_events(chunks: Sequence[Sequence[EventResult]]) -> MergedEvents:
         facts=tuple(f for r in results for f in r.facts),
         distinctive={r.event: r.distinctive for r in results if r.distinctive is not None},
         actors=actors_of(counts),
-        event_actors={r.event: a for r in results if r.distinctive is not None and (a := actors_compared(r.actors))},
+        event_actors={r.event: r.compared for r in results if r.compared},
     )
